@@ -1,0 +1,14 @@
+using Academy.Catalog.Items;
+using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
+
+namespace Academy.Catalog;
+
+/// <summary>One learner's tables and items, validated: the single source both the Pulumi program and the sandbox tool read.</summary>
+public sealed record Catalog(CatalogSettings Settings, IReadOnlyList<TableSpec> Tables, IReadOnlyList<CatalogItem> Items)
+{
+    public TableSpec Table(string key) =>
+        Tables.FirstOrDefault(t => t.Key == key) ?? throw new KeyNotFoundException($"No table '{key}' in the catalog");
+
+    public IEnumerable<CatalogItem> ItemsOf(string tableKey) => Items.Where(i => i.TableKey == tableKey);
+}

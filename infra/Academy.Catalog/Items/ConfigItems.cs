@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Academy.Catalog.Errors;
+using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
+
+namespace Academy.Catalog.Items;
+
+/// <summary>Items from academy:items: a map of table to a list of plain-JSON items.</summary>
+public static class ConfigItems
+{
+    public static List<CatalogItem> Load(JsonElement? items, bool secret, IReadOnlyDictionary<string, TableDefinition> tables, ErrorList errors)
+    {
+        var loaded = new List<CatalogItem>();
+        if (items is not { } map)
+        {
+            return loaded;
+        }
+
+        foreach (var entry in map.EnumerateObject())
+        {
+            var source = $"config {ConfigKeys.Items.FullKey}.{entry.Name}";
+            if (!tables.TryGetValue(entry.Name, out var table))
+            {
+                errors.Add(source, null, $"unknown table '{entry.Name}'; tables are {string.Join(", ", tables.Keys)}");
+            }
+            else if (entry.Value.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add(source, null, $"must be a list of items, not {Json.KindName(entry.Value)}");
+            }
+            else
+            {
+                loaded.AddRange(ItemParser.ParseList(entry.Value, ItemFormat.Plain, table, source, errors)
+                    .Select(item => item with { Secret = secret }));
+            }
+        }
+
+        return loaded;
+    }
+}

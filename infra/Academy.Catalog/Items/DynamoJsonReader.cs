@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Catalog.Items;
+
+/// <summary>
+/// Reads DynamoDB JSON (the form `aws dynamodb scan` prints) into attribute values, with the checks
+/// DynamoDB itself makes, so a bad value is reported with its attribute path before any call.
+/// </summary>
+public static class DynamoJsonReader
+{
+    private static readonly string[] Types = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
+
+    /// <summary>Reads one item; every problem goes to <paramref name="report"/> as (attribute path, message).</summary>
+    public static Dictionary<string, AttributeValue>? ReadItem(JsonElement item, Action<string, string> report)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            report("", $"an item must be an object of attribute name to typed value, not {Json.KindName(item)}");
+            return null;
+        }
+
+        var map = ReadMap(item, "", report);
+        return map;
+    }
+
+    private static Dictionary<string, AttributeValue>? ReadMap(JsonElement element, string path, Action<string, string> report)
+    {
+        var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            var childPath = Paths.Child(path, property.Name);
+            if (property.Name.Length == 0)
+            {
+                report(childPath, "attribute names must not be empty");
+                ok = false;
+                continue;
+            }
+
+            if (map.ContainsKey(property.Name))
+            {
+                report(childPath, "appears twice");
+                ok = false;
+                continue;
+            }
+
+            var value = ReadValue(property.Value, childPath, report);
+            if (value is null)
+            {
+                ok = false;
+            }
+            else
+            {
+                map[property.Name] = value;
+            }
+        }
+
+        return ok ? map : null;
+    }
+
+    private static AttributeValue? ReadValue(JsonElement element, string path, Action<string, string> report)
+    {
+        if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() != 1)
+        {
+            report(path, $"a DynamoDB JSON value is an object with exactly one type key ({string.Join(", ", Types)}), got {element.GetRawText()}");
+            return null;
+        }
+
+        var typed = element.EnumerateObject().Single();
+        var inner = typed.Value;
+        switch (typed.Name)
+        {
+            case "S" when inner.ValueKind == JsonValueKind.String:
+                return new AttributeValue { S = inner.GetString() };
+            case "N" when inner.ValueKind == JsonValueKind.String:
+                return Number(inner.GetString()!, path, report) is { } n ? new AttributeValue { N = n } : null;
+            case "B" when inner.ValueKind == JsonValueKind.String:
+                return Binary(inner.GetString()!, path, report) is { } b ? new AttributeValue { B = new MemoryStream(b) } : null;
+            case "BOOL" when inner.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                return new AttributeValue { BOOL = inner.GetBoolean() };
+            case "NULL" when inner.ValueKind == JsonValueKind.True:
+                return new AttributeValue { NULL = true };
+            case "M" when inner.ValueKind == JsonValueKind.Object:
+                return ReadMap(inner, path, report) is { } m ? new AttributeValue { M = m } : null;
+            case "L" when inner.ValueKind == JsonValueKind.Array:
+                return ReadList(inner, path, report);
+            case "SS" or "NS" or "BS" when inner.ValueKind == JsonValueKind.Array:
+                return ReadSet(typed.Name, inner, path, report);
+            case var type when Types.Contains(type):
+                report(path, $"{type} cannot hold {Json.KindName(inner)}: {Expected(type)}");
+                return null;
+            default:
+                report(path, $"'{typed.Name}' is not a DynamoDB type; use one of {string.Join(", ", Types)}");
+                return null;
+        }
+    }
+
+    private static AttributeValue? ReadList(JsonElement array, string path, Action<string, string> report)
+    {
+        var list = new List<AttributeValue>();
+        var index = 0;
+        var ok = true;
+        foreach (var element in array.EnumerateArray())
+        {
+            var value = ReadValue(element, $"{path}[{index++}]", report);
+            ok &= value is not null;
+            if (value is not null)
+            {
+                list.Add(value);
+            }
+        }
+
+        return ok ? new AttributeValue { L = list } : null;
+    }
+
+    private static AttributeValue? ReadSet(string type, JsonElement array, string path, Action<string, string> report)
+    {
+        var members = new List<string>();
+        foreach (var element in array.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                report(path, $"{type} members are strings, got {element.GetRawText()}");
+                return null;
+            }
+
+            members.Add(element.GetString()!);
+        }
+
+        if (members.Count == 0)
+        {
+            report(path, $"{type} must not be empty; DynamoDB has no empty sets (leave the attribute out)");
+            return null;
+        }
+
+        var duplicate = members.GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            report(path, $"{type} holds '{duplicate.Key}' twice; set members are unique");
+            return null;
+        }
+
+        switch (type)
+        {
+            case "SS":
+                return new AttributeValue { SS = members };
+            case "NS":
+                var numbers = members.Select(m => Number(m, path, report)).ToList();
+                return numbers.All(n => n is not null) ? new AttributeValue { NS = numbers! } : null;
+            default:
+                var binaries = members.Select(m => Binary(m, path, report)).ToList();
+                return binaries.All(b => b is not null) ? new AttributeValue { BS = binaries.Select(b => new MemoryStream(b!)).ToList() } : null;
+        }
+    }
+
+    private static string? Number(string text, string path, Action<string, string> report)
+    {
+        var problem = NumberText.Check(text);
+        if (problem is null)
+        {
+            return text;
+        }
+
+        report(path, problem);
+        return null;
+    }
+
+    private static byte[]? Binary(string text, string path, Action<string, string> report)
+    {
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            report(path, "B values are base64 text");
+            return null;
+        }
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        "S" or "N" or "B" => "its value is a string (numbers too are written as text, e.g. {\"N\": \"42\"})",
+        "BOOL" => "its value is true or false",
+        "NULL" => "its value is true",
+        "M" => "its value is an object of typed values",
+        _ => "its value is a list",
+    };
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Academy.Catalog.Errors;
+using Academy.Catalog.Project;
+using Academy.Catalog.Tables;
+
+namespace Academy.Catalog.Items;
+
+/// <summary>
+/// Reads &lt;seedDir&gt;/items: &lt;table&gt;.json holds plain JSON items, &lt;table&gt;.dynamodb.json holds DynamoDB
+/// JSON (an array of items, or the {"Items": [...]} object `aws dynamodb scan` prints).
+/// </summary>
+public static class SeedFiles
+{
+    public const string ItemsFolder = "items";
+    public const string DynamoDbSuffix = ".dynamodb.json";
+
+    public static List<CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, ErrorList errors)
+    {
+        var folder = Path.Combine(paths.Resolve(seedDir), ItemsFolder);
+        var items = new List<CatalogItem>();
+        if (!Directory.Exists(folder))
+        {
+            return items;
+        }
+
+        var ids = new Dictionary<(string Table, string Id), string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var source = paths.Relative(file);
+            var fileName = Path.GetFileName(file);
+            var format = fileName.EndsWith(DynamoDbSuffix, StringComparison.Ordinal) ? ItemFormat.DynamoDb : ItemFormat.Plain;
+            var tableKey = format == ItemFormat.DynamoDb ? fileName[..^DynamoDbSuffix.Length] : Path.GetFileNameWithoutExtension(fileName);
+            if (!tables.TryGetValue(tableKey, out var table))
+            {
+                errors.Add(source, null, $"names table '{tableKey}', which is not declared; tables are {string.Join(", ", tables.Keys)} (name files <table>.json or <table>{DynamoDbSuffix})");
+                continue;
+            }
+
+            if (ReadList(file, source, format, errors) is not { } list)
+            {
+                continue;
+            }
+
+            foreach (var item in ItemParser.ParseList(list, format, table, source, errors))
+            {
+                if (ids.TryGetValue((item.TableKey, item.Id), out var other))
+                {
+                    errors.Add(source, item.Id, $"duplicate key: {other} declares the same {table.HashKey.Name}");
+                    continue;
+                }
+
+                ids[(item.TableKey, item.Id)] = source;
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private static JsonElement? ReadList(string file, string source, ItemFormat format, ErrorList errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            var root = document.RootElement;
+            if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
+            {
+                root = scanned;
+            }
+
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                return root.Clone();
+            }
+
+            errors.Add(source, null, format == ItemFormat.Plain
+                ? $"must be a JSON array of items, not {Json.KindName(root)}"
+                : $"must be an array of items or an object with \"Items\" as `aws dynamodb scan` prints, not {Json.KindName(root)}");
+        }
+        catch (JsonException e)
+        {
+            errors.Add(source, null, Json.Describe(e));
+        }
+        catch (IOException e)
+        {
+            errors.Add(source, null, $"cannot be read: {e.Message}");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Academy.Catalog;
+
+/// <summary>Shared wording for JSON problems, so every file and config key reports them alike.</summary>
+internal static class Json
+{
+    public static string Describe(JsonException e) =>
+        e.LineNumber is { } line
+            ? $"malformed JSON at line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}"
+            : $"malformed JSON: {FirstSentence(e.Message)}";
+
+    public static string KindName(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." which we already say better.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Academy.Catalog.Settings;
+
+/// <summary>The learner's options after parsing and validation; defaults live in <see cref="ConfigKeys"/>.</summary>
+public sealed record CatalogSettings
+{
+    public required string User { get; init; }
+
+    /// <summary>True when <see cref="User"/> came from the stack name rather than academy:user.</summary>
+    public required bool UserFromStackName { get; init; }
+
+    public required string SeedDir { get; init; }
+
+    public required BillingMode BillingMode { get; init; }
+
+    /// <summary>Null with PAY_PER_REQUEST, where capacities do not apply.</summary>
+    public required int? ReadCapacity { get; init; }
+
+    public required int? WriteCapacity { get; init; }
+
+    public required bool PointInTimeRecovery { get; init; }
+
+    public required bool DeletionProtection { get; init; }
+
+    public required bool ServerSideEncryption { get; init; }
+
+    public required string? KmsKeyArn { get; init; }
+
+    /// <summary>Tags from academy:tags only; <see cref="Tables.TableSpec.Tags"/> holds them merged with the defaults.</summary>
+    public required IReadOnlyDictionary<string, string> ExtraTags { get; init; }
+
+    /// <summary>The academy:items object, or null when not set.</summary>
+    public required JsonElement? Items { get; init; }
+
+    public required bool Protect { get; init; }
+
+    public required bool RetainOnDelete { get; init; }
+}

@@ -1,0 +1,72 @@
+namespace Academy.Catalog.Settings;
+
+/// <summary>
+/// Every stack config key the program reads, in one place. Pulumi.yaml declares the same keys (a
+/// test keeps the two in step), and the README's config reference is written from this list.
+/// </summary>
+public static class ConfigKeys
+{
+    public const string Namespace = "academy";
+
+    public static readonly ConfigOption User = new(
+        "user", ConfigType.String, null,
+        "Learner name. Tables are named <user>-academy-<table>. Defaults to the stack name.");
+
+    public static readonly ConfigOption SeedDir = new(
+        "seedDir", ConfigType.String, "seed",
+        "Folder (relative to Pulumi.yaml) holding tables.json and items/<table>.json.");
+
+    public static readonly ConfigOption BillingMode = new(
+        "billingMode", ConfigType.String, "PROVISIONED",
+        "PROVISIONED (the course material's 1 read / 1 write unit) or PAY_PER_REQUEST.");
+
+    public static readonly ConfigOption ReadCapacity = new(
+        "readCapacity", ConfigType.Integer, "1",
+        "Read capacity units per table; only with billingMode PROVISIONED.");
+
+    public static readonly ConfigOption WriteCapacity = new(
+        "writeCapacity", ConfigType.Integer, "1",
+        "Write capacity units per table; only with billingMode PROVISIONED.");
+
+    public static readonly ConfigOption PointInTimeRecovery = new(
+        "pointInTimeRecovery", ConfigType.Boolean, "false",
+        "Continuous backups. Off by default: course data is re-creatable from seed/ and backups cost extra.");
+
+    public static readonly ConfigOption DeletionProtection = new(
+        "deletionProtection", ConfigType.Boolean, "false",
+        "DynamoDB deletion protection. Off by default so `pulumi destroy` works at the end of the course.");
+
+    public static readonly ConfigOption ServerSideEncryption = new(
+        "serverSideEncryption", ConfigType.Boolean, "false",
+        "Encrypt with a KMS key (kmsKeyArn, else the AWS managed key). When false DynamoDB still encrypts with an AWS owned key, at no cost.");
+
+    public static readonly ConfigOption KmsKeyArn = new(
+        "kmsKeyArn", ConfigType.String, "",
+        "Customer managed KMS key for serverSideEncryption; empty means the AWS managed key alias/aws/dynamodb.");
+
+    public static readonly ConfigOption Tags = new(
+        "tags", ConfigType.Object, "{}",
+        "Extra tags for both tables, merged over the defaults learner, course and managed-by.");
+
+    public static readonly ConfigOption Items = new(
+        "items", ConfigType.Object, "{}",
+        "Map of table (global, jobs) to a list of plain-JSON items; an item replaces the seed item with the same key or adds one.");
+
+    public static readonly ConfigOption Protect = new(
+        "protect", ConfigType.Boolean, "false",
+        "Pulumi `protect` on the tables: refuse to delete or replace them until unset.");
+
+    public static readonly ConfigOption RetainOnDelete = new(
+        "retainOnDelete", ConfigType.Boolean, "false",
+        "Pulumi `retainOnDelete` on the tables: `pulumi destroy` forgets them but leaves them in AWS.");
+
+    private static readonly List<ConfigOption> Registered =
+    [
+        User, SeedDir, BillingMode, ReadCapacity, WriteCapacity, PointInTimeRecovery, DeletionProtection,
+        ServerSideEncryption, KmsKeyArn, Tags, Items, Protect, RetainOnDelete,
+    ];
+
+    public static IReadOnlyList<ConfigOption> All => Registered;
+
+    public static ConfigOption? Find(string name) => Registered.FirstOrDefault(o => o.Name == name);
+}

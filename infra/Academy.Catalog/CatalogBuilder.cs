@@ -19,12 +19,13 @@ public static class CatalogBuilder
     {
         var errors = new ErrorList();
         var settings = SettingsParser.Parse(config, errors);
-        var definitions = LoadDefinitions(paths, settings.SeedDir, errors);
-        var tables = definitions.Values.Select(d => Spec(d, settings, errors)).ToList();
+        var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
+        var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
+        CheckUser(tables, settings, errors);
 
-        var items = SeedFiles.Load(paths, settings.SeedDir, definitions, errors)
+        var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
             .ToDictionary(i => (i.TableKey, i.Id));
-        foreach (var item in ConfigItems.Load(settings.Items, config.IsSecret(ConfigKeys.Items.Name), definitions, errors))
+        foreach (var item in ConfigItems.Load(settings.Items, config.IsSecret(ConfigKeys.Items.Name), definitions, rejected, errors))
         {
             items[(item.TableKey, item.Id)] = item; // stack config replaces the seed item with the same key
         }
@@ -40,34 +41,38 @@ public static class CatalogBuilder
         return catalog;
     }
 
-    private static Dictionary<string, TableDefinition> LoadDefinitions(ProjectPaths paths, string seedDir, ErrorList errors)
+    private static Dictionary<string, TableDefinition> LoadDefinitions(ProjectPaths paths, string seedDir, ErrorList errors, out IReadOnlySet<string> rejected)
     {
         var file = Path.Combine(paths.Resolve(seedDir), TablesFile);
         var source = paths.Relative(file);
+        rejected = new HashSet<string>();
         if (!File.Exists(file))
         {
             errors.Add(source, null, $"not found; it declares the tables (set {ConfigKeys.SeedDir.FullKey} if the seed folder is elsewhere)");
             return [];
         }
 
-        return TableDefinitionParser.Parse(File.ReadAllText(file), source, errors).ToDictionary(d => d.Key);
+        return TableDefinitionParser.Parse(File.ReadAllText(file), source, errors, out rejected).ToDictionary(d => d.Key);
     }
 
-    private static TableSpec Spec(TableDefinition definition, CatalogSettings settings, ErrorList errors)
+    // One message for the learner name, not one per table it would name.
+    private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, ErrorList errors)
     {
-        var name = TableNames.For(settings.User, definition.Key);
-        if (TableNames.Check(name) is { } problem)
+        if (tables.Select(t => TableNames.Check(t.Name)).FirstOrDefault(p => p is not null) is { } problem)
         {
             var key = settings.UserFromStackName
                 ? $"config {ConfigKeys.User.FullKey} (not set, so the stack name '{settings.User}')"
                 : $"config {ConfigKeys.User.FullKey}";
             errors.Add(key, null, $"'{settings.User}' cannot name a table: {problem}");
         }
+    }
 
+    private static TableSpec Spec(TableDefinition definition, CatalogSettings settings)
+    {
         return new TableSpec
         {
             Key = definition.Key,
-            Name = name,
+            Name = TableNames.For(settings.User, definition.Key),
             HashKey = definition.HashKey,
             RangeKey = definition.RangeKey,
             BillingMode = settings.BillingMode,

@@ -8,7 +8,7 @@ namespace Academy.Catalog.Items;
 /// <summary>Items from academy:items: a map of table to a list of plain-JSON items.</summary>
 public static class ConfigItems
 {
-    public static List<CatalogItem> Load(JsonElement? items, bool secret, IReadOnlyDictionary<string, TableDefinition> tables, ErrorList errors)
+    public static List<CatalogItem> Load(JsonElement? items, bool secret, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
     {
         var loaded = new List<CatalogItem>();
         if (items is not { } map)
@@ -19,6 +19,11 @@ public static class ConfigItems
         foreach (var entry in map.EnumerateObject())
         {
             var source = $"config {ConfigKeys.Items.FullKey}.{entry.Name}";
+            if (rejectedTables.Contains(entry.Name))
+            {
+                continue; // its table definition is already reported
+            }
+
             if (!tables.TryGetValue(entry.Name, out var table))
             {
                 errors.Add(source, null, $"unknown table '{entry.Name}'; tables are {string.Join(", ", tables.Keys)}");

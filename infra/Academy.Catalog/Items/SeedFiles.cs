@@ -14,7 +14,7 @@ public static class SeedFiles
     public const string ItemsFolder = "items";
     public const string DynamoDbSuffix = ".dynamodb.json";
 
-    public static List<CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, ErrorList errors)
+    public static List<CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
     {
         var folder = Path.Combine(paths.Resolve(seedDir), ItemsFolder);
         var items = new List<CatalogItem>();
@@ -30,6 +30,11 @@ public static class SeedFiles
             var fileName = Path.GetFileName(file);
             var format = fileName.EndsWith(DynamoDbSuffix, StringComparison.Ordinal) ? ItemFormat.DynamoDb : ItemFormat.Plain;
             var tableKey = format == ItemFormat.DynamoDb ? fileName[..^DynamoDbSuffix.Length] : Path.GetFileNameWithoutExtension(fileName);
+            if (rejectedTables.Contains(tableKey))
+            {
+                continue; // its table definition is already reported
+            }
+
             if (!tables.TryGetValue(tableKey, out var table))
             {
                 errors.Add(source, null, $"names table '{tableKey}', which is not declared; tables are {string.Join(", ", tables.Keys)} (name files <table>.json or <table>{DynamoDbSuffix})");

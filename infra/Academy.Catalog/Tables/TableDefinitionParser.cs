@@ -26,8 +26,11 @@ public static class TableDefinitionParser
         ["Tags"] = "set academy:tags in stack config instead",
     };
 
-    public static IReadOnlyList<TableDefinition> Parse(string json, string source, ErrorList errors)
+    /// <param name="rejected">Tables that are declared but invalid, so their items are not reported again as orphans.</param>
+    public static IReadOnlyList<TableDefinition> Parse(string json, string source, ErrorList errors, out IReadOnlySet<string> rejected)
     {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        rejected = failed;
         JsonDocument document;
         try
         {
@@ -53,6 +56,10 @@ public static class TableDefinitionParser
                 if (ParseTable(table.Name, table.Value, source, errors) is { } definition)
                 {
                     tables.Add(definition);
+                }
+                else
+                {
+                    failed.Add(table.Name);
                 }
             }
 

@@ -1,0 +1,85 @@
+using Academy.Catalog.Tests.Support;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Catalog.Tests;
+
+public class MarshallingTests
+{
+    private static IReadOnlyDictionary<string, AttributeValue> ConfigItem(string json)
+    {
+        var catalog = TestProject.Build(config: new() { ["items"] = $$"""{"global": [{{json}}]}""" });
+        return catalog.ItemsOf("global").Single(i => i.Id == "probe").Attributes;
+    }
+
+    [Test]
+    public void EmptyStringsSurviveAtEveryDepth()
+    {
+        var item = ConfigItem("""{"name": "probe", "port": "", "list": [""], "map": {"inner": ""}}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(item["port"].S, Is.EqualTo(""));
+            Assert.That(item["list"].L.Single().S, Is.EqualTo(""));
+            Assert.That(item["map"].M["inner"].S, Is.EqualTo(""));
+        });
+    }
+
+    [Test]
+    public void NumbersKeepTheirDecimalTextUpTo38Digits()
+    {
+        var item = ConfigItem("""{"name": "probe", "big": 12345678901234567890123456789012345678, "fraction": 0.1000000000000000055511151231257827, "small": -1.5e-100}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(item["big"].N, Is.EqualTo("12345678901234567890123456789012345678"));
+            Assert.That(item["fraction"].N, Is.EqualTo("0.1000000000000000055511151231257827"));
+            Assert.That(item["small"].N, Is.EqualTo("-1.5e-100"));
+        });
+    }
+
+    [Test]
+    public void EveryJsonTypeMapsToItsDynamoDbType()
+    {
+        var json = TestProject.Build(config: new()
+        {
+            ["items"] = """{"global": [{"name": "probe", "on": true, "off": false, "none": null, "list": [1, "a"], "map": {"k": {"n": 2}}}]}""",
+        }).ItemsOf("global").Single(i => i.Id == "probe").ToDynamoJson();
+
+        Assert.That(json, Is.EqualTo(
+            """{"name":{"S":"probe"},"on":{"BOOL":true},"off":{"BOOL":false},"none":{"NULL":true},"list":{"L":[{"N":"1"},{"S":"a"}]},"map":{"M":{"k":{"M":{"n":{"N":"2"}}}}}}"""));
+    }
+
+    [Test]
+    public void NumbersBeyondDynamoDbsPrecisionOrRangeAreRejectedWithTheirPath()
+    {
+        var errors = Failures.Of(() => TestProject.Build(config: new()
+        {
+            ["items"] = """{"global": [{"name": "probe", "deep": {"list": [123456789012345678901234567890123456789]}, "huge": 1e200}]}""",
+        }));
+
+        Assert.That(errors.Select(e => e.ToString()), Is.EquivalentTo(new[]
+        {
+            "config academy:items.global: item 'probe': attribute 'deep.list[0]': 123456789012345678901234567890123456789 has 39 significant digits; DynamoDB keeps at most 38",
+            "config academy:items.global: item 'probe': attribute 'huge': 1e200 is outside DynamoDB's range of 1E-130 to 9.99E+125",
+        }));
+    }
+
+    [Test]
+    public void ADynamoDbJsonFileGivesTheSameItemAsItsPlainTwin()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", """
+            {"Items": [{"name": {"S": "probe"}, "port": {"S": ""}, "n": {"N": "7"}, "tags": {"SS": ["a", "b"]},
+                        "on": {"BOOL": true}, "list": {"L": [{"NULL": true}]}}],
+             "Count": 1, "ScannedCount": 1, "ConsumedCapacity": null}
+            """);
+        var fromDynamo = TestProject.Build(paths: project.Paths).ItemsOf("global").Single(i => i.Id == "probe");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromDynamo.Source, Is.EqualTo("seed/items/global.dynamodb.json"));
+            Assert.That(fromDynamo.ToDynamoJson(), Is.EqualTo(
+                """{"name":{"S":"probe"},"port":{"S":""},"n":{"N":"7"},"tags":{"SS":["a","b"]},"on":{"BOOL":true},"list":{"L":[{"NULL":true}]}}"""));
+        });
+    }
+}

@@ -1,0 +1,95 @@
+using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
+using Academy.Catalog.Tests.Support;
+
+namespace Academy.Catalog.Tests;
+
+public class TableTests
+{
+    // The course material's CloudFormation definition: every item attribute under AttributeDefinitions.
+    public const string CourseMaterialGlobalTable = """
+        {"global": {"Type": "AWS::DynamoDB::Table", "Properties": {
+          "AttributeDefinitions": [
+            {"AttributeName": "name", "AttributeType": "S"}, {"AttributeName": "tz", "AttributeType": "S"},
+            {"AttributeName": "method", "AttributeType": "S"}, {"AttributeName": "host", "AttributeType": "S"},
+            {"AttributeName": "port", "AttributeType": "S"}, {"AttributeName": "prefix", "AttributeType": "S"},
+            {"AttributeName": "url", "AttributeType": "S"}, {"AttributeName": "partitions_uri", "AttributeType": "S"},
+            {"AttributeName": "jobs", "AttributeType": "S"}],
+          "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}},
+         "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}}
+        """;
+
+    [Test]
+    public void DefaultStackGetsTwoTablesKeyedOnNameWithOnlyTheKeyDefined()
+    {
+        var tables = TestProject.Build("alice").Tables;
+
+        Assert.That(tables.Select(t => t.Name), Is.EqualTo(new[] { "alice-academy-global", "alice-academy-jobs" }));
+        Assert.Multiple(() =>
+        {
+            foreach (var table in tables)
+            {
+                Assert.That(table.AttributeDefinitions, Is.EqualTo(new[] { new KeyAttribute("name", "S") }), table.Name);
+                Assert.That(table.HashKey, Is.EqualTo(new KeyAttribute("name", "S")));
+                Assert.That(table.RangeKey, Is.Null);
+                Assert.That((table.BillingMode, table.ReadCapacity, table.WriteCapacity), Is.EqualTo((BillingMode.Provisioned, 1, 1)));
+                Assert.That(table.PointInTimeRecovery || table.DeletionProtection || table.ServerSideEncryption, Is.False);
+            }
+        });
+    }
+
+    [Test]
+    public void TheCourseMaterialsCloudFormationFormIsRejectedWithDynamoDbsWordingAndTheFix()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/tables.json", CourseMaterialGlobalTable);
+
+        var error = Failures.Of(() => TestProject.Build(paths: project.Paths)).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Source, Is.EqualTo("seed/tables.json"));
+            Assert.That(error.Item, Is.EqualTo("table global"));
+            Assert.That(error.Message, Does.Contain("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"));
+            Assert.That(error.Message, Does.Contain("tz, method, host, port, prefix, url, partitions_uri, jobs"));
+            Assert.That(error.Message, Does.Contain("Define only key attributes (name)"));
+        });
+    }
+
+    [Test]
+    public void PropertiesThatStackConfigOwnsAreNamedWithTheKeyToUseInstead()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/tables.json", """
+            {"global": {"TableName": "academy-global", "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+                        "AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}],
+                        "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]},
+             "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}],
+                      "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}}
+            """);
+
+        var messages = Failures.Of(() => TestProject.Build(paths: project.Paths)).Select(e => e.Message).ToList();
+
+        Assert.That(messages, Has.Some.Contains("TableName").And.Contains("academy:user"));
+        Assert.That(messages, Has.Some.Contains("ProvisionedThroughput").And.Contains("academy:readCapacity"));
+    }
+
+    [Test]
+    public void AnyDeclaredTableIsNamedForTheLearnerAndARangeKeyIsCarriedIntoItemIds()
+    {
+        using var project = new ScratchProject();
+        var tables = File.ReadAllText(Path.Combine(project.Root, "seed/tables.json")).TrimEnd().TrimEnd('}');
+        project.Write("seed/tables.json", tables + """
+            , "runs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}, {"AttributeName": "run", "AttributeType": "N"}],
+                       "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}, {"AttributeName": "run", "KeyType": "RANGE"}]}}
+            """);
+        project.Write("seed/items/runs.json", """[{"name": "probe", "run": 3}]""");
+
+        var catalog = TestProject.Build(paths: project.Paths);
+
+        Assert.That(catalog.Table("runs").Name, Is.EqualTo("alice-academy-runs"));
+        Assert.That(catalog.Table("runs").RangeKey, Is.EqualTo(new KeyAttribute("run", "N")));
+        Assert.That(catalog.ItemsOf("runs").Single().LogicalName, Is.EqualTo("runs-probe/3"));
+    }
+}

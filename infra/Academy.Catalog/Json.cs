@@ -21,10 +21,19 @@ internal static class Json
         _ => "nothing",
     };
 
-    // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." which we already say better.
+    // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." (or just the line part),
+    // which the message already says in the user's terms.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd();
     }
 }

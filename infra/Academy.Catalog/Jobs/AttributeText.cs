@@ -1,0 +1,17 @@
+using Academy.Catalog.Items;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Catalog.Jobs;
+
+/// <summary>How messages show a value a user wrote: as DynamoDB JSON, shortened.</summary>
+internal static class AttributeText
+{
+    private const int MaxLength = 80;
+
+    public static string Of(AttributeValue value)
+    {
+        var text = DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { ["v"] = value });
+        text = text["{\"v\":".Length..^1];
+        return text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength), "...");
+    }
+}

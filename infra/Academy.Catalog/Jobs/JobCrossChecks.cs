@@ -1,0 +1,141 @@
+using Academy.Catalog.Errors;
+using Academy.Catalog.Items;
+
+namespace Academy.Catalog.Jobs;
+
+/// <summary>
+/// Checks of the jobs table against the global table: every jobs item is well formed, every listed
+/// job exists, every job is listed (or disabled), every source exists, every URL can be resolved.
+/// </summary>
+internal static class JobCrossChecks
+{
+    public static void Run(Catalog catalog, ErrorList errors)
+    {
+        if (!catalog.Tables.Any(t => t.Key == JobFields.JobsTable) || !catalog.Tables.Any(t => t.Key == JobFields.GlobalTable))
+        {
+            return;
+        }
+
+        // An item that failed to parse is missing from the catalog, so references to it would only
+        // repeat that failure; references are checked once everything parses.
+        var checkReferences = !errors.Any;
+        var globals = catalog.ItemsOf(JobFields.GlobalTable).ToList();
+        var jobs = catalog.ItemsOf(JobFields.JobsTable)
+            .Select(j => (Item: j, Config: JobConfig.Read(j.Attributes, Reporter(errors, j))))
+            .ToList();
+
+        var referenced = jobs.Select(j => RawSource(j.Item)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var sources = globals
+            .Where(g => IsSource(g, referenced))
+            .Select(g => (Item: g, Source: JobSource.Read(g.Attributes, SourceReporter(errors, g, jobs.Select(j => j.Item)))))
+            .ToList();
+        if (!checkReferences)
+        {
+            return;
+        }
+
+        var jobsFile = $"{catalog.Settings.SeedDir}/{SeedFiles.ItemsFolder}/{JobFields.JobsTable}.json";
+        foreach (var (global, source) in sources.Where(s => s.Source is not null))
+        {
+            CheckListed(global, source!, jobs.Select(j => j.Item).ToList(), jobsFile, errors);
+        }
+
+        var unfilled = new Dictionary<(CatalogItem Global, string Message), List<string>>();
+        foreach (var (job, config) in jobs)
+        {
+            if (RawSource(job) is not { } sourceName)
+            {
+                continue;
+            }
+
+            var found = sources.FirstOrDefault(s => s.Item.Id == sourceName);
+            if (found.Item is null)
+            {
+                errors.Add(job.Source, job.Id, $"attribute '{JobFields.Source}': names global item '{sourceName}', which does not exist; global items are {Names(globals)}");
+                continue;
+            }
+
+            if (found.Source is not { } source)
+            {
+                continue;
+            }
+
+            if (!source.Jobs.Contains(job.Id, StringComparer.Ordinal) && !IsDisabled(job))
+            {
+                errors.Add(job.Source, job.Id,
+                    $"is not listed in attribute '{JobFields.GlobalJobs}' of global item '{source.Name}' ({found.Item.Source}), so the ETL never runs it; "
+                    + $"add \"{job.Id}\" to that list, or set attribute '{JobFields.Enabled}' to false to keep it unlisted");
+            }
+
+            if (config is not null)
+            {
+                JobResolver.PartitionsUrl(source, found.Item.Attributes, job.Attributes, message =>
+                {
+                    var key = (found.Item, message);
+                    if (!unfilled.TryGetValue(key, out var names))
+                    {
+                        unfilled[key] = names = [];
+                    }
+
+                    names.Add(job.Id);
+                });
+            }
+        }
+
+        foreach (var ((global, message), names) in unfilled)
+        {
+            errors.Add(global.Source, global.Id, $"{message} (for job{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)})");
+        }
+    }
+
+    private static void CheckListed(CatalogItem global, JobSource source, IReadOnlyList<CatalogItem> jobs, string jobsFile, ErrorList errors)
+    {
+        foreach (var name in source.Jobs)
+        {
+            var job = jobs.FirstOrDefault(j => j.Id == name);
+            if (job is null)
+            {
+                errors.Add(global.Source, global.Id,
+                    $"attribute '{JobFields.GlobalJobs}': lists '{name}', but the jobs table has no item with {JobFields.Name} '{name}'; "
+                    + $"add one to {jobsFile} (or config academy:items.jobs), or remove '{name}' from the list");
+            }
+            else if (RawSource(job) is { } other && other != source.Name)
+            {
+                errors.Add(global.Source, global.Id,
+                    $"attribute '{JobFields.GlobalJobs}': lists '{name}', but that job's {JobFields.Source} is '{other}' ({job.Source}); "
+                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{source.Name}'");
+            }
+        }
+    }
+
+    // A global item takes part when it looks like a job source or a job names it; other global
+    // items (settings a learner adds for something else) are left alone.
+    private static bool IsSource(CatalogItem global, HashSet<string> referenced) =>
+        referenced.Contains(global.Id)
+        || global.Attributes.ContainsKey(JobFields.GlobalJobs)
+        || global.Attributes.ContainsKey(JobFields.GlobalUrl)
+        || global.Attributes.ContainsKey(JobFields.GlobalPartitionsUri);
+
+    private static string? RawSource(CatalogItem job) =>
+        job.Attributes.TryGetValue(JobFields.Source, out var value) && value.S is { Length: > 0 } s ? s : null;
+
+    private static bool IsDisabled(CatalogItem job) =>
+        job.Attributes.TryGetValue(JobFields.Enabled, out var value) && value.BOOL == false;
+
+    private static string Names(IEnumerable<CatalogItem> items)
+    {
+        var names = items.Select(i => $"'{i.Id}'").ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
+
+    // Says which jobs depend on the item, so a learner who replaced it in config sees why it is checked.
+    private static Action<string, string> SourceReporter(ErrorList errors, CatalogItem global, IEnumerable<CatalogItem> jobs)
+    {
+        var readers = jobs.Where(j => RawSource(j) == global.Id).Select(j => j.Id).ToList();
+        var why = readers.Count == 0 ? "" : $" (jobs {string.Join(", ", readers)} read their URLs from this item)";
+        return (field, message) => errors.Add(global.Source, global.Id, $"attribute '{field}': {message}{why}");
+    }
+
+    private static Action<string, string> Reporter(ErrorList errors, CatalogItem item) =>
+        (field, message) => errors.Add(item.Source, item.Id, $"attribute '{field}': {message}");
+}

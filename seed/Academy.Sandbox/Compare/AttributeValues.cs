@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using Academy.Catalog.Items;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Compare;
+
+/// <summary>
+/// Equality of attribute values the way DynamoDB stores them: numbers by value (the engine gives back
+/// "1.5" for "1.50"), sets in any order, binary by bytes. AWSSDK v4 leaves unset collections null.
+/// </summary>
+public static class AttributeValues
+{
+    public static bool ItemsEqual(IReadOnlyDictionary<string, AttributeValue> a, IReadOnlyDictionary<string, AttributeValue> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && Equal(kv.Value, other));
+
+    public static bool Equal(AttributeValue a, AttributeValue b)
+    {
+        if (a.S is not null || b.S is not null)
+        {
+            return a.S == b.S;
+        }
+
+        if (a.N is not null || b.N is not null)
+        {
+            return a.N is not null && b.N is not null && CanonicalNumber(a.N) == CanonicalNumber(b.N);
+        }
+
+        if (a.B is not null || b.B is not null)
+        {
+            return a.B is not null && b.B is not null && a.B.ToArray().AsSpan().SequenceEqual(b.B.ToArray());
+        }
+
+        if (a.BOOL.HasValue || b.BOOL.HasValue)
+        {
+            return a.BOOL == b.BOOL;
+        }
+
+        if (a.NULL == true || b.NULL == true)
+        {
+            return a.NULL == b.NULL;
+        }
+
+        if (a.M is not null || b.M is not null)
+        {
+            return a.M is not null && b.M is not null && ItemsEqual(a.M, b.M);
+        }
+
+        if (a.L is not null || b.L is not null)
+        {
+            return a.L is not null && b.L is not null && a.L.Count == b.L.Count && a.L.Zip(b.L).All(p => Equal(p.First, p.Second));
+        }
+
+        if (a.SS is { Count: > 0 } || b.SS is { Count: > 0 })
+        {
+            return SetEqual(a.SS, b.SS, s => s);
+        }
+
+        if (a.NS is { Count: > 0 } || b.NS is { Count: > 0 })
+        {
+            return SetEqual(a.NS, b.NS, CanonicalNumber);
+        }
+
+        if (a.BS is { Count: > 0 } || b.BS is { Count: > 0 })
+        {
+            return SetEqual(a.BS?.Select(x => Convert.ToBase64String(x.ToArray())).ToList(), b.BS?.Select(x => Convert.ToBase64String(x.ToArray())).ToList(), s => s);
+        }
+
+        return true;
+    }
+
+    /// <summary>One value as compact DynamoDB JSON, for messages.</summary>
+    public static string Text(AttributeValue value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            DynamoJsonWriter.WriteValue(writer, value);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The number as DynamoDB keeps it: sign, significant digits, exponent; "1.50", "15e-1" and "1.5" agree.</summary>
+    public static string CanonicalNumber(string text)
+    {
+        var span = text.Trim();
+        var negative = span.StartsWith('-');
+        span = span.TrimStart('+', '-');
+        var e = span.IndexOfAny(['e', 'E']);
+        var exponent = e >= 0 && long.TryParse(span[(e + 1)..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 0;
+        var mantissa = e >= 0 ? span[..e] : span;
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0)
+        {
+            exponent -= mantissa.Length - dot - 1;
+            mantissa = mantissa.Remove(dot, 1);
+        }
+
+        var digits = mantissa.TrimStart('0');
+        if (digits.Length == 0)
+        {
+            return "0";
+        }
+
+        var trimmed = digits.TrimEnd('0');
+        exponent += digits.Length - trimmed.Length;
+        return $"{(negative ? "-" : "")}{trimmed}e{exponent}";
+    }
+
+    private static bool SetEqual(List<string>? a, List<string>? b, Func<string, string> canonical) =>
+        a is not null && b is not null && a.Select(canonical).ToHashSet().SetEquals(b.Select(canonical));
+}

@@ -1,0 +1,98 @@
+using Academy.Catalog.Errors;
+using Academy.Catalog.Project;
+using Academy.Catalog.Settings;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Academy.Sandbox.Config;
+
+/// <summary>
+/// The <c>academy:*</c> keys of a stack's Pulumi.&lt;stack&gt;.yaml, as raw text the way Pulumi hands them
+/// to the program: scalars as written, objects and lists as JSON text. Values set with
+/// <c>pulumi config set --secret</c> cannot be decrypted here; their keys report <see cref="IsSecret"/>.
+/// </summary>
+public sealed class StackFileConfigSource : IConfigSource
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+
+    private StackFileConfigSource(string stackName) => StackName = stackName;
+
+    public string StackName { get; }
+
+    public IEnumerable<string> Names => _values.Keys;
+
+    /// <summary>Things Pulumi would change on the way to the program (such as a long number read as a float), worth a warning.</summary>
+    public List<string> Warnings { get; } = [];
+
+    public string? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
+    public bool IsSecret(string name) => _secrets.Contains(name);
+
+    /// <summary>Reads Pulumi.&lt;stack&gt;.yaml from the project root; problems come back as a <see cref="CatalogException"/>.</summary>
+    public static StackFileConfigSource Load(ProjectPaths paths, string stackName)
+    {
+        var file = paths.Resolve($"Pulumi.{stackName}.yaml");
+        var source = paths.Relative(file);
+        var config = new StackFileConfigSource(stackName);
+        var errors = new ErrorList();
+        if (!File.Exists(file))
+        {
+            errors.Add(source, null, $"not found; create it with `pulumi stack init {stackName}` or leave out --stack to use the defaults");
+            errors.ThrowIfAny();
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            errors.Add(source, null, $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            errors.ThrowIfAny();
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("config"), out var block))
+        {
+            return config; // a stack file without config: every key takes its default
+        }
+
+        if (block is not YamlMappingNode entries)
+        {
+            errors.Add(source, null, "config: must be a mapping of key to value");
+            errors.ThrowIfAny();
+            return config;
+        }
+
+        var prefix = ConfigKeys.Namespace + ":";
+        foreach (var (keyNode, valueNode) in entries.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue; // aws:region and friends belong to providers, not to the catalog
+            }
+
+            var name = key[prefix.Length..];
+            var where = $"{source}: config {key}";
+            try
+            {
+                var value = PulumiYamlJson.ConfigValue(valueNode, out var secret, out var rounded);
+                _ = secret ? config._secrets.Add(name) : false;
+                config._values[name] = value;
+                config.Warnings.AddRange(rounded.Select(n =>
+                    $"{where}: the number {n} is a YAML float to Pulumi, which hands the program {PulumiYamlJson.GoFloat(double.Parse(n, System.Globalization.CultureInfo.InvariantCulture))}; put the item in seed/items to keep every digit"));
+            }
+            catch (FormatException e)
+            {
+                errors.Add(where, null, e.Message);
+            }
+        }
+
+        errors.ThrowIfAny();
+        return config;
+    }
+}

@@ -1,0 +1,42 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+
+namespace Academy.Sandbox.Engine;
+
+/// <summary>Where commands go: the local engine (or another endpoint) with dummy credentials, or real AWS.</summary>
+public sealed record EngineTarget(string? Endpoint)
+{
+    /// <summary>The port seed/engine/engine.sh uses; both read ACADEMY_SANDBOX_PORT so they agree.</summary>
+    public const string PortVariable = "ACADEMY_SANDBOX_PORT";
+
+    public const int DefaultPort = 8000;
+
+    public bool IsAws => Endpoint is null;
+
+    public string Describe => Endpoint ?? "AWS (default credential chain and region)";
+
+    public static string DefaultEndpoint =>
+        $"http://127.0.0.1:{(int.TryParse(Environment.GetEnvironmentVariable(PortVariable), out var port) ? port : DefaultPort)}";
+
+    public static EngineTarget Local(string? endpoint) => new(endpoint ?? DefaultEndpoint);
+
+    public static EngineTarget Aws() => new((string?)null);
+
+    public AmazonDynamoDBClient CreateClient()
+    {
+        if (Endpoint is null)
+        {
+            return new AmazonDynamoDBClient();
+        }
+
+        // A local engine accepts any signature; the region only has to be a valid one for signing.
+        var config = new AmazonDynamoDBConfig
+        {
+            ServiceURL = Endpoint,
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 2,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        return new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);
+    }
+}

@@ -1,0 +1,20 @@
+using Academy.Catalog.Items;
+using Academy.Catalog.Tables;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Plan;
+
+/// <summary>Secret items keep their key visible (so a learner can tell which item it is) and hide every other value.</summary>
+public static class Masking
+{
+    public const string Mask = "***";
+
+    public static IReadOnlyDictionary<string, AttributeValue> Printable(CatalogItem item, TableSpec table) =>
+        item.Secret ? Masked(item.Attributes, table) : item.Attributes;
+
+    public static IReadOnlyDictionary<string, AttributeValue> Masked(IReadOnlyDictionary<string, AttributeValue> attributes, TableSpec table)
+    {
+        var keys = table.AttributeDefinitions.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        return attributes.ToDictionary(kv => kv.Key, kv => keys.Contains(kv.Key) ? kv.Value : new AttributeValue { S = Mask }, StringComparer.Ordinal);
+    }
+}

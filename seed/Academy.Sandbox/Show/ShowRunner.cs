@@ -1,0 +1,41 @@
+using Academy.Catalog;
+using Academy.Catalog.Jobs;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Show;
+
+/// <summary>Reads the live global and jobs tables and resolves them as the ETL does.</summary>
+public static class ShowRunner
+{
+    public static async Task<EtlView> ReadAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, EngineTarget target, CancellationToken ct)
+    {
+        var global = catalog.Table(JobFields.GlobalTable);
+        var jobs = catalog.Table(JobFields.JobsTable);
+        var globalItems = await ReadTableAsync(client, global.Name, target, ct);
+        var jobItems = await ReadTableAsync(client, jobs.Name, target, ct);
+        var jobsByName = jobItems
+            .Where(i => i.TryGetValue(JobFields.Name, out var n) && n.S is not null)
+            .ToDictionary(i => i[JobFields.Name].S!, i => (IReadOnlyDictionary<string, AttributeValue>)i, StringComparer.Ordinal);
+        var secretKeys = catalog.ItemsOf(global.Key).Where(i => i.Secret).Select(i => TableKeys.Of(global, i)).ToHashSet(StringComparer.Ordinal);
+        var sources = globalItems
+            .OrderBy(i => TableKeys.Of(global, i), StringComparer.Ordinal)
+            .Select(i => EtlResolver.Resolve(i, jobsByName, secretKeys.Contains(TableKeys.Of(global, i))))
+            .ToList();
+        return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources);
+    }
+
+    private static async Task<List<Dictionary<string, AttributeValue>>> ReadTableAsync(IAmazonDynamoDB client, string table, EngineTarget target, CancellationToken ct)
+    {
+        try
+        {
+            return await LiveTable.ScanAsync(client, table, ct);
+        }
+        catch (ResourceNotFoundException)
+        {
+            throw new SandboxException($"error: table {table} does not exist at {target.Describe}; create it with `academy-sandbox up`{(target.IsAws ? " --aws (or pulumi up)" : "")}");
+        }
+    }
+}

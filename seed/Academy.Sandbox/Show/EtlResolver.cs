@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Academy.Catalog.Jobs;
 using Academy.Sandbox.Compare;
 using Amazon.DynamoDBv2.Model;
@@ -7,11 +5,11 @@ using Amazon.DynamoDBv2.Model;
 namespace Academy.Sandbox.Show;
 
 /// <summary>
-/// Resolves what the ETL derives from the live items: per global item its base URL (the url template
-/// filled from the item's own attributes) and per listed job the partitions URL (partitions_uri with
-/// {table_name} filled from the job's item, or the job's name when it has none).
+/// What the ETL derives from the live items, through the catalog's <see cref="JobResolver"/> (the one
+/// place URLs are resolved): per global item its settings and base URL, per job its table name and
+/// partitions URL, and every problem that would stop the ETL, named by item and field.
 /// </summary>
-public static partial class EtlResolver
+public static class EtlResolver
 {
     public static SourceView Resolve(
         IReadOnlyDictionary<string, AttributeValue> global,
@@ -19,57 +17,26 @@ public static partial class EtlResolver
         bool secret)
     {
         var name = global.TryGetValue(JobFields.Name, out var key) ? key.S ?? "?" : "?";
-        var problems = new List<string>();
         var settings = global
             .Where(kv => kv.Key != JobFields.Name)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => KeyValuePair.Create(kv.Key, secret ? Plan.Masking.Mask : Display(kv.Value)))
+            .Select(kv => KeyValuePair.Create(kv.Key, secret ? new AttributeValue { S = Plan.Masking.Mask } : kv.Value))
             .ToList();
         if (secret)
         {
             return new SourceView(name, true, settings, null, [], []);
         }
 
-        string? Lookup(string placeholder, IReadOnlyDictionary<string, AttributeValue> item) =>
-            item.TryGetValue(placeholder, out var value) ? value.S ?? value.N : null;
-
-        string? baseUrl = null;
-        if (global.TryGetValue(JobFields.GlobalUrl, out var url) && url.S is { } urlTemplate)
-        {
-            baseUrl = Fill(urlTemplate, p => Lookup(p, global), $"{JobFields.GlobalUrl}", problems);
-        }
-        else
-        {
-            problems.Add($"no '{JobFields.GlobalUrl}' string attribute, so there is no base URL");
-        }
-
-        var jobs = new List<JobView>();
-        foreach (var job in JobNames(global, problems))
-        {
-            var jobProblems = new List<string>();
-            jobsByName.TryGetValue(job, out var jobItem);
-            var tableName = jobItem is not null && jobItem.TryGetValue(JobFields.TableName, out var t) && t.S is { Length: > 0 } s ? s : job;
-            bool? enabled = jobItem is not null && jobItem.TryGetValue(JobFields.Enabled, out var e) ? e.BOOL : null;
-            string? uri = null;
-            if (global.TryGetValue(JobFields.GlobalPartitionsUri, out var partitions) && partitions.S is { } template)
-            {
-                uri = Fill(template, p => p == JobFields.TableName ? tableName : Lookup(p, global), JobFields.GlobalPartitionsUri, jobProblems);
-            }
-            else
-            {
-                jobProblems.Add($"the global item has no '{JobFields.GlobalPartitionsUri}' string attribute");
-            }
-
-            if (jobItem is null)
-            {
-                jobProblems.Add($"no item '{job}' in the jobs table; {JobFields.TableName} defaults to the job's name");
-            }
-
-            var full = baseUrl is null || uri is null ? null : Join(baseUrl, uri);
-            jobs.Add(new JobView(job, tableName, jobItem is not null, enabled, baseUrl, uri, full, jobProblems));
-        }
-
-        return new SourceView(name, false, settings, baseUrl, jobs, problems);
+        var problems = new List<string>();
+        var source = JobSource.Read(global, (field, message) => problems.Add($"attribute '{field}': {message}"));
+        var listed = source?.Jobs ?? [];
+        var pointing = jobsByName.Values
+            .Where(j => j.TryGetValue(JobFields.Source, out var s) && s.S == name)
+            .Select(j => j[JobFields.Name].S!)
+            .Where(n => !listed.Contains(n, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal);
+        var jobs = listed.Concat(pointing).Select(job => Job(job, global, source, jobsByName, listed)).ToList();
+        return new SourceView(name, false, settings, source?.BaseUrl, jobs, problems);
     }
 
     /// <summary>How a value reads to a person: strings as they are ("" when empty), numbers and booleans as text, the rest as DynamoDB JSON.</summary>
@@ -77,63 +44,42 @@ public static partial class EtlResolver
         value.S is { } s ? (s.Length == 0 ? "\"\"" : s)
         : value.N ?? (value.BOOL is { } b ? (b ? "true" : "false") : AttributeValues.Text(value));
 
-    // The course material stores the list as a JSON-encoded string; a native list (L of S) is read too.
-    private static List<string> JobNames(IReadOnlyDictionary<string, AttributeValue> global, List<string> problems)
+    private static JobView Job(
+        string job,
+        IReadOnlyDictionary<string, AttributeValue> global,
+        JobSource? source,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttributeValue>> jobsByName,
+        IReadOnlyList<string> listed)
     {
-        if (!global.TryGetValue(JobFields.GlobalJobs, out var jobs))
+        var isListed = listed.Contains(job, StringComparer.Ordinal);
+        if (!jobsByName.TryGetValue(job, out var item))
         {
-            return [];
+            return new JobView(job, job, false, null, source?.BaseUrl, null, [$"no item '{job}' in the jobs table, so the ETL cannot run it"]);
         }
 
-        if (jobs.L is { } list)
+        var problems = new List<string>();
+        if (!isListed)
         {
-            return list.Where(v => v.S is not null).Select(v => v.S!).ToList();
+            problems.Add($"not in the global item's '{JobFields.GlobalJobs}' list");
         }
 
-        if (jobs.S is { } text)
+        var enabled = item.TryGetValue(JobFields.Enabled, out var e) ? e.BOOL : null;
+        var tableName = item.TryGetValue(JobFields.TableName, out var t) && t.S is { Length: > 0 } s ? s : job;
+        if (source is null)
         {
-            try
-            {
-                return JsonSerializer.Deserialize<List<string>>(text) ?? [];
-            }
-            catch (JsonException)
-            {
-                problems.Add($"'{JobFields.GlobalJobs}' is not a JSON list of job names: {text}");
-                return [];
-            }
+            problems.Add("its global item cannot be read (see above)");
+            return new JobView(job, tableName, true, enabled, null, null, problems);
         }
 
-        problems.Add($"'{JobFields.GlobalJobs}' is neither a JSON-encoded string list nor a list");
-        return [];
+        try
+        {
+            var resolved = JobResolver.Resolve(global, item);
+            return new JobView(job, resolved.TableName, true, resolved.Enabled, resolved.BaseUrl, resolved.PartitionsUrl, problems);
+        }
+        catch (JobConfigException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return new JobView(job, tableName, true, enabled, source.BaseUrl, null, problems);
+        }
     }
-
-    private static string? Fill(string template, Func<string, string?> lookup, string attribute, List<string> problems)
-    {
-        var missing = new List<string>();
-        var filled = Placeholder().Replace(template, m =>
-        {
-            var value = lookup(m.Groups[1].Value);
-            if (value is null)
-            {
-                missing.Add(m.Value);
-            }
-
-            return value ?? m.Value;
-        });
-        if (missing.Count > 0)
-        {
-            problems.Add($"'{attribute}' has {string.Join(", ", missing)} with no attribute to fill it");
-            return null;
-        }
-
-        return filled;
-    }
-
-    private static string Join(string baseUrl, string uri) =>
-        baseUrl.EndsWith('/') && uri.StartsWith('/') ? baseUrl + uri[1..]
-        : baseUrl.EndsWith('/') || uri.StartsWith('/') || uri.Length == 0 ? baseUrl + uri
-        : $"{baseUrl}/{uri}";
-
-    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex Placeholder();
 }

@@ -4,7 +4,7 @@ namespace Academy.Sandbox.Show;
 public sealed record SourceView(
     string Name,
     bool Secret,
-    IReadOnlyList<KeyValuePair<string, string>> Settings,
+    IReadOnlyList<KeyValuePair<string, Amazon.DynamoDBv2.Model.AttributeValue>> Settings,
     string? BaseUrl,
     IReadOnlyList<JobView> Jobs,
     IReadOnlyList<string> Problems);
@@ -16,7 +16,6 @@ public sealed record JobView(
     bool HasJobsItem,
     bool? Enabled,
     string? BaseUrl,
-    string? PartitionsUri,
     string? PartitionsUrl,
     IReadOnlyList<string> Problems);
 

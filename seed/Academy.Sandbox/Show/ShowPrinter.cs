@@ -21,7 +21,7 @@ public static class ShowPrinter
             var width = Math.Max(8, source.Settings.Select(s => s.Key.Length).DefaultIfEmpty(0).Max());
             foreach (var (key, value) in source.Settings)
             {
-                output.WriteLine($"  {key.PadRight(width)}  {value}");
+                output.WriteLine($"  {key.PadRight(width)}  {EtlResolver.Display(value)}");
             }
 
             if (source.Secret)
@@ -75,11 +75,15 @@ public static class ShowPrinter
             {
                 s.Name,
                 s.Secret,
-                Settings = s.Settings.ToDictionary(kv => kv.Key, kv => kv.Value),
+                Settings = s.Settings.ToDictionary(kv => kv.Key, kv => JsonValue(kv.Value)),
                 s.BaseUrl,
                 s.Problems,
                 s.Jobs,
             }),
         }, options));
     }
+
+    // Strings and booleans as JSON values, numbers as their exact text, anything else as DynamoDB JSON.
+    private static object JsonValue(Amazon.DynamoDBv2.Model.AttributeValue value) =>
+        value.S ?? value.N ?? (value.BOOL is { } b ? b : (object)JsonDocument.Parse(Compare.AttributeValues.Text(value)).RootElement.Clone());
 }

@@ -11,6 +11,11 @@ public static class ConfigItems
     public static List<CatalogItem> Load(JsonElement? items, bool secret, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
     {
         var loaded = new List<CatalogItem>();
+        if (tables.Count == 0 && rejectedTables.Count == 0)
+        {
+            return loaded; // tables.json is missing, unreadable or empty, as already reported: every table here would be unknown
+        }
+
         if (items is not { } map)
         {
             return loaded;

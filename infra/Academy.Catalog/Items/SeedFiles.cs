@@ -18,6 +18,11 @@ public static class SeedFiles
     {
         var folder = Path.Combine(paths.Resolve(seedDir), ItemsFolder);
         var items = new List<CatalogItem>();
+        if (tables.Count == 0 && rejectedTables.Count == 0)
+        {
+            return items; // tables.json is missing, unreadable or empty, as already reported: every file would be an orphan
+        }
+
         if (!Directory.Exists(folder))
         {
             return items;

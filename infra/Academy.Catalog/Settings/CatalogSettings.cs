@@ -36,4 +36,16 @@ public sealed record CatalogSettings
     public required bool Protect { get; init; }
 
     public required bool RetainOnDelete { get; init; }
+
+    /// <summary>IAM role to attach the read policy to (academy:etlRoleName); null when not set.</summary>
+    public string? EtlRoleName { get; init; }
+
+    /// <summary>IAM user to attach the read policy to (academy:etlUserName); null when not set.</summary>
+    public string? EtlUserName { get; init; }
+
+    /// <summary>IAM role to attach the write policy to (academy:writerRoleName); null when not set.</summary>
+    public string? WriterRoleName { get; init; }
+
+    /// <summary>IAM user to attach the write policy to (academy:writerUserName); null when not set.</summary>
+    public string? WriterUserName { get; init; }
 }

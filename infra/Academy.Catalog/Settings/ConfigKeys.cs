@@ -60,10 +60,27 @@ public static class ConfigKeys
         "retainOnDelete", ConfigType.Boolean, "false",
         "Pulumi `retainOnDelete` on the tables: `pulumi destroy` forgets them but leaves them in AWS.");
 
+    public static readonly ConfigOption EtlRoleName = new(
+        "etlRoleName", ConfigType.String, "",
+        "IAM role the ETL runs as: the program creates the read policy and attaches it to this role. Empty: only output the policy document.");
+
+    public static readonly ConfigOption EtlUserName = new(
+        "etlUserName", ConfigType.String, "",
+        "IAM user the ETL runs as: the program creates the read policy and attaches it to this user. Empty: only output the policy document.");
+
+    public static readonly ConfigOption WriterRoleName = new(
+        "writerRoleName", ConfigType.String, "",
+        "IAM role of the tools that update configuration: the program creates the write policy and attaches it to this role. Empty: only output the policy document.");
+
+    public static readonly ConfigOption WriterUserName = new(
+        "writerUserName", ConfigType.String, "",
+        "IAM user of the tools that update configuration: the program creates the write policy and attaches it to this user. Empty: only output the policy document.");
+
     private static readonly List<ConfigOption> Registered =
     [
         User, SeedDir, BillingMode, ReadCapacity, WriteCapacity, PointInTimeRecovery, DeletionProtection,
         ServerSideEncryption, KmsKeyArn, Tags, Items, Protect, RetainOnDelete,
+        EtlRoleName, EtlUserName, WriterRoleName, WriterUserName,
     ];
 
     public static IReadOnlyList<ConfigOption> All => Registered;

@@ -51,6 +51,12 @@ public static class SettingsParser
             }
         }
 
+        if (userText is { Length: 0 })
+        {
+            errors.Add($"config {ConfigKeys.User.FullKey}", null,
+                "is empty; set a learner name or remove the key to use the stack name");
+        }
+
         return new CatalogSettings
         {
             User = userText ?? config.StackName,
@@ -67,11 +73,33 @@ public static class SettingsParser
             Items = Object(config, ConfigKeys.Items, errors),
             Protect = Boolean(config, ConfigKeys.Protect, errors),
             RetainOnDelete = Boolean(config, ConfigKeys.RetainOnDelete, errors),
+            EtlRoleName = Principal(config, ConfigKeys.EtlRoleName, "role", errors),
+            EtlUserName = Principal(config, ConfigKeys.EtlUserName, "user", errors),
+            WriterRoleName = Principal(config, ConfigKeys.WriterRoleName, "role", errors),
+            WriterUserName = Principal(config, ConfigKeys.WriterUserName, "user", errors),
         };
     }
 
     private static string Text(IConfigSource config, ConfigOption option) =>
         config.Get(option.Name) ?? option.Default ?? "";
+
+    // An IAM role or user name to attach a policy to; empty means "only output the document".
+    private static string? Principal(IConfigSource config, ConfigOption option, string kind, ErrorList errors)
+    {
+        var text = Text(config, option);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (Security.IamNames.Check(text, kind) is { } problem)
+        {
+            errors.Add($"config {option.FullKey}", null, problem);
+            return null;
+        }
+
+        return text;
+    }
 
     private static BillingMode ParseBilling(IConfigSource config, ErrorList errors)
     {

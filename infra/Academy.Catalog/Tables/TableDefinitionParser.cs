@@ -63,7 +63,7 @@ public static class TableDefinitionParser
                 }
             }
 
-            if (tables.Count == 0 && !errors.Any)
+            if (tables.Count == 0 && failed.Count == 0)
             {
                 errors.Add(source, null, "declares no tables");
             }
@@ -75,6 +75,13 @@ public static class TableDefinitionParser
     private static TableDefinition? ParseTable(string key, JsonElement element, string source, ErrorList errors)
     {
         var item = $"table {key}";
+        if (key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            // Reported here, not as a bad learner name: the key is what the learner would have to change.
+            errors.Add(source, item, $"'{key}' cannot name a table: the key becomes part of <user>-academy-<key>, so use only a-z, A-Z, 0-9, '_', '-' and '.'");
+            return null;
+        }
+
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(source, item, $"must be an object, not {Json.KindName(element)}");

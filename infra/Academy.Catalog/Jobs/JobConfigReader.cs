@@ -153,7 +153,7 @@ internal static partial class JobConfigReader
             ok &= column.Ok;
             if (column.Ok)
             {
-                    columns.Add(new JobColumn(name!, type!, nullable!.Value, description));
+                columns.Add(new JobColumn(name!, type!, nullable!.Value, description));
             }
         }
 

@@ -128,11 +128,11 @@ internal static class JobCrossChecks
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
-    // Says which jobs depend on the item, so a learner who replaced it in config sees why it is checked.
+    // An item checked only because jobs name it (say, replaced in config by one without URLs) says which jobs, so the learner sees why.
     private static Action<string, string> SourceReporter(ErrorList errors, CatalogItem global, IEnumerable<CatalogItem> jobs)
     {
         var readers = jobs.Where(j => RawSource(j) == global.Id).Select(j => j.Id).ToList();
-        var why = readers.Count == 0 ? "" : $" (jobs {string.Join(", ", readers)} read their URLs from this item)";
+        var why = readers.Count == 0 || IsSource(global, []) ? "" : $" (jobs {string.Join(", ", readers)} read their URLs from this item)";
         return (field, message) => errors.Add(global.Source, global.Id, $"attribute '{field}': {message}{why}");
     }
 

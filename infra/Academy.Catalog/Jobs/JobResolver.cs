@@ -15,6 +15,9 @@ namespace Academy.Catalog.Jobs;
 /// </summary>
 public static class JobResolver
 {
+    // The jobs item's attributes that make sense in a path; messages offer these, whatever else one job has.
+    private static readonly string[] JobPlaceholders = [JobFields.TableName, JobFields.Name, JobFields.Source];
+
     // Attributes that hold templates or lists, not values a placeholder may take.
     private static readonly HashSet<string> NotValues = [JobFields.GlobalUrl, JobFields.GlobalPartitionsUri, JobFields.GlobalJobs];
 
@@ -92,7 +95,7 @@ public static class JobResolver
         var path = UrlTemplate.Fill(
             source.PartitionsUri,
             name => Value(jobItem, name) ?? Value(globalItem, name),
-            Fillable(jobItem).Union(Fillable(globalItem)),
+            JobPlaceholders.Union(Fillable(globalItem)),
             message => report($"attribute '{JobFields.GlobalPartitionsUri}' of global item '{source.Name}': {message}"));
         if (path is null)
         {

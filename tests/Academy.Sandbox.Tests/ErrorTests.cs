@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Tests;
+
+public sealed class ErrorTests
+{
+    [Test]
+    public async Task No_engine_at_the_endpoint_gives_one_line_naming_it_and_what_to_run()
+    {
+        var endpoint = $"http://127.0.0.1:{ClosedPort()}";
+
+        var run = await Tool.RunAsync("up", "--endpoint", endpoint, "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), run.Error);
+        Assert.That(lines[0], Does.Contain(endpoint).And.Contain("seed/engine/engine.sh start").And.Not.Contain(" at Academy"));
+    }
+
+    [Test]
+    public async Task An_invalid_catalog_exits_2_and_writes_nothing()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", """
+            config:
+              academy:billingMode: ON_DEMAND
+              academy:items:
+                global:
+                  - tz: UTC
+            """);
+
+        var run = await Tool.RunAsync("up", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.Error, Does.Contain("academy:billingMode").And.Contain("academy:items"));
+        using var client = LocalEngine.Client();
+        var tables = (await client.ListTablesAsync(new ListTablesRequest())).TableNames ?? [];
+        Assert.That(tables.Where(t => t.StartsWith(user, StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Endpoint_and_aws_together_are_refused()
+    {
+        var run = await Tool.RunAsync("up", "--aws", "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Error, Does.Contain("--endpoint and --aws"));
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>The built academy-sandbox executable, run as a learner runs it.</summary>
+public sealed class ExecutableTests
+{
+    [Test]
+    public async Task The_built_tool_plans_ups_and_verifies()
+    {
+        var user = Tool.NewUser();
+        var plan = await RunAsync("plan", "--json", "--user", user);
+        Assert.That(plan.ExitCode, Is.Zero, plan.Error);
+        using (var json = JsonDocument.Parse(plan.Output))
+        {
+            Assert.That(json.RootElement.GetProperty("items").GetArrayLength(), Is.EqualTo(7));
+            Assert.That(json.RootElement.GetProperty("tables")[0].GetProperty("name").GetString(), Is.EqualTo($"{user}-academy-global"));
+        }
+
+        var up = await RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint);
+        Assert.That(up.ExitCode, Is.Zero, up.Error);
+        var verify = await RunAsync("verify", "--user", user, "--endpoint", LocalEngine.Endpoint);
+        Assert.That(verify.ExitCode, Is.Zero, verify.Output + verify.Error);
+    }
+
+    private static async Task<CliRun> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = LocalEngine.Repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "academy-sandbox.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+}

@@ -27,7 +27,7 @@ internal static class JobCrossChecks
         var referenced = jobs.Select(j => RawSource(j.Item)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var sources = globals
             .Where(g => IsSource(g, referenced))
-            .Select(g => (Item: g, Source: JobSource.Read(g.Attributes, SourceReporter(errors, g, jobs.Select(j => j.Item)))))
+            .Select(g => (Item: g, Source: JobSource.Read(g.Attributes, SourceReporter(errors, g, jobs.Select(j => j.Item))), Listed: Listed(g)))
             .ToList();
         if (!checkReferences)
         {
@@ -35,9 +35,20 @@ internal static class JobCrossChecks
         }
 
         var jobsFile = $"{catalog.Settings.SeedDir}/{SeedFiles.ItemsFolder}/{JobFields.JobsTable}.json";
-        foreach (var (global, source) in sources.Where(s => s.Source is not null))
+        foreach (var (global, _, _) in sources.Where(s => !s.Item.Attributes.ContainsKey(JobFields.GlobalJobs)))
         {
-            CheckListed(global, source!, jobs.Select(j => j.Item).ToList(), jobsFile, errors);
+            var enabled = jobs.Where(j => RawSource(j.Item) == global.Id && !IsDisabled(j.Item)).Select(j => j.Item.Id).ToList();
+            if (enabled.Count > 0)
+            {
+                errors.Add(global.Source, global.Id,
+                    $"attribute '{JobFields.GlobalJobs}': is missing, but jobs {string.Join(", ", enabled)} name this item as their {JobFields.Source}; "
+                    + $"list them as a string holding a JSON list, e.g. \"[\\\"{enabled[0]}\\\"]\", or set their {JobFields.Enabled} to false");
+            }
+        }
+
+        foreach (var (global, _, listed) in sources.Where(s => s.Listed is not null))
+        {
+            CheckListed(global, listed!, jobs.Select(j => j.Item).ToList(), jobsFile, errors);
         }
 
         var unfilled = new Dictionary<(CatalogItem Global, string Message), List<string>>();
@@ -55,19 +66,14 @@ internal static class JobCrossChecks
                 continue;
             }
 
-            if (found.Source is not { } source)
-            {
-                continue;
-            }
-
-            if (!source.Jobs.Contains(job.Id, StringComparer.Ordinal) && !IsDisabled(job))
+            if (found.Listed is { } listed && !listed.Contains(job.Id, StringComparer.Ordinal) && !IsDisabled(job))
             {
                 errors.Add(job.Source, job.Id,
-                    $"is not listed in attribute '{JobFields.GlobalJobs}' of global item '{source.Name}' ({found.Item.Source}), so the ETL never runs it; "
+                    $"is not listed in attribute '{JobFields.GlobalJobs}' of global item '{sourceName}' ({found.Item.Source}), so the ETL never runs it; "
                     + $"add \"{job.Id}\" to that list, or set attribute '{JobFields.Enabled}' to false to keep it unlisted");
             }
 
-            if (config is not null)
+            if (config is not null && found.Source is { } source)
             {
                 JobResolver.PartitionsUrl(source, found.Item.Attributes, job.Attributes, message =>
                 {
@@ -88,9 +94,9 @@ internal static class JobCrossChecks
         }
     }
 
-    private static void CheckListed(CatalogItem global, JobSource source, IReadOnlyList<CatalogItem> jobs, string jobsFile, ErrorList errors)
+    private static void CheckListed(CatalogItem global, IReadOnlyList<string> listed, IReadOnlyList<CatalogItem> jobs, string jobsFile, ErrorList errors)
     {
-        foreach (var name in source.Jobs)
+        foreach (var name in listed)
         {
             var job = jobs.FirstOrDefault(j => j.Id == name);
             if (job is null)
@@ -99,11 +105,11 @@ internal static class JobCrossChecks
                     $"attribute '{JobFields.GlobalJobs}': lists '{name}', but the jobs table has no item with {JobFields.Name} '{name}'; "
                     + $"add one to {jobsFile} (or config academy:items.jobs), or remove '{name}' from the list");
             }
-            else if (RawSource(job) is { } other && other != source.Name)
+            else if (RawSource(job) is { } other && other != global.Id)
             {
                 errors.Add(global.Source, global.Id,
                     $"attribute '{JobFields.GlobalJobs}': lists '{name}', but that job's {JobFields.Source} is '{other}' ({job.Source}); "
-                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{source.Name}'");
+                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{global.Id}'");
             }
         }
     }
@@ -115,6 +121,12 @@ internal static class JobCrossChecks
         || global.Attributes.ContainsKey(JobFields.GlobalJobs)
         || global.Attributes.ContainsKey(JobFields.GlobalUrl)
         || global.Attributes.ContainsKey(JobFields.GlobalPartitionsUri);
+
+    // The jobs list on its own, so listing is checked even when another field of the item is bad;
+    // JobSource.Read has already reported a malformed list, so this read stays quiet.
+    // A missing list is reported once for the item, not once per job, so it reads as null here too.
+    private static IReadOnlyList<string>? Listed(CatalogItem global) =>
+        global.Attributes.TryGetValue(JobFields.GlobalJobs, out var value) ? JobSource.ParseJobs(value, _ => { }) : null;
 
     private static string? RawSource(CatalogItem job) =>
         job.Attributes.TryGetValue(JobFields.Source, out var value) && value.S is { Length: > 0 } s ? s : null;

@@ -115,4 +115,22 @@ public class ListingCheckTests
 
         Assert.That(errors.Select(e => e.Source), Is.EqualTo(new[] { JobsScratch.GlobalFile }), string.Join("\n", errors));
     }
+
+    [Test]
+    public void ProblemsInBothItemsAreReportedTogetherEvenWhenTheGlobalItemHasAnotherBadField()
+    {
+        using var project = new JobsScratch();
+        project.RemoveJob("title_crew");
+        project.EditJob("title_ratings", j => j["schedule"] = "0 25 * * *");
+        project.EditGlobal(g => g["url"] = "{method}{hots}{port}/{prefix}");
+
+        var errors = project.Errors();
+
+        Assert.That(errors.Select(e => (e.Item, e.Message[..e.Message.IndexOf(':')])), Is.EquivalentTo(new[]
+        {
+            ("title_ratings", "attribute 'schedule'"),
+            ("imdb-rest-api", "attribute 'url'"),
+            ("imdb-rest-api", "attribute 'jobs'"),
+        }));
+    }
 }

@@ -75,5 +75,6 @@ public class PlaceholderCheckTests
 
         Assert.That(errors.Select(e => (e.Source, e.Item)).Distinct(), Is.EqualTo(new[] { ("config academy:items.global", "imdb-rest-api") }));
         Assert.That(errors.Select(e => e.Message), Has.Some.StartsWith("attribute 'url': is missing").And.Some.Contains("title_ratings"));
+        Assert.That(errors.Select(e => e.Message), Has.Some.StartsWith("attribute 'jobs': is missing, but jobs name_basics, title_basics, title_crew, title_episode, title_principals, title_ratings name this item"));
     }
 }

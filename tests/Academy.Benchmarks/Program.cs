@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Academy.Catalog;
+using Academy.Catalog.Project;
+using Academy.Catalog.Settings;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+
+// Usage: dotnet run --project tests/Academy.Benchmarks -c Release [-- ITEMS [CONCURRENCY [ROUNDS]]]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+var repo = ProjectPaths.Find(AppContext.BaseDirectory);
+
+var scratch = Directory.CreateTempSubdirectory("academy-bench-").FullName;
+try
+{
+    File.Copy(repo.Resolve("Pulumi.yaml"), Path.Combine(scratch, "Pulumi.yaml"));
+    Directory.CreateDirectory(Path.Combine(scratch, "seed", "items"));
+    File.Copy(repo.Resolve("seed/tables.json"), Path.Combine(scratch, "seed", "tables.json"));
+    File.WriteAllText(Path.Combine(scratch, "seed", "items", "global.json"), BulkItems(count));
+    var paths = new ProjectPaths(scratch);
+
+    // The Node loop writes exactly the items `up` writes: the catalog's own DynamoDB JSON.
+    var catalog = CatalogBuilder.Build(new DictionaryConfigSource("bench"), paths);
+    var itemsFile = Path.Combine(scratch, "items.jsonl");
+    File.WriteAllLines(itemsFile, catalog.ItemsOf("global").Select(i => i.ToDynamoJson()));
+    var total = catalog.ItemsOf("global").Count();
+
+    using var engine = await Dynalite.StartAsync(repo.Resolve("seed/engine"));
+    Console.WriteLine($"engine: dynalite 4.0.0 (in memory) at {engine.Endpoint}; {total:N0} items of about {catalog.ItemsOf("global").Average(i => i.SizeBytes):N0} bytes; {concurrency} BatchWriteItem requests in flight");
+
+    // Rounds alternate between the two clients so machine noise hits both alike; each side warms up
+    // first (JIT and HTTP connections for .NET, the SDK for Node) on tables that are not measured.
+    await Up("warmup");
+    var dotnetRates = new List<double>();
+    var nodeRates = new List<double>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        var code = await Up($"bench{round}");
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"up exited {code}");
+        }
+
+        var node = await NodeAsync(engine.Endpoint, $"node-bench{round}", itemsFile);
+        dotnetRates.Add(total / seconds);
+        nodeRates.Add(node.Items / (node.Ms / 1000));
+        Console.WriteLine($"round {round}: .NET up {seconds:0.00} s = {total / seconds:N0} items/s; Node loop {node.Ms / 1000:0.00} s = {node.Items / (node.Ms / 1000):N0} items/s");
+    }
+
+    var dotnetRate = Median(dotnetRates);
+    var nodeRate = Median(nodeRates);
+    Console.WriteLine($"median of {rounds} rounds:");
+    Console.WriteLine($"  academy-sandbox up (.NET; the whole command: create table, scan, compare, write): {dotnetRate:N0} items/s");
+    Console.WriteLine($"  Node @aws-sdk/client-dynamodb 3.1162.0 BatchWriteItem loop (the writes only):    {nodeRate:N0} items/s");
+    Console.WriteLine($"  ratio .NET / Node: {dotnetRate / nodeRate:0.00}");
+
+    async Task<int> Up(string user) => await SandboxCli.RunAsync(
+        ["up", "--user", user, "--project", scratch, "--endpoint", engine.Endpoint, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
+        TextWriter.Null, Console.Error);
+}
+finally
+{
+    Directory.Delete(scratch, recursive: true);
+}
+
+async Task<(int Items, double Ms)> NodeAsync(string endpoint, string table, string itemsFile)
+{
+    var start = new ProcessStartInfo("node") { RedirectStandardOutput = true };
+    start.Environment["ACADEMY_ENGINE_DIR"] = repo.Resolve("seed/engine");
+    start.Environment["NODE_NO_WARNINGS"] = "1"; // the SDK's notice about future Node versions
+    foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "node-batch-write.mjs"), endpoint, table, itemsFile, concurrency.ToString(CultureInfo.InvariantCulture) })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    using var process = Process.Start(start)!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"the Node loop exited {process.ExitCode}");
+    }
+
+    using var json = JsonDocument.Parse(output);
+    return (json.RootElement.GetProperty("items").GetInt32(), json.RootElement.GetProperty("ms").GetDouble());
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string BulkItems(int count)
+{
+    var json = new StringBuilder("[\n");
+    for (var i = 0; i < count; i++)
+    {
+        json.Append(CultureInfo.InvariantCulture, $$$"""
+            {"name": "bulk-{{{i:D6}}}", "index": {{{i}}}, "ratio": {{{i}}}.25, "port": "", "tags": ["t{{{i % 7}}}", "bulk"], "nested": {"even": {{{(i % 2 == 0 ? "true" : "false")}}}, "none": null}}{{{(i + 1 < count ? "," : "")}}}
+
+            """);
+    }
+
+    return json.Append("]\n").ToString();
+}

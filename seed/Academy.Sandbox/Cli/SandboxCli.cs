@@ -52,7 +52,7 @@ public static class SandboxCli
             using var client = target.CreateClient();
             output.WriteLine($"up: learner {catalog.Settings.User} -> {target.Describe}");
             var outcome = await new UpRunner(client, output, result.GetValue(options.Concurrency)).RunAsync(catalog, result.GetValue(options.Prune), ct);
-            var rate = outcome.Written > 0 ? $" ({outcome.Written / outcome.Elapsed.TotalSeconds:N0} items/s)" : "";
+            var rate = outcome.Written >= 100 ? $" ({outcome.Written / outcome.Elapsed.TotalSeconds:N0} items/s)" : "";
             output.WriteLine($"done in {outcome.Elapsed.TotalSeconds:0.00} s: {outcome.Written} written{rate}, {outcome.Unchanged} unchanged, {outcome.Pruned} pruned"
                 + (outcome.Retries > 0 ? $", {outcome.Retries} retried" : "")
                 + (outcome.ChangedNothing ? "; nothing changed" : ""));

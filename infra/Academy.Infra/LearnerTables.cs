@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using Academy.Catalog.Security;
+using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
+using Pulumi;
+using DynamoDB = Pulumi.Aws.DynamoDB;
+using Iam = Pulumi.Aws.Iam;
+using LearnerCatalog = Academy.Catalog.Catalog;
+
+namespace Academy.Infra;
+
+/// <summary>
+/// One learner's tables and items, and the IAM policies for them when config names who gets
+/// access. Children are named from the catalog only (table key; item table and key), never from
+/// positions in a file, so reordering seed files or config changes nothing in a preview.
+/// </summary>
+public sealed class LearnerTables : ComponentResource
+{
+    public const string ResourceType = "academy:index:LearnerTables";
+
+    public const string ReadPolicyName = "etl-read";
+
+    public const string WritePolicyName = "writer-write";
+
+    public LearnerTables(string name, LearnerCatalog catalog, ComponentResourceOptions? options = null)
+        : base(ResourceType, name, options)
+    {
+        var settings = catalog.Settings;
+
+        var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);
+        foreach (var spec in catalog.Tables)
+        {
+            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), TableOptions(settings));
+        }
+
+        var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
+        var itemJson = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        foreach (var item in catalog.Items)
+        {
+            var spec = catalog.Table(item.TableKey);
+            var table = tables[item.TableKey];
+            // A secret from stack config keeps the whole item secret: in the state, the diff and the log.
+            var json = item.Secret ? Output.CreateSecret(item.ToDynamoJson()) : Output.Create(item.ToDynamoJson());
+            var args = new DynamoDB.TableItemArgs
+            {
+                // From the table resource, not the spec, so every item depends on (and is replaced with) its table.
+                TableName = table.Name,
+                HashKey = table.HashKey,
+                Item = json,
+            };
+            if (spec.RangeKey is { } range)
+            {
+                args.RangeKey = range.Name;
+            }
+
+            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, ItemOptions(settings));
+            itemJson[item.LogicalName] = json;
+        }
+
+        Tables = tables;
+        Items = items;
+        ItemJson = itemJson;
+        TableNames = ByKey(tables, t => t.Name);
+        TableArns = ByKey(tables, t => t.Arn);
+
+        var arns = Output.All(catalog.Tables.Select(spec => tables[spec.Key].Arn));
+        ReadPolicyDocument = arns.Apply(a => AccessPolicies.ReadDocument(a));
+        WritePolicyDocument = arns.Apply(a => AccessPolicies.WriteDocument(a));
+        var tags = DefaultTags.Merge(settings.User, settings.ExtraTags).ToImmutableDictionary(StringComparer.Ordinal);
+        Grant(ReadPolicyName, settings.EtlRoleName, settings.EtlUserName, ReadPolicyDocument, tags,
+            $"Read access to the academy configuration tables of learner {settings.User}");
+        Grant(WritePolicyName, settings.WriterRoleName, settings.WriterUserName, WritePolicyDocument, tags,
+            $"Item read and write access to the academy configuration tables of learner {settings.User}");
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["tableNames"] = TableNames,
+            ["tableArns"] = TableArns,
+            ["readPolicyDocument"] = ReadPolicyDocument,
+            ["writePolicyDocument"] = WritePolicyDocument,
+        });
+    }
+
+    /// <summary>The table resources by table key (global, jobs).</summary>
+    public IReadOnlyDictionary<string, DynamoDB.Table> Tables { get; }
+
+    /// <summary>The item resources by logical name (&lt;table&gt;-&lt;key&gt;).</summary>
+    public IReadOnlyDictionary<string, DynamoDB.TableItem> Items { get; }
+
+    /// <summary>
+    /// The <c>item</c> input each TableItem was given, by logical name. Kept because a mocked engine
+    /// hands back plaintext, so only this Output shows whether an item went out as a secret.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> ItemJson { get; }
+
+    public Output<ImmutableDictionary<string, string>> TableNames { get; }
+
+    public Output<ImmutableDictionary<string, string>> TableArns { get; }
+
+    /// <summary>IAM policy JSON granting the ETL read access to exactly these tables.</summary>
+    public Output<string> ReadPolicyDocument { get; }
+
+    /// <summary>IAM policy JSON for the tools that write configuration items to these tables.</summary>
+    public Output<string> WritePolicyDocument { get; }
+
+    private static DynamoDB.TableArgs TableArgs(TableSpec spec)
+    {
+        var args = new DynamoDB.TableArgs
+        {
+            Name = spec.Name,
+            BillingMode = spec.BillingMode.ToApiName(),
+            HashKey = spec.HashKey.Name,
+            Attributes = spec.AttributeDefinitions
+                .Select(a => new DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type })
+                .ToList(),
+            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = spec.PointInTimeRecovery },
+            DeletionProtectionEnabled = spec.DeletionProtection,
+            Tags = spec.Tags.ToImmutableDictionary(StringComparer.Ordinal),
+        };
+        if (spec.RangeKey is { } range)
+        {
+            args.RangeKey = range.Name;
+        }
+
+        // Capacities exist only with PROVISIONED; the catalog leaves them null otherwise.
+        if (spec.ReadCapacity is { } read)
+        {
+            args.ReadCapacity = read;
+        }
+
+        if (spec.WriteCapacity is { } write)
+        {
+            args.WriteCapacity = write;
+        }
+
+        // Left out when off: DynamoDB then encrypts with its own key, which is also what AWS reports back.
+        if (spec.ServerSideEncryption)
+        {
+            var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true };
+            if (spec.KmsKeyArn is { } kms)
+            {
+                encryption.KmsKeyArn = kms;
+            }
+
+            args.ServerSideEncryption = encryption;
+        }
+
+        return args;
+    }
+
+    // A table's name is fixed (<user>-academy-<table>), so a change that replaces it (a new key
+    // schema) cannot create the new table while the old one still holds the name: delete first.
+    // Its items take tableName and hashKey from the table's outputs, so the preview shows each of
+    // them replaced together with the table and the new table gets every declared item again;
+    // data written outside the stack does not survive a replacement, which is what academy:protect
+    // (refuse to delete or replace) is for. Protect and retainOnDelete come from config.
+    private CustomResourceOptions TableOptions(CatalogSettings settings) => new()
+    {
+        Parent = this,
+        Protect = settings.Protect,
+        RetainOnDelete = settings.RetainOnDelete,
+        DeleteBeforeReplace = true,
+    };
+
+    // An item's identity is its table and key, so a replacement created first would be deleted by
+    // the removal of the old one: delete first. Items are retained with their tables, or a destroy
+    // would empty the tables it promised to leave; they are not protected, so an item can still be
+    // removed from seed/ or config while its table is protected.
+    private CustomResourceOptions ItemOptions(CatalogSettings settings) => new()
+    {
+        Parent = this,
+        RetainOnDelete = settings.RetainOnDelete,
+        DeleteBeforeReplace = true,
+    };
+
+    // Creates the policy and attaches it only when config names a role or a user; the document
+    // itself is always a stack output.
+    private void Grant(string name, string? role, string? user, Output<string> document,
+        ImmutableDictionary<string, string> tags, string description)
+    {
+        if (role is null && user is null)
+        {
+            return;
+        }
+
+        var policy = new Iam.Policy(name, new Iam.PolicyArgs
+        {
+            PolicyDocument = document,
+            Description = description,
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
+
+        if (role is not null)
+        {
+            _ = new Iam.RolePolicyAttachment($"{name}-role", new Iam.RolePolicyAttachmentArgs
+            {
+                Role = role,
+                PolicyArn = policy.Arn,
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        if (user is not null)
+        {
+            _ = new Iam.UserPolicyAttachment($"{name}-user", new Iam.UserPolicyAttachmentArgs
+            {
+                User = user,
+                PolicyArn = policy.Arn,
+            }, new CustomResourceOptions { Parent = this });
+        }
+    }
+
+    private static Output<ImmutableDictionary<string, string>> ByKey(
+        IReadOnlyDictionary<string, DynamoDB.Table> tables, Func<DynamoDB.Table, Output<string>> pick)
+    {
+        var keys = tables.Keys.ToList();
+        return Output.All(keys.Select(k => pick(tables[k])))
+            .Apply(values => keys.Zip(values).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,4 @@
+using Academy.Infra;
+using Pulumi;
+
+return await Deployment.RunAsync<AcademyStack>();

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>No DynamoDB answered at the endpoint.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }

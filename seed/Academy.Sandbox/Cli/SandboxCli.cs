@@ -25,7 +25,7 @@ public static class SandboxCli
         var plan = new Command("plan", "Print the tables and every item in DynamoDB JSON, as the Pulumi program declares them (no network)");
         options.AddCatalogOptions(plan);
         plan.Options.Add(options.Json);
-        plan.SetAction((result, ct) => Guard(result, null, (output, error) =>
+        plan.SetAction((result, ct) => Guard(result, null, ct, (output, error) =>
         {
             var (catalog, source) = CatalogLoader.Load(result, options, error);
             if (result.GetValue(options.Json))
@@ -45,7 +45,7 @@ public static class SandboxCli
         options.AddTargetOptions(up);
         up.Options.Add(options.Prune);
         up.Options.Add(options.Concurrency);
-        up.SetAction((result, ct) => Guard(result, options.Target(result), async (output, error) =>
+        up.SetAction((result, ct) => Guard(result, options.Target(result), ct, async (output, error) =>
         {
             var (catalog, _) = CatalogLoader.Load(result, options, error);
             var target = options.Target(result);
@@ -63,7 +63,7 @@ public static class SandboxCli
         options.AddCatalogOptions(show);
         options.AddTargetOptions(show);
         show.Options.Add(options.Json);
-        show.SetAction((result, ct) => Guard(result, options.Target(result), async (output, error) =>
+        show.SetAction((result, ct) => Guard(result, options.Target(result), ct, async (output, error) =>
         {
             var (catalog, _) = CatalogLoader.Load(result, options, error);
             var target = options.Target(result);
@@ -84,7 +84,7 @@ public static class SandboxCli
         var verify = new Command("verify", "Compare the live tables with the catalog; exit 1 and list every missing, extra or different item on drift");
         options.AddCatalogOptions(verify);
         options.AddTargetOptions(verify);
-        verify.SetAction((result, ct) => Guard(result, options.Target(result), async (output, error) =>
+        verify.SetAction((result, ct) => Guard(result, options.Target(result), ct, async (output, error) =>
         {
             var (catalog, _) = CatalogLoader.Load(result, options, error);
             var target = options.Target(result);
@@ -103,13 +103,18 @@ public static class SandboxCli
     }
 
     // Every failure a user can act on becomes one line and an exit code; only real bugs show a stack trace.
-    private static async Task<int> Guard(ParseResult result, EngineTarget? target, Func<TextWriter, TextWriter, Task<int>> action)
+    private static async Task<int> Guard(ParseResult result, EngineTarget? target, CancellationToken cancelled, Func<TextWriter, TextWriter, Task<int>> action)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
         try
         {
             return await action(output, error);
+        }
+        catch (OperationCanceledException) when (cancelled.IsCancellationRequested)
+        {
+            error.WriteLine("cancelled; run the command again to finish (up writes only what is still missing)");
+            return ExitCodes.Cancelled;
         }
         catch (CatalogException e)
         {
@@ -121,7 +126,7 @@ public static class SandboxCli
             error.WriteLine(e.Message);
             return e.ExitCode;
         }
-        catch (Exception e) when (target is not null && ConnectionFailure.Is(e))
+        catch (Exception e) when (target is not null && !cancelled.IsCancellationRequested && ConnectionFailure.Is(e))
         {
             error.WriteLine(ConnectionFailure.Describe(target, e));
             return ExitCodes.Unreachable;

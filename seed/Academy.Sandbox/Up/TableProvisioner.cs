@@ -138,7 +138,7 @@ public static class TableProvisioner
         }
         catch (AmazonDynamoDBException e) when (e.ErrorCode is "UnknownOperationException" or "UnrecognizedClientException")
         {
-            note($"note: {tableName}: this engine has no point-in-time recovery ({e.ErrorCode}); the setting applies in AWS only");
+            note($"  note: {tableName}: this engine has no point-in-time recovery ({e.ErrorCode}); the setting applies in AWS only");
         }
     }
 }

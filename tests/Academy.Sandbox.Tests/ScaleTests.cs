@@ -34,7 +34,7 @@ public sealed class ScaleTests
 
         var run = await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint, "--concurrency", "8");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        Assert.That(run.Output, Does.Contain($"{Count + 1} written"));
+        Assert.That(run.Output, Does.Contain($"{Count + 1:N0} written"));
 
         var catalog = Academy.Catalog.CatalogBuilder.Build(new Academy.Catalog.Settings.DictionaryConfigSource(user), project.Paths);
         var live = (await Items.ScanAsync($"{user}-academy-global")).ToDictionary(i => i["name"].S);
@@ -44,6 +44,6 @@ public sealed class ScaleTests
 
         var verify = await Tool.RunAsync("verify", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
         Assert.That(verify.ExitCode, Is.Zero, verify.Output);
-        Assert.That(verify.Output, Does.Contain($"{Count + 1} item(s) match"));
+        Assert.That(verify.Output, Does.Contain($"{Count + 1:N0} item(s) match"));
     }
 }

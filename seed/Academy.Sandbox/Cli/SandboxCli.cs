@@ -53,8 +53,8 @@ public static class SandboxCli
             output.WriteLine($"up: learner {catalog.Settings.User} -> {target.Describe}");
             var outcome = await new UpRunner(client, output, result.GetValue(options.Concurrency)).RunAsync(catalog, result.GetValue(options.Prune), ct);
             var rate = outcome.Written >= 100 ? $" ({outcome.Written / outcome.Elapsed.TotalSeconds:N0} items/s)" : "";
-            output.WriteLine($"done in {outcome.Elapsed.TotalSeconds:0.00} s: {outcome.Written} written{rate}, {outcome.Unchanged} unchanged, {outcome.Pruned} pruned"
-                + (outcome.Retries > 0 ? $", {outcome.Retries} retried" : "")
+            output.WriteLine($"done in {outcome.Elapsed.TotalSeconds:0.00} s: {outcome.Written:N0} written{rate}, {outcome.Unchanged:N0} unchanged, {outcome.Pruned:N0} pruned"
+                + (outcome.Retries > 0 ? $", {outcome.Retries:N0} retried" : "")
                 + (outcome.ChangedNothing ? "; nothing changed" : ""));
             return ExitCodes.Ok;
         }));

@@ -67,19 +67,19 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
                 if (total >= ProgressThreshold && lastReport.Elapsed >= TimeSpan.FromSeconds(1) && now < total)
                 {
                     lastReport.Restart();
-                    Say($"  {table.Key}: {now:N0}/{total:N0} requests done ({clock.Elapsed.TotalSeconds:0.0} s)");
+                    Say($"  {table.Key}: {now:N0}/{total:N0} writes done ({clock.Elapsed.TotalSeconds:0.0} s)");
                 }
             }
 
             await writer.WriteAsync(table.Name, [.. puts, .. deletes], Progress, ct);
 
             var kept = prune ? [] : undeclared.Select(kv => kv.Key).ToList();
-            Say($"  {table.Key}: {puts.Count} written, {unchanged} unchanged"
-                + (skipped > 0 ? $", {skipped} skipped (secret)" : "")
-                + (prune ? $", {deletes.Count} pruned" : ""));
+            Say($"  {table.Key}: {puts.Count:N0} written, {unchanged:N0} unchanged"
+                + (skipped > 0 ? $", {skipped:N0} skipped (secret)" : "")
+                + (prune ? $", {deletes.Count:N0} pruned" : ""));
             if (kept.Count > 0)
             {
-                Say($"  {table.Key}: kept {kept.Count} item(s) the catalog does not declare (delete them with --prune): {string.Join(", ", kept.Take(20))}{(kept.Count > 20 ? ", ..." : "")}");
+                Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare (delete them with --prune): {string.Join(", ", kept.Take(20))}{(kept.Count > 20 ? ", ..." : "")}");
             }
 
             results.Add(new TableUpResult(table.Key, table.Name, created, puts.Count, unchanged, skipped, deletes.Count, kept));

@@ -58,7 +58,7 @@ public static class VerifyRunner
 
             var problems = lines.Count(l => !l.StartsWith("      ", StringComparison.Ordinal));
             drift += problems;
-            output.WriteLine($"  {table.Name}: {matching} item(s) match{(problems > 0 ? $", {problems} differ" : "")}");
+            output.WriteLine($"  {table.Name}: {matching:N0} item(s) match{(problems > 0 ? $", {problems} differ" : "")}");
             foreach (var line in lines)
             {
                 output.WriteLine(line);

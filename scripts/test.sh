@@ -18,24 +18,25 @@ if [ -f seed/engine/package-lock.json ] && [ ! -d seed/engine/node_modules ]; th
   npm ci --prefix seed/engine --no-audit --no-fund --loglevel=error || broken=1
 fi
 
-restore() { # $1 project; prints why it cannot restore, if it cannot
+restore() { # $1 project; prints why it cannot restore; exit 2 = only the Pulumi packages are missing
   local out
   if out=$(dotnet restore "$1" 2>&1); then return 0; fi
-  if grep -q "NU1101.*Pulumi" <<<"$out"; then
+  if grep -q "NU1101.*Pulumi" <<<"$out" && ! grep "error" <<<"$out" | grep -qv "Pulumi"; then
     echo "the Pulumi NuGet packages are not served by this machine's NuGet source (NU1101)"
-  else
-    echo "restore failed:"; echo "$out" | grep -E "error" | sort -u | head -5
+    return 2
   fi
+  echo "restore failed:"; echo "$out" | grep -E "error" | sort -u | head -5
   return 1
 }
 
 projects=$(find infra seed tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
 for project in $projects; do
   name=$(basename "$project" .csproj)
-  if ! why=$(restore "$project"); then
+  why=$(restore "$project"); rc=$?
+  if [ "$rc" != 0 ]; then
     echo "== SKIPPED $name: $why"
     skipped_projects+=("$name ($why)")
-    if ! grep -q "Pulumi packages are not served" <<<"$why"; then broken=1; fi
+    [ "$rc" = 2 ] || broken=1
     continue
   fi
   if ! grep -q "<IsTestProject>true</IsTestProject>" "$project"; then

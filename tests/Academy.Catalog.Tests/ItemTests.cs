@@ -7,16 +7,21 @@ public class ItemTests
     [Test]
     public void ConfigItemsAddToAndReplaceSeedItemsByKey()
     {
+        var seed = File.ReadAllText(TestProject.Repo.Resolve("seed/items/global.json")).Trim().TrimStart('[').TrimEnd(']');
+        var replacement = seed.Replace("ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com", "mock.example.com", StringComparison.Ordinal);
+        Assume.That(replacement, Is.Not.EqualTo(seed));
+
         var catalog = TestProject.Build(config: new()
         {
-            ["items"] = """{"global": [{"name": "imdb-rest-api", "tz": "UTC"}, {"name": "another-api", "tz": "UTC"}]}""",
+            ["items"] = $$"""{"global": [{{replacement}}, {"name": "another-api", "tz": "UTC"}]}""",
         });
 
         var global = catalog.ItemsOf("global").ToDictionary(i => i.Id);
         Assert.Multiple(() =>
         {
-            Assert.That(global["imdb-rest-api"].ToDynamoJson(), Is.EqualTo("""{"name":{"S":"imdb-rest-api"},"tz":{"S":"UTC"}}"""));
+            Assert.That(global["imdb-rest-api"].Attributes["host"].S, Is.EqualTo("mock.example.com"));
             Assert.That(global["imdb-rest-api"].Source, Is.EqualTo("config academy:items.global"));
+            Assert.That(global["another-api"].ToDynamoJson(), Is.EqualTo("""{"name":{"S":"another-api"},"tz":{"S":"UTC"}}"""));
             Assert.That(global["another-api"].Source, Is.EqualTo("config academy:items.global"));
         });
     }

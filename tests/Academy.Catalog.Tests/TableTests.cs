@@ -6,20 +6,6 @@ namespace Academy.Catalog.Tests;
 
 public class TableTests
 {
-    // The course material's CloudFormation definition: every item attribute under AttributeDefinitions.
-    public const string CourseMaterialGlobalTable = """
-        {"global": {"Type": "AWS::DynamoDB::Table", "Properties": {
-          "AttributeDefinitions": [
-            {"AttributeName": "name", "AttributeType": "S"}, {"AttributeName": "tz", "AttributeType": "S"},
-            {"AttributeName": "method", "AttributeType": "S"}, {"AttributeName": "host", "AttributeType": "S"},
-            {"AttributeName": "port", "AttributeType": "S"}, {"AttributeName": "prefix", "AttributeType": "S"},
-            {"AttributeName": "url", "AttributeType": "S"}, {"AttributeName": "partitions_uri", "AttributeType": "S"},
-            {"AttributeName": "jobs", "AttributeType": "S"}],
-          "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}},
-         "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}],
-                  "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}}
-        """;
-
     [Test]
     public void DefaultStackGetsTwoTablesKeyedOnNameWithOnlyTheKeyDefined()
     {
@@ -43,7 +29,7 @@ public class TableTests
     public void TheCourseMaterialsCloudFormationFormIsRejectedWithDynamoDbsWordingAndTheFix()
     {
         using var project = new ScratchProject();
-        project.Write("seed/tables.json", CourseMaterialGlobalTable);
+        project.Write("seed/tables.json", CourseMaterial.TablesWithoutTableName);
 
         var error = Failures.Of(() => TestProject.Build(paths: project.Paths)).Single();
 

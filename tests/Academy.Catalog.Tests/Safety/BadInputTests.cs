@@ -12,21 +12,6 @@ namespace Academy.Catalog.Tests.Safety;
 /// </summary>
 public class BadInputTests
 {
-    // The course material's table: every item attribute under AttributeDefinitions, one HASH key.
-    private const string CourseMaterialTables = """
-        {"global": {"Type": "AWS::DynamoDB::Table", "Properties": {
-          "TableName": "academy-global",
-          "AttributeDefinitions": [
-            {"AttributeName": "name", "AttributeType": "S"}, {"AttributeName": "tz", "AttributeType": "S"},
-            {"AttributeName": "method", "AttributeType": "S"}, {"AttributeName": "host", "AttributeType": "S"},
-            {"AttributeName": "port", "AttributeType": "S"}, {"AttributeName": "prefix", "AttributeType": "S"},
-            {"AttributeName": "url", "AttributeType": "S"}, {"AttributeName": "partitions_uri", "AttributeType": "S"},
-            {"AttributeName": "jobs", "AttributeType": "S"}],
-          "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}},
-         "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}],
-                  "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}}
-        """;
-
     private const string JobsTable = """
         "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}
         """;
@@ -122,9 +107,9 @@ public class BadInputTests
 
         // Table definitions, the course material's CloudFormation form among them.
         yield return new("course material's nine AttributeDefinitions", TablesFile, "table global", TableDefinitionParser.DynamoDbKeySchemaMessage,
-            Write(TablesFile, CourseMaterialTables.Replace("\"TableName\": \"academy-global\",", "", StringComparison.Ordinal)));
+            Write(TablesFile, CourseMaterial.TablesWithoutTableName));
         yield return new("CloudFormation TableName", TablesFile, "table global", "TableName is not read from table definitions",
-            Write(TablesFile, CourseMaterialTables));
+            Write(TablesFile, CourseMaterial.Tables));
         yield return new("RANGE key without HASH key", TablesFile, "table global", "KeySchema has a RANGE key but no HASH key",
             TablesWith("global", """{"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "name", "KeyType": "RANGE"}]}"""));
         yield return new("AttributeType spelt out", TablesFile, "table global", "an AttributeType of S, N or B",

@@ -37,6 +37,11 @@ public static class CatalogBuilder
             .ToList();
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
+        if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
+        {
+            errors.Redact(SecretRedaction.Values(secretItems));
+        }
+
         errors.ThrowIfAny();
         return catalog;
     }

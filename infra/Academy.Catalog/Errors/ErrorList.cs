@@ -13,6 +13,15 @@ public sealed class ErrorList
 
     public void Add(CatalogError error) => _errors.Add(error);
 
+    /// <summary>Masks the given secret values wherever a message quotes them.</summary>
+    public void Redact(IReadOnlyList<string> secrets)
+    {
+        for (var i = 0; i < _errors.Count; i++)
+        {
+            _errors[i] = _errors[i] with { Message = SecretRedaction.Redact(_errors[i].Message, secrets) };
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

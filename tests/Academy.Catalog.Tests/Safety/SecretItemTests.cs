@@ -36,4 +36,22 @@ public class SecretItemTests
 
         Assert.That(catalog.Items, Has.None.Matches<Items.CatalogItem>(i => i.Secret));
     }
+
+    [Test]
+    public void ValuesFromSecretConfigAreMaskedInErrorMessages()
+    {
+        const string value = "123456789012345678901234567890123456789";
+        var config = new Dictionary<string, string> { ["items"] = $$"""{"global": [{"name": "tok-api", "token": {{value}}}]}""" };
+
+        var plain = Failures.Of(() => TestProject.Build(config: config)).Single();
+        var secret = Failures.Of(() => TestProject.Build(config: config, secretKeys: ["academy:items"])).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.Message, Does.Contain(value));
+            Assert.That(secret.ToString(), Does.Not.Contain(value));
+            Assert.That(secret.ToString(), Is.EqualTo(
+                "config academy:items.global: item 'tok-api': attribute 'token': *** has 39 significant digits; DynamoDB keeps at most 38"));
+        });
+    }
 }

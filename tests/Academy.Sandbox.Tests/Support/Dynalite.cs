@@ -26,7 +26,7 @@ public sealed class Dynalite : IDisposable
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var process = Process.Start(new ProcessStartInfo("node")
             {
                 ArgumentList =
@@ -60,15 +60,6 @@ public sealed class Dynalite : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task EnsureInstalledAsync(string engineDir)

@@ -21,7 +21,7 @@ public sealed class FlakyProxy : IDisposable
     public FlakyProxy(string target)
     {
         _target = target.TrimEnd('/');
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
         _listener.Start();
@@ -47,15 +47,6 @@ public sealed class FlakyProxy : IDisposable
         }
 
         _http.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private async Task LoopAsync()

@@ -25,8 +25,13 @@ public static class SeedFiles
 
         if (!Directory.Exists(folder))
         {
+            // Never "no items": a renamed folder would otherwise read as an empty catalog, and prune
+            // or `pulumi up` would then delete every item.
+            errors.Add(paths.Relative(folder), null, $"folder not found; it holds the items of every table (<table>.json or <table>{DynamoDbSuffix}){CaseVariant(folder, paths)}");
             return items;
         }
+
+        var withFile = new HashSet<string>(StringComparer.Ordinal);
 
         var ids = new Dictionary<(string Table, string Id), string>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
@@ -46,6 +51,7 @@ public static class SeedFiles
                 continue;
             }
 
+            withFile.Add(tableKey);
             if (ReadList(file, source, format, errors) is not { } list)
             {
                 continue;
@@ -64,7 +70,27 @@ public static class SeedFiles
             }
         }
 
+        foreach (var table in tables.Keys.Where(t => !withFile.Contains(t)).Order(StringComparer.Ordinal))
+        {
+            errors.Add(paths.Relative(Path.Combine(folder, $"{table}.json")), null,
+                $"not found; table '{table}' is declared in {CatalogBuilder.TablesFile}, so its items belong in {table}.json or {table}{DynamoDbSuffix} (a file holding [] if the table is meant to be empty)");
+        }
+
         return items;
+    }
+
+    // A folder renamed by case (items -> Items) is the likely mistake on a case-sensitive file system.
+    private static string CaseVariant(string folder, ProjectPaths paths)
+    {
+        var parent = Path.GetDirectoryName(folder);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return "";
+        }
+
+        var variant = Directory.EnumerateDirectories(parent)
+            .FirstOrDefault(d => string.Equals(Path.GetFileName(d), ItemsFolder, StringComparison.OrdinalIgnoreCase));
+        return variant is null ? "" : $"; did you mean {paths.Relative(variant)}?";
     }
 
     private static JsonElement? ReadList(string file, string source, ItemFormat format, ErrorList errors)

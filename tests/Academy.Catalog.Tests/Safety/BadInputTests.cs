@@ -10,7 +10,7 @@ namespace Academy.Catalog.Tests.Safety;
 /// build must refuse it as a whole (no catalog, so nothing can be declared or written) with an error
 /// that names where to fix it, the item where there is one, and what is wrong.
 /// </summary>
-public class BadInputTests
+public partial class BadInputTests
 {
     private const string JobsTable = """
         "jobs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}
@@ -159,6 +159,11 @@ public class BadInputTests
             Write(GlobalDynamoFile, """[{"name": {"N": "1"}}]"""));
         yield return new("scan output whose Items is not a list", GlobalDynamoFile, null, "must be an array of items or an object with \"Items\"",
             Write(GlobalDynamoFile, """{"Items": {"name": {"S": "dyn"}}}"""));
+
+        foreach (var input in FidelityCases())
+        {
+            yield return input;
+        }
     }
 
     [TestCaseSource(nameof(Cases))]

@@ -1,0 +1,29 @@
+using Academy.Catalog.Tests.Support;
+using static Academy.Catalog.Tests.Safety.BadInput;
+
+namespace Academy.Catalog.Tests.Safety;
+
+/// <summary>Bad inputs DynamoDB (or the provider) would refuse halfway through a deployment, and files that would silently lose items.</summary>
+public partial class BadInputTests
+{
+    private const string RunsTable = """
+        "runs": {"AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}, {"AttributeName": "run", "AttributeType": "S"}],
+                 "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}, {"AttributeName": "run", "KeyType": "RANGE"}]}
+        """;
+
+    /// <summary>tables.json as the seed declares it plus <paramref name="definition"/> (a "key": {...} pair).</summary>
+    private static Action<ScratchProject> TablesPlus(string definition) => project =>
+        project.Write(TablesFile, File.ReadAllText(TestProject.Repo.Resolve(TablesFile)).TrimEnd()[..^1] + ", " + definition.Trim() + "}");
+
+    private static IEnumerable<BadInput> FidelityCases()
+    {
+        // Files that go missing must never read as "no items" (prune and `pulumi up` would delete them all).
+        yield return new("items folder renamed by case", "seed/items", null, "folder not found; it holds the items of every table (<table>.json or <table>.dynamodb.json); did you mean seed/Items?",
+            project => Directory.Move(Path.Combine(project.Root, "seed/items"), Path.Combine(project.Root, "seed/Items")));
+        yield return new("items folder deleted", "seed/items", null, "folder not found",
+            project => Directory.Delete(Path.Combine(project.Root, "seed/items"), recursive: true));
+        yield return new("declared table without an items file", "seed/items/runs.json", null,
+            "not found; table 'runs' is declared in tables.json, so its items belong in runs.json or runs.dynamodb.json (a file holding [] if the table is meant to be empty)",
+            TablesPlus(RunsTable));
+    }
+}

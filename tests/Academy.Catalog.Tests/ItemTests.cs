@@ -16,7 +16,7 @@ public class ItemTests
             ["items"] = $$"""{"global": [{{replacement}}, {"name": "another-api", "tz": "UTC"}]}""",
         });
 
-        var global = catalog.ItemsOf("global").ToDictionary(i => i.Id);
+        var global = catalog.ItemsOf("global").ToDictionary(i => i.HashKeyValue);
         Assert.Multiple(() =>
         {
             Assert.That(global["imdb-rest-api"].Attributes["host"].S, Is.EqualTo("mock.example.com"));
@@ -98,7 +98,7 @@ public class ItemTests
         var item = TestProject.Build(config: new()
         {
             ["items"] = $$"""{"global": [{"name": "at-limit", "blob": "{{payload}}"}]}""",
-        }).ItemsOf("global").Single(i => i.Id == "at-limit");
+        }).ItemsOf("global").Single(i => i.HashKeyValue == "at-limit");
 
         Assert.That(item.SizeBytes, Is.EqualTo(409_600));
     }
@@ -110,6 +110,6 @@ public class ItemTests
             config: new() { ["items"] = """{"global": [{"name": "token-api", "token": "s3cr3t"}]}""" },
             secretKeys: ["academy:items"]);
 
-        Assert.That(catalog.ItemsOf("global").Where(i => i.Secret).Select(i => i.Id), Is.EqualTo(new[] { "token-api" }));
+        Assert.That(catalog.ItemsOf("global").Where(i => i.Secret).Select(i => i.HashKeyValue), Is.EqualTo(new[] { "token-api" }));
     }
 }

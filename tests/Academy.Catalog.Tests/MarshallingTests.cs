@@ -8,7 +8,7 @@ public class MarshallingTests
     private static IReadOnlyDictionary<string, AttributeValue> ConfigItem(string json)
     {
         var catalog = TestProject.Build(config: new() { ["items"] = $$"""{"global": [{{json}}]}""" });
-        return catalog.ItemsOf("global").Single(i => i.Id == "probe").Attributes;
+        return catalog.ItemsOf("global").Single(i => i.HashKeyValue == "probe").Attributes;
     }
 
     [Test]
@@ -33,8 +33,54 @@ public class MarshallingTests
         {
             Assert.That(item["big"].N, Is.EqualTo("12345678901234567890123456789012345678"));
             Assert.That(item["fraction"].N, Is.EqualTo("0.1000000000000000055511151231257827"));
-            Assert.That(item["small"].N, Is.EqualTo("-1.5e-100"));
+            Assert.That(item["small"].N, Is.EqualTo("-0." + new string('0', 99) + "15"), "plain notation, as DynamoDB returns it");
         });
+    }
+
+    [TestCase("1.0", "1")]
+    [TestCase("1e2", "100")]
+    [TestCase("1E+2", "100")]
+    [TestCase("0.0", "0")]
+    [TestCase("-0", "0")]
+    [TestCase("-0.000e7", "0")]
+    [TestCase("1e-05", "0.00001")]
+    [TestCase("007", "7")]
+    [TestCase("-007.50", "-7.5")]
+    [TestCase(".5", "0.5")]
+    [TestCase("5.", "5")]
+    [TestCase("0e99999999999", "0")]
+    [TestCase("1.5e5", "150000")]
+    [TestCase("-2.5e-7", "-0.00000025")]
+    public void NumbersAreDeclaredInTheTextDynamoDbReturnsForThem(string written, string canonical)
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", $$$"""[{"name": {"S": "probe"}, "n": {"N": "{{{written}}}"}, "set": {"NS": ["{{{written}}}"]}}]""");
+
+        var item = TestProject.Build(paths: project.Paths).ItemsOf("global").Single(i => i.HashKeyValue == "probe");
+
+        Assert.That(item.ToDynamoJson(), Is.EqualTo($$$"""{"name":{"S":"probe"},"n":{"N":"{{{canonical}}}"},"set":{"NS":["{{{canonical}}}"]}}"""));
+    }
+
+    [Test]
+    public void PlainJsonNumbersAreDeclaredInCanonicalTextToo()
+    {
+        var item = ConfigItem("""{"name": "probe", "one": 1.0, "hundred": 1e2, "zero": -0, "small": 1e-05}""");
+
+        Assert.That(new[] { item["one"].N, item["hundred"].N, item["zero"].N, item["small"].N }, Is.EqualTo(new[] { "1", "100", "0", "0.00001" }));
+    }
+
+    [Test]
+    public void SetsAreDeclaredSortedStringsOrdinallyNumbersByValueBinaryByBytes()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", """
+            [{"name": {"S": "probe"}, "ss": {"SS": ["b", "B", "a"]}, "ns": {"NS": ["10", "9", "-1", "1e-3"]}, "bs": {"BS": ["/w==", "AQ==", "AA=="]}}]
+            """);
+
+        var item = TestProject.Build(paths: project.Paths).ItemsOf("global").Single(i => i.HashKeyValue == "probe");
+
+        Assert.That(item.ToDynamoJson(), Is.EqualTo(
+            """{"name":{"S":"probe"},"ss":{"SS":["B","a","b"]},"ns":{"NS":["-1","0.001","9","10"]},"bs":{"BS":["AA==","AQ==","/w=="]}}"""));
     }
 
     [Test]
@@ -43,7 +89,7 @@ public class MarshallingTests
         var json = TestProject.Build(config: new()
         {
             ["items"] = """{"global": [{"name": "probe", "on": true, "off": false, "none": null, "list": [1, "a"], "map": {"k": {"n": 2}}}]}""",
-        }).ItemsOf("global").Single(i => i.Id == "probe").ToDynamoJson();
+        }).ItemsOf("global").Single(i => i.HashKeyValue == "probe").ToDynamoJson();
 
         Assert.That(json, Is.EqualTo(
             """{"name":{"S":"probe"},"on":{"BOOL":true},"off":{"BOOL":false},"none":{"NULL":true},"list":{"L":[{"N":"1"},{"S":"a"}]},"map":{"M":{"k":{"M":{"n":{"N":"2"}}}}}}"""));
@@ -60,7 +106,7 @@ public class MarshallingTests
         Assert.That(errors.Select(e => e.ToString()), Is.EquivalentTo(new[]
         {
             "config academy:items.global: item 'probe': attribute 'deep.list[0]': 123456789012345678901234567890123456789 has 39 significant digits; DynamoDB keeps at most 38",
-            "config academy:items.global: item 'probe': attribute 'huge': 1e200 is outside DynamoDB's range of 1E-130 to 9.99E+125",
+            "config academy:items.global: item 'probe': attribute 'huge': 1e200 is outside DynamoDB's range: magnitudes from 1E-130 to 9.99...E+125 (and 0)",
         }));
     }
 
@@ -73,7 +119,7 @@ public class MarshallingTests
                         "on": {"BOOL": true}, "list": {"L": [{"NULL": true}]}}],
              "Count": 1, "ScannedCount": 1, "ConsumedCapacity": null}
             """);
-        var fromDynamo = TestProject.Build(paths: project.Paths).ItemsOf("global").Single(i => i.Id == "probe");
+        var fromDynamo = TestProject.Build(paths: project.Paths).ItemsOf("global").Single(i => i.HashKeyValue == "probe");
 
         Assert.Multiple(() =>
         {

@@ -9,7 +9,7 @@ public class SeedItemTests
     {
         var catalog = TestProject.Build();
 
-        var item = catalog.ItemsOf("global").Single(i => i.Id == "imdb-rest-api");
+        var item = catalog.ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api");
 
         const string expected = """
             {"name":{"S":"imdb-rest-api"},"tz":{"S":"Europe/Zagreb"},"method":{"S":"https://"},

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Extensions.Numerics;
 
 namespace Academy.Catalog.Items;
 
@@ -134,49 +135,96 @@ public static class DynamoJsonReader
             return null;
         }
 
-        var duplicate = members.GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            report(path, $"{type} holds '{duplicate.Key}' twice; set members are unique");
-            return null;
-        }
-
+        // Sets are emitted sorted (SS ordinal, NS by value, BS by bytes): DynamoDB returns them in no
+        // fixed order, and a stable order at least keeps our own declaration from changing.
         switch (type)
         {
             case "SS":
-                return new AttributeValue { SS = members };
+                return Unique(type, members, members, path, report) ? new AttributeValue { SS = members.Order(StringComparer.Ordinal).ToList() } : null;
             case "NS":
-                var numbers = members.Select(m => Number(m, path, report)).ToList();
-                return numbers.All(n => n is not null) ? new AttributeValue { NS = numbers! } : null;
+                var numbers = members.Select(m => NumberText.TryParse(m, out var n, out var problem) ? (Text: m, Value: (BigDecimal?)n) : Report(problem!)).ToList();
+                if (numbers.Any(n => n.Value is null) || !Unique(type, members, numbers.Select(n => NumberText.Canonical(n.Value!.Value)).ToList(), path, report))
+                {
+                    return null;
+                }
+
+                return new AttributeValue { NS = numbers.Select(n => n.Value!.Value).Order().Select(NumberText.Canonical).ToList() };
             default:
                 var binaries = members.Select(m => Binary(m, path, report)).ToList();
-                return binaries.All(b => b is not null) ? new AttributeValue { BS = binaries.Select(b => new MemoryStream(b!)).ToList() } : null;
+                if (binaries.Any(b => b is null) || !Unique(type, members, binaries.Select(b => Convert.ToBase64String(b!)).ToList(), path, report))
+                {
+                    return null;
+                }
+
+                return new AttributeValue { BS = binaries.Order(ByteOrder.Instance).Select(b => new MemoryStream(b!)).ToList() };
         }
+
+        (string Text, BigDecimal? Value) Report(string problem)
+        {
+            report(path, problem);
+            return ("", null);
+        }
+    }
+
+    // Members compare as DynamoDB compares them: numbers by value, binary by bytes.
+    private static bool Unique(string type, List<string> written, List<string> canonical, string path, Action<string, string> report)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < canonical.Count; i++)
+        {
+            if (first.TryGetValue(canonical[i], out var earlier))
+            {
+                report(path, written[earlier] == written[i]
+                    ? $"{type} holds '{written[i]}' twice; set members are unique"
+                    : $"{type} holds '{written[earlier]}' and '{written[i]}', which DynamoDB counts as the same member; set members are unique");
+                return false;
+            }
+
+            first[canonical[i]] = i;
+        }
+
+        return true;
     }
 
     private static string? Number(string text, string path, Action<string, string> report)
     {
-        var problem = NumberText.Check(text);
-        if (problem is null)
+        if (NumberText.TryParse(text, out var value, out var problem))
         {
-            return text;
+            return NumberText.Canonical(value);
         }
 
-        report(path, problem);
+        report(path, problem!);
         return null;
     }
 
+    // Only the standard, padded form: anything else (spaces, missing padding) would come back from
+    // DynamoDB in another spelling and show as a change after every refresh.
     private static byte[]? Binary(string text, string path, Action<string, string> report)
     {
         try
         {
-            return Convert.FromBase64String(text);
+            var bytes = Convert.FromBase64String(text);
+            var canonical = Convert.ToBase64String(bytes);
+            if (canonical != text)
+            {
+                report(path, $"B values are standard base64 as DynamoDB returns it: write '{canonical}', not '{text}'");
+                return null;
+            }
+
+            return bytes;
         }
         catch (FormatException)
         {
             report(path, "B values are base64 text");
             return null;
         }
+    }
+
+    private sealed class ByteOrder : IComparer<byte[]?>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 
     private static string Expected(string type) => type switch

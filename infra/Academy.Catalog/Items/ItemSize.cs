@@ -20,7 +20,7 @@ public static class ItemSize
 
         if (value.N is not null)
         {
-            return Number(value.N);
+            return NumberText.SizeBytes(value.N);
         }
 
         if (value.B is not null)
@@ -35,7 +35,7 @@ public static class ItemSize
 
         if (value.IsNSSet)
         {
-            return value.NS.Sum(Number);
+            return value.NS.Sum(NumberText.SizeBytes);
         }
 
         if (value.IsBSSet)
@@ -56,7 +56,4 @@ public static class ItemSize
 
         return 1; // BOOL and NULL
     }
-
-    // Roughly one byte per two significant digits, plus one.
-    private static int Number(string text) => ((NumberText.SignificantDigits(text) + 1) / 2) + 1;
 }

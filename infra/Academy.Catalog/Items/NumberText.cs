@@ -1,92 +1,121 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Amazon.Extensions.Numerics;
+
 namespace Academy.Catalog.Items;
 
 /// <summary>
-/// DynamoDB's number rules, applied to the decimal text as written: numbers travel as text end to
-/// end, so a 38-digit value is never squeezed through a double.
+/// DynamoDB's number rules and its canonical text, over AWSSDK's BigDecimal: numbers travel as text
+/// end to end, so a 38-digit value is never squeezed through a double. DynamoDB returns every number
+/// in plain decimal notation with no exponent, no leading or trailing zeroes and no sign on zero
+/// ("1.0" -> "1", "1e2" -> "100", "-0" -> "0", "1e-05" -> "0.00001"); the catalog declares exactly
+/// that text, so the provider reads back what it wrote.
 /// </summary>
-public static class NumberText
+public static partial class NumberText
 {
     public const int MaxSignificantDigits = 38;
     public const int MaxExponent = 125;
     public const int MinExponent = -130;
 
     /// <summary>Null when DynamoDB accepts the text as a number, else why not.</summary>
-    public static string? Check(string text)
+    public static string? Check(string text) => TryParse(text, out _, out var problem) ? null : problem;
+
+    /// <summary>The text DynamoDB stores and returns for a number it accepts; the text itself for one it refuses.</summary>
+    public static string Canonical(string text) => TryParse(text, out var value, out _) ? Canonical(value) : text;
+
+    public static string Canonical(BigDecimal value) => value.ToPlainString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as DynamoDB does; <paramref name="value"/> comes back with trailing
+    /// zeroes stripped, so equal numbers have equal canonical text.
+    /// </summary>
+    public static bool TryParse(string text, out BigDecimal value, out string? problem)
     {
-        if (!TryParts(text, out var digits, out var exponent))
+        value = default;
+
+        // BigDecimal.Parse also takes "+5" and " 5"; DynamoDB does not, so its grammar comes first.
+        if (!Grammar().IsMatch(text))
         {
-            return $"'{text}' is not a number";
-        }
-
-        var significant = digits.TrimStart('0');
-        if (significant.Length == 0)
-        {
-            return null;
-        }
-
-        // Scientific exponent of the first significant digit.
-        var magnitude = exponent + significant.Length - 1;
-        significant = significant.TrimEnd('0');
-        if (significant.Length > MaxSignificantDigits)
-        {
-            return $"{text} has {significant.Length} significant digits; DynamoDB keeps at most {MaxSignificantDigits}";
-        }
-
-        return magnitude is > MaxExponent or < MinExponent
-            ? $"{text} is outside DynamoDB's range of 1E{MinExponent} to 9.99E+{MaxExponent}"
-            : null;
-    }
-
-    /// <summary>Significant digits after trimming leading and trailing zeroes (what DynamoDB stores).</summary>
-    public static int SignificantDigits(string text) =>
-        TryParts(text, out var digits, out _) ? digits.Trim('0').Length : text.Length;
-
-    // Splits "-12.50e3" into the digits "1250" and the exponent of the last digit (3 - 2 = 1).
-    private static bool TryParts(string text, out string digits, out long exponent)
-    {
-        digits = "";
-        exponent = 0;
-        var span = text.AsSpan();
-        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
-        {
-            span = span[1..];
-        }
-
-        var e = span.IndexOfAny('e', 'E');
-        var mantissa = e >= 0 ? span[..e] : span;
-        if (e >= 0)
-        {
-            var exp = span[(e + 1)..];
-            if (!long.TryParse(exp, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent)
-                || Math.Abs(exponent) > 10_000)
-            {
-                return false;
-            }
-        }
-
-        var dot = mantissa.IndexOf('.');
-        var whole = dot >= 0 ? mantissa[..dot] : mantissa;
-        var fraction = dot >= 0 ? mantissa[(dot + 1)..] : [];
-        if (whole.Length + fraction.Length == 0 || !AllDigits(whole) || !AllDigits(fraction))
-        {
+            problem = $"'{Shorten(text)}' is not a number (DynamoDB numbers look like 42, -1.5 or 6.02e23: no '+', no spaces)";
             return false;
         }
 
-        digits = string.Concat(whole, fraction);
-        exponent -= fraction.Length;
-        return true;
-    }
-
-    private static bool AllDigits(ReadOnlySpan<char> span)
-    {
-        foreach (var c in span)
+        try
         {
-            if (c is < '0' or > '9')
+            value = BigDecimal.Parse(text, CultureInfo.InvariantCulture).StripTrailingZeros();
+        }
+        catch (FormatException)
+        {
+            // Only an exponent beyond BigDecimal's 32-bit scale gets here: zero is zero at any exponent.
+            var mantissa = text.AsSpan(0, text.AsSpan().IndexOfAny('e', 'E'));
+            if (mantissa.IndexOfAnyInRange('1', '9') < 0)
             {
-                return false;
+                value = BigDecimal.Zero;
+                problem = null;
+                return true;
             }
+
+            problem = OutOfRange(text);
+            return false;
         }
 
+        if (value.IsZero)
+        {
+            problem = null;
+            return true;
+        }
+
+        // Scientific exponent of the first significant digit: 1e2 has precision 1 and scale -2.
+        var magnitude = (long)value.Precision - 1 - value.Scale;
+        if (magnitude is > MaxExponent or < MinExponent)
+        {
+            problem = OutOfRange(text);
+            return false;
+        }
+
+        if (value.Precision > MaxSignificantDigits)
+        {
+            problem = $"{Shorten(text)} has {value.Precision} significant digits; DynamoDB keeps at most {MaxSignificantDigits}";
+            return false;
+        }
+
+        problem = null;
         return true;
     }
+
+    /// <summary>Significant digits after trimming leading and trailing zeroes (what DynamoDB stores); 0 for zero.</summary>
+    public static int SignificantDigits(string text) =>
+        TryParse(text, out var value, out _) ? (value.IsZero ? 0 : value.Precision) : text.Length;
+
+    /// <summary>
+    /// The bytes DynamoDB counts for a number towards the 400 KB item limit. AWS documents it only as
+    /// "about one byte per two significant digits, plus one"; this is the exact count of its storage
+    /// form as the local engine (dynalite's valSize) models it: one exponent byte, the digits in
+    /// base-100 pairs aligned on an even exponent, and one terminator byte for a negative number.
+    /// </summary>
+    public static int SizeBytes(BigDecimal value)
+    {
+        if (value.IsZero)
+        {
+            return 1;
+        }
+
+        var digits = value.Precision;
+        var exponent = digits - 1 - value.Scale;
+        var unaligned = digits % 2 == 0 && exponent % 2 == 0 ? 1 : 0;
+        return 1 + ((digits + 1) / 2) + unaligned + (value.Sign < 0 ? 1 : 0);
+    }
+
+    public static int SizeBytes(string text) =>
+        TryParse(text, out var value, out _) ? SizeBytes(value) : ((text.Length + 1) / 2) + 1;
+
+    private static string OutOfRange(string text) =>
+        $"{Shorten(text)} is outside DynamoDB's range: magnitudes from 1E{MinExponent} to 9.99...E+{MaxExponent} (and 0)";
+
+    // A hostile number can be megabytes long; messages quote its start.
+    private static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..40]}... ({text.Length:N0} characters)";
+
+    // The local engine's grammar (big.js), which DynamoDB matches for what learners write.
+    [GeneratedRegex(@"\A-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Grammar();
 }

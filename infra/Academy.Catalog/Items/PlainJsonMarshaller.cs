@@ -7,7 +7,7 @@ namespace Academy.Catalog.Items;
 
 /// <summary>
 /// Plain JSON to DynamoDB attribute values through AWSSDK's document model: strings (empty ones
-/// kept), numbers as their decimal text, true/false as BOOL, null as NULL, arrays as L, objects as M.
+/// kept), numbers in DynamoDB's canonical decimal text, true/false as BOOL, null as NULL, arrays as L, objects as M.
 /// </summary>
 public static class PlainJsonMarshaller
 {
@@ -62,15 +62,14 @@ public static class PlainJsonMarshaller
             case JsonValueKind.String:
                 return new Primitive(element.GetString()!, saveAsNumeric: false);
             case JsonValueKind.Number:
-                var text = element.GetRawText();
-                var problem = NumberText.Check(text);
-                if (problem is not null)
+                if (!NumberText.TryParse(element.GetRawText(), out var number, out var problem))
                 {
-                    report(path, problem);
+                    report(path, problem!);
                     return null;
                 }
 
-                return new Primitive(text, saveAsNumeric: true);
+                // Declared as DynamoDB returns it (1.0 -> 1), so a refresh reads back the same text.
+                return new Primitive(NumberText.Canonical(number), saveAsNumeric: true);
             case JsonValueKind.True or JsonValueKind.False:
                 return new DynamoDBBool(element.GetBoolean());
             case JsonValueKind.Null:

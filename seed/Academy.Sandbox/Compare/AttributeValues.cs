@@ -23,7 +23,7 @@ public static class AttributeValues
 
         if (a.N is not null || b.N is not null)
         {
-            return a.N is not null && b.N is not null && CanonicalNumber(a.N) == CanonicalNumber(b.N);
+            return a.N is not null && b.N is not null && NumberText.Canonical(a.N) == NumberText.Canonical(b.N);
         }
 
         if (a.B is not null || b.B is not null)
@@ -58,7 +58,7 @@ public static class AttributeValues
 
         if (a.NS is { Count: > 0 } || b.NS is { Count: > 0 })
         {
-            return SetEqual(a.NS, b.NS, CanonicalNumber);
+            return SetEqual(a.NS, b.NS, NumberText.Canonical);
         }
 
         if (a.BS is { Count: > 0 } || b.BS is { Count: > 0 })
@@ -79,33 +79,6 @@ public static class AttributeValues
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>The number as DynamoDB keeps it: sign, significant digits, exponent; "1.50", "15e-1" and "1.5" agree.</summary>
-    public static string CanonicalNumber(string text)
-    {
-        var span = text.Trim();
-        var negative = span.StartsWith('-');
-        span = span.TrimStart('+', '-');
-        var e = span.IndexOfAny(['e', 'E']);
-        var exponent = e >= 0 && long.TryParse(span[(e + 1)..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 0;
-        var mantissa = e >= 0 ? span[..e] : span;
-        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
-        if (dot >= 0)
-        {
-            exponent -= mantissa.Length - dot - 1;
-            mantissa = mantissa.Remove(dot, 1);
-        }
-
-        var digits = mantissa.TrimStart('0');
-        if (digits.Length == 0)
-        {
-            return "0";
-        }
-
-        var trimmed = digits.TrimEnd('0');
-        exponent += digits.Length - trimmed.Length;
-        return $"{(negative ? "-" : "")}{trimmed}e{exponent}";
     }
 
     private static bool SetEqual(List<string>? a, List<string>? b, Func<string, string> canonical) =>

@@ -29,7 +29,7 @@ public static class TableKeys
         return key.Type switch
         {
             "S" => value.S ?? "",
-            "N" => value.N is null ? "" : AttributeValues.CanonicalNumber(value.N),
+            "N" => value.N is null ? "" : NumberText.Canonical(value.N),
             _ => value.B is null ? "" : Convert.ToBase64String(value.B.ToArray()),
         };
     }

@@ -47,7 +47,7 @@ public class ListingCheckTests
 
         var catalog = project.Build();
 
-        Assert.That(catalog.ItemsOf("jobs").Select(i => i.Id), Does.Contain("title_principals"));
+        Assert.That(catalog.ItemsOf("jobs").Select(i => i.HashKeyValue), Does.Contain("title_principals"));
     }
 
     [Test]

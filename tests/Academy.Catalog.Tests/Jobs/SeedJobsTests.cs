@@ -16,8 +16,8 @@ public class SeedJobsTests
     public void SeedJobResolvesToTheSourcesBaseUrlAndItsPartitionsUrl(string name, string partitionsUrl)
     {
         var catalog = TestProject.Build();
-        var global = catalog.ItemsOf("global").Single(i => i.Id == "imdb-rest-api");
-        var job = catalog.ItemsOf("jobs").Single(i => i.Id == name);
+        var global = catalog.ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api");
+        var job = catalog.ItemsOf("jobs").Single(i => i.HashKeyValue == name);
 
         var resolved = JobResolver.Resolve(global.Attributes, job.Attributes);
 
@@ -35,7 +35,7 @@ public class SeedJobsTests
     {
         var catalog = TestProject.Build();
 
-        var listed = JobSource.From(catalog.ItemsOf("global").Single(i => i.Id == "imdb-rest-api").Attributes).Jobs;
+        var listed = JobSource.From(catalog.ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api").Attributes).Jobs;
 
         Assert.That(JobResolver.ResolveAll(catalog).Select(j => j.Name), Is.EquivalentTo(listed));
         Assert.That(listed, Has.Count.EqualTo(6));
@@ -60,7 +60,7 @@ public class SeedJobsTests
     [Test]
     public void SeedJobItemUsesNativeDynamoDbTypes()
     {
-        var item = TestProject.Build().ItemsOf("jobs").Single(i => i.Id == "title_principals").Attributes;
+        var item = TestProject.Build().ItemsOf("jobs").Single(i => i.HashKeyValue == "title_principals").Attributes;
 
         Assert.Multiple(() =>
         {

@@ -25,5 +25,30 @@ public partial class BadInputTests
         yield return new("declared table without an items file", "seed/items/runs.json", null,
             "not found; table 'runs' is declared in tables.json, so its items belong in runs.json or runs.dynamodb.json (a file holding [] if the table is meant to be empty)",
             TablesPlus(RunsTable));
+
+        // Numbers: one model, DynamoDB's grammar and range.
+        yield return new("number with a plus sign", GlobalDynamoFile, "dyn", "attribute 'retries': '+5' is not a number", DynamoItem("""
+            "retries": {"N": "+5"}
+            """));
+        yield return new("number with a space", GlobalDynamoFile, "dyn", "attribute 'retries': ' 5' is not a number", DynamoItem("""
+            "retries": {"N": " 5"}
+            """));
+        yield return new("exponent far beyond DynamoDB's range", GlobalFile, "x", "attribute 'limit': 1e99999 is outside DynamoDB's range",
+            GlobalWith("""{"name": "x", "limit": 1e99999}"""));
+        yield return new("exponent beyond any 32-bit scale", GlobalDynamoFile, "dyn", "attribute 'limit': 1e99999999999 is outside DynamoDB's range", DynamoItem("""
+            "limit": {"N": "1e99999999999"}
+            """));
+        yield return new("number below DynamoDB's range", GlobalFile, "x", "attribute 'tiny': 1e-131 is outside DynamoDB's range",
+            GlobalWith("""{"name": "x", "tiny": 1e-131}"""));
+        yield return new("number set with one number written twice", GlobalDynamoFile, "dyn",
+            "attribute 'ids': NS holds '1' and '1.0', which DynamoDB counts as the same member", DynamoItem("""
+            "ids": {"NS": ["1", "1.0"]}
+            """));
+        yield return new("binary with a space in its base64", GlobalDynamoFile, "dyn", "attribute 'blobs': B values are standard base64 as DynamoDB returns it: write 'AA==', not 'A A=='", DynamoItem("""
+            "blobs": {"BS": ["AA==", "A A=="]}
+            """));
+        yield return new("binary set with the same bytes twice", GlobalDynamoFile, "dyn", "attribute 'blobs': BS holds 'AA==' twice", DynamoItem("""
+            "blobs": {"BS": ["AA==", "AA=="]}
+            """));
     }
 }

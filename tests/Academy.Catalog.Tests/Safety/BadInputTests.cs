@@ -90,7 +90,7 @@ public partial class BadInputTests
         yield return new("same key twice in a file", GlobalFile, "imdb-rest-api", "duplicate key: items #1 and #2 both have name 'imdb-rest-api'",
             GlobalWith("""{"name": "imdb-rest-api", "tz": "UTC"}"""));
         yield return new("same key in two files", GlobalFile, "imdb-rest-api", "duplicate key: seed/items/global.dynamodb.json declares the same name",
-            project => project.Write(GlobalDynamoFile, $"[{TestProject.Build().ItemsOf("global").Single(i => i.Id == "imdb-rest-api").ToDynamoJson()}]"));
+            project => project.Write(GlobalDynamoFile, $"[{TestProject.Build().ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api").ToDynamoJson()}]"));
         yield return new("same key twice in academy:items", ItemsGlobal, "extra", "duplicate key: items #1 and #2",
             Config: Config1("items", """{"global": [{"name": "extra"}, {"name": "extra"}]}"""));
 

@@ -21,7 +21,7 @@ public class SecretItemTests
         var fromConfig = catalog.Items.Where(i => i.Source.StartsWith("config academy:items", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(fromConfig.Select(i => i.Id), Is.EquivalentTo(new[] { "imdb-rest-api-auth", "other" }));
+            Assert.That(fromConfig.Select(i => i.HashKeyValue), Is.EquivalentTo(new[] { "imdb-rest-api-auth", "other" }));
             Assert.That(fromConfig, Has.All.Matches<Items.CatalogItem>(i => i.Secret));
             var fromSeed = catalog.Items.Except(fromConfig).ToList();
             Assert.That(fromSeed, Is.Not.Empty);

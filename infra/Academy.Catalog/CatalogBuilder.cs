@@ -24,17 +24,18 @@ public static class CatalogBuilder
         CheckUser(tables, settings, errors);
 
         var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
-            .ToDictionary(i => (i.TableKey, i.Id));
+            .ToDictionary(i => (i.TableKey, i.Key));
         foreach (var item in ConfigItems.Load(settings.Items, config.IsSecret(ConfigKeys.Items.Name), definitions, rejected, errors))
         {
-            items[(item.TableKey, item.Id)] = item; // stack config replaces the seed item with the same key
+            items[(item.TableKey, item.Key)] = item; // stack config replaces the seed item with the same key
         }
 
         // Sorted by table and key so that the order of files and lists never shows up in a preview.
         var ordered = items.Values
             .OrderBy(i => i.TableKey, StringComparer.Ordinal)
-            .ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ThenBy(i => i.Key)
             .ToList();
+        CheckLogicalNames(ordered, errors);
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
         if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
@@ -58,6 +59,18 @@ public static class CatalogBuilder
         }
 
         return TableDefinitionParser.Parse(File.ReadAllText(file), source, errors, out rejected).ToDictionary(d => d.Key);
+    }
+
+    // Table keys may hold '-', so table "a" with key "b-c" and table "a-b" with key "c" would both
+    // be "a-b-c"; today's names are kept (renaming replaces resources), so a clash is an error.
+    private static void CheckLogicalNames(IEnumerable<CatalogItem> items, ErrorList errors)
+    {
+        foreach (var clash in items.GroupBy(i => i.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var (first, second) = (clash.First(), clash.Skip(1).First());
+            errors.Add(second.Source, second.Key.ToString(),
+                $"its resource name '{clash.Key}' is also the name of item '{first.Key}' of table '{first.TableKey}' ({first.Source}); rename a table or change a key");
+        }
     }
 
     // One message for the learner name, not one per table it would name.

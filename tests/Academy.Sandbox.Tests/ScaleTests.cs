@@ -39,7 +39,7 @@ public sealed class ScaleTests
         var catalog = Academy.Catalog.CatalogBuilder.Build(new Academy.Catalog.Settings.DictionaryConfigSource(user), project.Paths);
         var live = (await Items.ScanAsync($"{user}-academy-global")).ToDictionary(i => i["name"].S);
         Assert.That(live, Has.Count.EqualTo(Count + 1));
-        var wrong = catalog.ItemsOf("global").Where(i => !live.TryGetValue(i.HashKeyValue, out var got) || !AttributeValues.ItemsEqual(i.Attributes, got)).Select(i => i.Id).ToList();
+        var wrong = catalog.ItemsOf("global").Where(i => !live.TryGetValue(i.HashKeyValue, out var got) || !AttributeValues.ItemsEqual(i.Attributes, got)).Select(i => i.HashKeyValue).ToList();
         Assert.That(wrong, Is.Empty, "every item back with every attribute");
 
         var verify = await Tool.RunAsync("verify", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);

@@ -8,7 +8,7 @@ public sealed record CatalogItem
     /// <summary>The table's short name: global, jobs.</summary>
     public required string TableKey { get; init; }
 
-    /// <summary>The hash key's value as text (a string key as is, a number key as its digits).</summary>
+    /// <summary>The hash key's value as text (a string key as is, a number key in canonical text, binary as base64).</summary>
     public required string HashKeyValue { get; init; }
 
     public required string? RangeKeyValue { get; init; }
@@ -26,14 +26,14 @@ public sealed record CatalogItem
 
     public int SizeBytes => ItemSize.Of(Attributes);
 
-    /// <summary>The item's identity within its table: hash key, and range key after a slash.</summary>
-    public string Id => RangeKeyValue is null ? HashKeyValue : $"{HashKeyValue}/{RangeKeyValue}";
+    /// <summary>The item's identity within its table (structural: hash and range key by value).</summary>
+    public ItemKey Key => new(HashKeyValue, RangeKeyValue);
 
     /// <summary>
     /// A resource name derived from table and key only, so reordering or moving items between files
-    /// never renames (and so never replaces) a resource.
+    /// never renames (and so never replaces) a resource: &lt;table&gt;-&lt;key&gt; (see <see cref="ItemKey.ToString"/>).
     /// </summary>
-    public string LogicalName => $"{TableKey}-{Id}";
+    public string LogicalName => $"{TableKey}-{Key}";
 
     public string ToDynamoJson(bool indented = false) => DynamoJsonWriter.Write(Attributes, indented);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Tables;
@@ -18,10 +19,13 @@ public enum ItemFormat
 /// <summary>Turns one JSON list of items into validated <see cref="CatalogItem"/>s of one table.</summary>
 public static class ItemParser
 {
+    public const int MaxHashKeyBytes = 2048;
+    public const int MaxRangeKeyBytes = 1024;
+
     public static List<CatalogItem> ParseList(JsonElement list, ItemFormat format, TableDefinition table, string source, ErrorList errors)
     {
         var items = new List<CatalogItem>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<ItemKey, (int Position, string Label)>();
         var position = 0;
         foreach (var element in list.EnumerateArray())
         {
@@ -33,13 +37,14 @@ public static class ItemParser
                 continue;
             }
 
-            if (seen.TryGetValue(item.Id, out var first))
+            if (seen.TryGetValue(item.Key, out var first))
             {
-                errors.Add(source, label, $"duplicate key: items #{first} and #{position} both have {table.HashKey.Name} '{item.Id}'");
+                errors.Add(source, label, $"duplicate key: items #{first.Position} and #{position} both have {Describe(table, item.Key)}"
+                    + (first.Label != label && !first.Label.StartsWith('#') && !label.StartsWith('#') ? $" ('{first.Label}' and '{label}' are equal by value, and DynamoDB compares keys by value)" : ""));
                 continue;
             }
 
-            seen[item.Id] = position;
+            seen[item.Key] = (position, label);
             items.Add(item);
         }
 
@@ -60,8 +65,8 @@ public static class ItemParser
             return null;
         }
 
-        var hash = KeyValue(attributes, table.HashKey, format, Report);
-        var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, format, Report);
+        var hash = KeyValue(attributes, table.HashKey, isHash: true, format, Report);
+        var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, Report);
         var size = ItemSize.Of(attributes);
         if (size > ItemSize.MaxBytes)
         {
@@ -84,7 +89,7 @@ public static class ItemParser
         };
     }
 
-    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, ItemFormat format, Action<string, string> report)
+    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, bool isHash, ItemFormat format, Action<string, string> report)
     {
         if (!item.TryGetValue(key.Name, out var value))
         {
@@ -92,12 +97,7 @@ public static class ItemParser
             return null;
         }
 
-        var text = key.Type switch
-        {
-            "S" => value.S,
-            "N" => value.N,
-            _ => value.B is null ? null : Convert.ToBase64String(value.B.ToArray()),
-        };
+        var text = ItemKey.Text(key.Type, value);
         if (string.IsNullOrEmpty(text))
         {
             var wanted = key.Type switch
@@ -106,12 +106,38 @@ public static class ItemParser
                 "N" => "a number",
                 _ => format == ItemFormat.Plain ? "binary, which only DynamoDB JSON can express" : "non-empty binary",
             };
-            report(key.Name, $"the key must be {wanted}, got {DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value })}");
+            report(key.Name, $"the key must be {wanted}, got {Shorten(DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value }))}");
+            return null;
+        }
+
+        // DynamoDB's key limits (numbers are bounded by their 38 digits already).
+        var bytes = key.Type switch
+        {
+            "S" => Encoding.UTF8.GetByteCount(text),
+            "B" => (int)value.B.Length,
+            _ => 0,
+        };
+        var limit = isHash ? MaxHashKeyBytes : MaxRangeKeyBytes;
+        if (bytes > limit)
+        {
+            report(key.Name, string.Create(CultureInfo.InvariantCulture,
+                $"the {(isHash ? "hash" : "range")} key is {bytes:N0} bytes; DynamoDB allows at most {limit:N0} bytes for a {(isHash ? "hash (partition)" : "range (sort)")} key"));
             return null;
         }
 
         return text;
     }
+
+    // A key can be 2 KB; messages name it by its start.
+    private static string ShortLabel(string key) => key.Length <= 64 ? key : $"{key[..40]}... ({key.Length:N0} characters)";
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : $"{text[..160]}... ({text.Length:N0} characters)";
+
+    /// <summary>The key in words, for messages: name 'x', or name 'x' and run '3'.</summary>
+    public static string Describe(TableDefinition table, ItemKey key) =>
+        table.RangeKey is null
+            ? $"{table.HashKey.Name} '{key.Hash}'"
+            : $"{table.HashKey.Name} '{key.Hash}' and {table.RangeKey.Name} '{key.Range}'";
 
     // Messages name an item by its key where it has one, else by its 1-based position.
     private static string Label(JsonElement element, ItemFormat format, TableDefinition table, int position)
@@ -120,14 +146,19 @@ public static class ItemParser
         {
             if (format == ItemFormat.Plain && key.ValueKind == JsonValueKind.String && key.GetString() is { Length: > 0 } plain)
             {
-                return plain;
+                return ShortLabel(plain);
+            }
+
+            if (format == ItemFormat.Plain && key.ValueKind == JsonValueKind.Number && table.HashKey.Type == "N")
+            {
+                return key.GetRawText();
             }
 
             if (format == ItemFormat.DynamoDb && key.ValueKind == JsonValueKind.Object
                 && key.TryGetProperty(table.HashKey.Type, out var typed) && typed.ValueKind == JsonValueKind.String
                 && typed.GetString() is { Length: > 0 } dynamo)
             {
-                return dynamo;
+                return ShortLabel(dynamo);
             }
         }
 

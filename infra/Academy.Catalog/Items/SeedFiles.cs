@@ -33,7 +33,7 @@ public static class SeedFiles
 
         var withFile = new HashSet<string>(StringComparer.Ordinal);
 
-        var ids = new Dictionary<(string Table, string Id), string>();
+        var ids = new Dictionary<(string Table, ItemKey Key), string>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var source = paths.Relative(file);
@@ -59,13 +59,13 @@ public static class SeedFiles
 
             foreach (var item in ItemParser.ParseList(list, format, table, source, errors))
             {
-                if (ids.TryGetValue((item.TableKey, item.Id), out var other))
+                if (ids.TryGetValue((item.TableKey, item.Key), out var other))
                 {
-                    errors.Add(source, item.Id, $"duplicate key: {other} declares the same {table.HashKey.Name}");
+                    errors.Add(source, item.Key.ToString(), $"duplicate key: {other} declares the same {ItemParser.Describe(table, item.Key)}");
                     continue;
                 }
 
-                ids[(item.TableKey, item.Id)] = source;
+                ids[(item.TableKey, item.Key)] = source;
                 items.Add(item);
             }
         }

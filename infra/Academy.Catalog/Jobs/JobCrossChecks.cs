@@ -37,10 +37,10 @@ internal static class JobCrossChecks
         var jobsFile = $"{catalog.Settings.SeedDir}/{SeedFiles.ItemsFolder}/{JobFields.JobsTable}.json";
         foreach (var (global, _, _) in sources.Where(s => !s.Item.Attributes.ContainsKey(JobFields.GlobalJobs)))
         {
-            var enabled = jobs.Where(j => RawSource(j.Item) == global.Id && !IsDisabled(j.Item)).Select(j => j.Item.Id).ToList();
+            var enabled = jobs.Where(j => RawSource(j.Item) == global.HashKeyValue && !IsDisabled(j.Item)).Select(j => j.Item.HashKeyValue).ToList();
             if (enabled.Count > 0)
             {
-                errors.Add(global.Source, global.Id,
+                errors.Add(global.Source, global.HashKeyValue,
                     $"attribute '{JobFields.GlobalJobs}': is missing, but jobs {string.Join(", ", enabled)} name this item as their {JobFields.Source}; "
                     + $"list them as a string holding a JSON list, e.g. \"[\\\"{enabled[0]}\\\"]\", or set their {JobFields.Enabled} to false");
             }
@@ -59,18 +59,18 @@ internal static class JobCrossChecks
                 continue;
             }
 
-            var found = sources.FirstOrDefault(s => s.Item.Id == sourceName);
+            var found = sources.FirstOrDefault(s => s.Item.HashKeyValue == sourceName);
             if (found.Item is null)
             {
-                errors.Add(job.Source, job.Id, $"attribute '{JobFields.Source}': names global item '{sourceName}', which does not exist; global items are {Names(globals)}");
+                errors.Add(job.Source, job.HashKeyValue, $"attribute '{JobFields.Source}': names global item '{sourceName}', which does not exist; global items are {Names(globals)}");
                 continue;
             }
 
-            if (found.Listed is { } listed && !listed.Contains(job.Id, StringComparer.Ordinal) && !IsDisabled(job))
+            if (found.Listed is { } listed && !listed.Contains(job.HashKeyValue, StringComparer.Ordinal) && !IsDisabled(job))
             {
-                errors.Add(job.Source, job.Id,
+                errors.Add(job.Source, job.HashKeyValue,
                     $"is not listed in attribute '{JobFields.GlobalJobs}' of global item '{sourceName}' ({found.Item.Source}), so the ETL never runs it; "
-                    + $"add \"{job.Id}\" to that list, or set attribute '{JobFields.Enabled}' to false to keep it unlisted");
+                    + $"add \"{job.HashKeyValue}\" to that list, or set attribute '{JobFields.Enabled}' to false to keep it unlisted");
             }
 
             if (config is not null && found.Source is { } source)
@@ -83,14 +83,14 @@ internal static class JobCrossChecks
                         unfilled[key] = names = [];
                     }
 
-                    names.Add(job.Id);
+                    names.Add(job.HashKeyValue);
                 });
             }
         }
 
         foreach (var ((global, message), names) in unfilled)
         {
-            errors.Add(global.Source, global.Id, $"{message} (for job{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)})");
+            errors.Add(global.Source, global.HashKeyValue, $"{message} (for job{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)})");
         }
     }
 
@@ -98,18 +98,18 @@ internal static class JobCrossChecks
     {
         foreach (var name in listed)
         {
-            var job = jobs.FirstOrDefault(j => j.Id == name);
+            var job = jobs.FirstOrDefault(j => j.HashKeyValue == name);
             if (job is null)
             {
-                errors.Add(global.Source, global.Id,
+                errors.Add(global.Source, global.HashKeyValue,
                     $"attribute '{JobFields.GlobalJobs}': lists '{name}', but the jobs table has no item with {JobFields.Name} '{name}'; "
                     + $"add one to {jobsFile} (or config academy:items.jobs), or remove '{name}' from the list");
             }
-            else if (RawSource(job) is { } other && other != global.Id)
+            else if (RawSource(job) is { } other && other != global.HashKeyValue)
             {
-                errors.Add(global.Source, global.Id,
+                errors.Add(global.Source, global.HashKeyValue,
                     $"attribute '{JobFields.GlobalJobs}': lists '{name}', but that job's {JobFields.Source} is '{other}' ({job.Source}); "
-                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{global.Id}'");
+                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{global.HashKeyValue}'");
             }
         }
     }
@@ -117,7 +117,7 @@ internal static class JobCrossChecks
     // A global item takes part when it looks like a job source or a job names it; other global
     // items (settings a learner adds for something else) are left alone.
     private static bool IsSource(CatalogItem global, HashSet<string> referenced) =>
-        referenced.Contains(global.Id)
+        referenced.Contains(global.HashKeyValue)
         || global.Attributes.ContainsKey(JobFields.GlobalJobs)
         || global.Attributes.ContainsKey(JobFields.GlobalUrl)
         || global.Attributes.ContainsKey(JobFields.GlobalPartitionsUri);
@@ -136,18 +136,18 @@ internal static class JobCrossChecks
 
     private static string Names(IEnumerable<CatalogItem> items)
     {
-        var names = items.Select(i => $"'{i.Id}'").ToList();
+        var names = items.Select(i => $"'{i.HashKeyValue}'").ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     // An item checked only because jobs name it (say, replaced in config by one without URLs) says which jobs, so the learner sees why.
     private static Action<string, string> SourceReporter(ErrorList errors, CatalogItem global, IEnumerable<CatalogItem> jobs)
     {
-        var readers = jobs.Where(j => RawSource(j) == global.Id).Select(j => j.Id).ToList();
+        var readers = jobs.Where(j => RawSource(j) == global.HashKeyValue).Select(j => j.HashKeyValue).ToList();
         var why = readers.Count == 0 || IsSource(global, []) ? "" : $" (jobs {string.Join(", ", readers)} read their URLs from this item)";
-        return (field, message) => errors.Add(global.Source, global.Id, $"attribute '{field}': {message}{why}");
+        return (field, message) => errors.Add(global.Source, global.HashKeyValue, $"attribute '{field}': {message}{why}");
     }
 
     private static Action<string, string> Reporter(ErrorList errors, CatalogItem item) =>
-        (field, message) => errors.Add(item.Source, item.Id, $"attribute '{field}': {message}");
+        (field, message) => errors.Add(item.Source, item.HashKeyValue, $"attribute '{field}': {message}");
 }

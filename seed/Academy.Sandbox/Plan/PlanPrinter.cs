@@ -62,7 +62,7 @@ public static class PlanPrinter
                 writer.WriteStartObject();
                 writer.WriteString("table", item.TableKey);
                 writer.WriteString("tableName", table.Name);
-                writer.WriteString("key", item.Id);
+                writer.WriteString("key", item.Key.ToString());
                 writer.WriteString("logicalName", item.LogicalName);
                 writer.WriteString("source", item.Source);
                 writer.WriteBoolean("secret", item.Secret);

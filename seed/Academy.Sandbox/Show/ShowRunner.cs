@@ -19,9 +19,9 @@ public static class ShowRunner
         var jobsByName = jobItems
             .Where(i => i.TryGetValue(JobFields.Name, out var n) && n.S is not null)
             .ToDictionary(i => i[JobFields.Name].S!, i => (IReadOnlyDictionary<string, AttributeValue>)i, StringComparer.Ordinal);
-        var secretKeys = catalog.ItemsOf(global.Key).Where(i => i.Secret).Select(i => TableKeys.Of(global, i)).ToHashSet(StringComparer.Ordinal);
+        var secretKeys = catalog.ItemsOf(global.Key).Where(i => i.Secret).Select(i => TableKeys.Of(global, i)).ToHashSet();
         var sources = globalItems
-            .OrderBy(i => TableKeys.Of(global, i), StringComparer.Ordinal)
+            .OrderBy(i => TableKeys.Of(global, i))
             .Select(i => EtlResolver.Resolve(i, jobsByName, secretKeys.Contains(TableKeys.Of(global, i))))
             .ToList();
         return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources);

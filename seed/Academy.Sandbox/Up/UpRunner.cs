@@ -52,8 +52,8 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
                 puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = item.Attributes.ToDictionary() } });
             }
 
-            var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet(StringComparer.Ordinal);
-            var undeclared = live.Where(kv => !declaredKeys.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var undeclared = live.Where(kv => !declaredKeys.Contains(kv.Key)).OrderBy(kv => kv.Key).ToList();
             var deletes = prune
                 ? undeclared.Select(kv => new WriteRequest { DeleteRequest = new DeleteRequest { Key = TableKeys.KeyAttributes(table, kv.Value) } }).ToList()
                 : [];
@@ -73,7 +73,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
             await writer.WriteAsync(table.Name, [.. puts, .. deletes], Progress, ct);
 
-            var kept = prune ? [] : undeclared.Select(kv => kv.Key).ToList();
+            var kept = prune ? [] : undeclared.Select(kv => kv.Key.ToString()).ToList();
             Say($"  {table.Key}: {puts.Count:N0} written, {unchanged:N0} unchanged"
                 + (skipped > 0 ? $", {skipped:N0} skipped (secret)" : "")
                 + (prune ? $", {deletes.Count:N0} pruned" : ""));

@@ -51,7 +51,7 @@ public static class VerifyRunner
                 lines.AddRange(differences.Select(d => $"      {d}"));
             }
 
-            foreach (var key in live.Keys.Where(k => !declared.ContainsKey(k)).Order(StringComparer.Ordinal))
+            foreach (var key in live.Keys.Where(k => !declared.ContainsKey(k)).Order())
             {
                 lines.Add($"    extra     {table.Key}-{key} (not declared; `up --prune` deletes it)");
             }

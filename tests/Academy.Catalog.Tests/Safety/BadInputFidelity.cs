@@ -26,6 +26,24 @@ public partial class BadInputTests
             "not found; table 'runs' is declared in tables.json, so its items belong in runs.json or runs.dynamodb.json (a file holding [] if the table is meant to be empty)",
             TablesPlus(RunsTable));
 
+        // DynamoDB's key limits.
+        yield return new("hash key over 2,048 bytes", GlobalFile, new string('k', 40) + "... (2,049 characters)", "attribute 'name': the hash key is 2,049 bytes; DynamoDB allows at most 2,048 bytes for a hash (partition) key",
+            GlobalWith($$"""{"name": "{{new string('k', 2049)}}"}"""));
+        yield return new("hash key over 2,048 bytes in UTF-8", GlobalFile, new string('\u017e', 40) + "... (1,025 characters)", "the hash key is 2,050 bytes",
+            GlobalWith($$"""{"name": "{{new string('ž', 1025)}}"}"""));
+        yield return new("range key over 1,024 bytes", "seed/items/runs.json", "a", "attribute 'run': the range key is 1,025 bytes; DynamoDB allows at most 1,024 bytes for a range (sort) key",
+            project =>
+            {
+                TablesPlus(RunsTable)(project);
+                project.Write("seed/items/runs.json", $$"""[{"name": "a", "run": "{{new string('r', 1025)}}"}]""");
+            });
+        yield return new("two items equal by key value", "seed/items/runs.json", "a", "duplicate key: items #1 and #2 both have name 'a' and run 'b'",
+            project =>
+            {
+                TablesPlus(RunsTable)(project);
+                project.Write("seed/items/runs.json", """[{"name": "a", "run": "b"}, {"name": "a", "run": "b"}]""");
+            });
+
         // Numbers: one model, DynamoDB's grammar and range.
         yield return new("number with a plus sign", GlobalDynamoFile, "dyn", "attribute 'retries': '+5' is not a number", DynamoItem("""
             "retries": {"N": "+5"}

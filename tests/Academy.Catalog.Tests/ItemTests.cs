@@ -104,6 +104,29 @@ public class ItemTests
     }
 
     [Test]
+    public void AListOfNegativeNumbersExactlyAtTheLimitIsAcceptedAndOneByteMoreIsNot()
+    {
+        // name(4) + key + l(1) + 3 + 102,397 elements of 1 + 3 bytes ("-1" is an exponent byte, a
+        // digit pair and a negative terminator) = 409,596 + the key's length.
+        static Catalog Build(string key) => TestProject.Build(config: new()
+        {
+            ["items"] = $$"""{"global": [{"name": "{{key}}", "l": [{{string.Join(",", Enumerable.Repeat("-1", 102_397))}}]}]}""",
+        });
+
+        Assert.That(Build("abcd").ItemsOf("global").Single(i => i.HashKeyValue == "abcd").SizeBytes, Is.EqualTo(409_600));
+        Assert.That(Failures.Of(() => Build("abcde")).Single().Message, Does.StartWith("is 409,601 bytes"));
+    }
+
+    [Test]
+    public void NestingOf32LevelsIsAccepted()
+    {
+        var item = TestProject.Build(config: new() { ["items"] = $$"""{"global": [{"name": "deep", "d": {{Safety.BadInputTests.Nest(31)}}}]}""" })
+            .ItemsOf("global").Single(i => i.HashKeyValue == "deep");
+
+        Assert.That(item.ToDynamoJson(), Does.Contain("""{"N":"1"}"""));
+    }
+
+    [Test]
     public void SecretConfigItemsAreMarkedSecretAndSeedItemsAreNot()
     {
         var catalog = TestProject.Build(

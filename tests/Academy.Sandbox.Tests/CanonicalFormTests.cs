@@ -100,4 +100,27 @@ public sealed class CanonicalFormTests
         Assert.That(verify.ExitCode, Is.Zero, verify.Output + verify.Error);
         Assert.That((await Items.ScanAsync($"{user}-academy-counts")).Single()["n"].N, Is.EqualTo("1"));
     }
+
+    [Test]
+    public async Task TheCatalogsItemSizeIsTheEnginesExactlyOnBothSidesOfTheLimit()
+    {
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root)).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+
+        // -1 and 1.2 cost 3 bytes each (exponent byte, digit pair, and a terminator or an alignment pair).
+        static Dictionary<string, AttributeValue> Item(string key) => new()
+        {
+            ["name"] = new() { S = key },
+            ["l"] = new() { L = Enumerable.Range(0, 102_397).Select(i => new AttributeValue { N = i % 2 == 0 ? "-1" : "1.2" }).ToList() },
+        };
+        var atLimit = Item("abcd");
+        var overLimit = Item("abcde");
+        Assert.That(ItemSize.Of(atLimit), Is.EqualTo(ItemSize.MaxBytes));
+        Assert.That(ItemSize.Of(overLimit), Is.EqualTo(ItemSize.MaxBytes + 1));
+
+        await client.PutItemAsync($"{user}-academy-global", atLimit);
+        var refused = Assert.ThrowsAsync<Amazon.DynamoDBv2.AmazonDynamoDBException>(() => client.PutItemAsync($"{user}-academy-global", overLimit));
+        Assert.That(refused!.Message, Does.Contain("Item size has exceeded the maximum allowed size"));
+    }
 }

@@ -67,12 +67,7 @@ public static class ItemParser
 
         var hash = KeyValue(attributes, table.HashKey, isHash: true, format, Report);
         var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, Report);
-        var size = ItemSize.Of(attributes);
-        if (size > ItemSize.MaxBytes)
-        {
-            Report("", string.Create(CultureInfo.InvariantCulture,
-                $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)"));
-        }
+        ItemChecks.Run(attributes, Report);
 
         if (errors.Errors.Count > before || hash is null)
         {

@@ -14,6 +14,10 @@ public static class SeedFiles
     public const string ItemsFolder = "items";
     public const string DynamoDbSuffix = ".dynamodb.json";
 
+    // DynamoDB JSON spends two JSON levels per map or list ({"M": {...}}), so DynamoDB's 32 levels
+    // need more than System.Text.Json's default of 64; the item checks then report the real depth.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
     public static List<CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
     {
         var folder = Path.Combine(paths.Resolve(seedDir), ItemsFolder);
@@ -97,7 +101,7 @@ public static class SeedFiles
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file), DocumentOptions);
             var root = document.RootElement;
             if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
             {

@@ -15,6 +15,9 @@ public partial class BadInputTests
     private static Action<ScratchProject> TablesPlus(string definition) => project =>
         project.Write(TablesFile, File.ReadAllText(TestProject.Repo.Resolve(TablesFile)).TrimEnd()[..^1] + ", " + definition.Trim() + "}");
 
+    /// <summary>A scalar inside <paramref name="wraps"/> maps.</summary>
+    internal static string Nest(int wraps) => wraps == 0 ? "1" : $$"""{"a": {{Nest(wraps - 1)}}}""";
+
     private static IEnumerable<BadInput> FidelityCases()
     {
         // Files that go missing must never read as "no items" (prune and `pulumi up` would delete them all).
@@ -43,6 +46,21 @@ public partial class BadInputTests
                 TablesPlus(RunsTable)(project);
                 project.Write("seed/items/runs.json", """[{"name": "a", "run": "b"}, {"name": "a", "run": "b"}]""");
             });
+
+        // Shapes DynamoDB or the provider refuse.
+        yield return new("nesting 33 levels deep", GlobalFile, "x", "attribute 'deep" + string.Concat(Enumerable.Repeat(".a", 32)) + "': is nested 33 levels deep; DynamoDB allows at most 32",
+            GlobalWith($$"""{"name": "x", "deep": {{Nest(32)}}}"""));
+        yield return new("nesting 33 levels deep in lists", GlobalDynamoFile, "dyn", "is nested 33 levels deep", DynamoItem(
+            "\"deep\": " + string.Concat(Enumerable.Repeat("{\"L\": [", 32)) + "{\"S\": \"x\"}" + string.Concat(Enumerable.Repeat("]}", 32))));
+        yield return new("attribute name of 64 KB", GlobalFile, "x", "the attribute name is 65,536 bytes; DynamoDB allows names of less than 64 KB (65,535 bytes)",
+            GlobalWith($$"""{"name": "x", "{{new string('n', 65_536)}}": 1}"""));
+        yield return new("attribute names equal once only letters are kept", GlobalFile, "x",
+            "attribute 'Yournamehere': collides with attribute 'your-name-here': the provider's TableItem keeps only the letters of attribute names (both become 'Yournamehere')",
+            GlobalWith("""{"name": "x", "your-name-here": 1, "Yournamehere": 2}"""));
+        yield return new("attribute names without letters", GlobalFile, "x", "attribute '2': collides with attribute '1'",
+            GlobalWith("""{"name": "x", "1": "a", "2": "b"}"""));
+        yield return new("list of negative numbers over 400 KB by DynamoDB's count", GlobalFile, "x", "is 546,128 bytes by DynamoDB's size rules",
+            GlobalWith($$"""{"name": "x", "list": [{{string.Join(",", Enumerable.Repeat("-1", 136_529))}}]}"""));
 
         // Numbers: one model, DynamoDB's grammar and range.
         yield return new("number with a plus sign", GlobalDynamoFile, "dyn", "attribute 'retries': '+5' is not a number", DynamoItem("""

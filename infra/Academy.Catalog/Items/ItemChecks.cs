@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Catalog.Items;
+
+/// <summary>
+/// What DynamoDB (and the provider's TableItem) refuse in an item's shape, checked before anything is
+/// declared: nesting depth, attribute name size, names the provider cannot tell apart, item size.
+/// </summary>
+internal static class ItemChecks
+{
+    /// <summary>A scalar may sit inside at most 31 maps or lists: 32 levels counting the top-level attribute.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>"Attribute names must be at least one character long and less than 64 KB".</summary>
+    public const int MaxNameBytes = (64 * 1024) - 1;
+
+    public static void Run(IReadOnlyDictionary<string, AttributeValue> item, Action<string, string> report)
+    {
+        CheckNames(item.Keys, "", report);
+        CheckLetterCollisions(item.Keys, report);
+        var tooDeep = false;
+        foreach (var (name, value) in item)
+        {
+            Walk(value, name, 1, report, ref tooDeep);
+        }
+
+        var size = ItemSize.Of(item);
+        if (size > ItemSize.MaxBytes)
+        {
+            report("", string.Create(CultureInfo.InvariantCulture,
+                $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)"));
+        }
+    }
+
+    private static void Walk(AttributeValue value, string path, int depth, Action<string, string> report, ref bool tooDeep)
+    {
+        if (tooDeep)
+        {
+            return; // one message per item is enough
+        }
+
+        if (depth > MaxDepth)
+        {
+            tooDeep = true;
+            report(Shorten(path), $"is nested {depth} levels deep; DynamoDB allows at most {MaxDepth} (a value inside at most {MaxDepth - 1} maps or lists)");
+            return;
+        }
+
+        if (value.IsMSet)
+        {
+            CheckNames(value.M.Keys, path, report);
+            foreach (var (name, child) in value.M)
+            {
+                Walk(child, Paths.Child(path, name), depth + 1, report, ref tooDeep);
+            }
+        }
+        else if (value.IsLSet)
+        {
+            for (var i = 0; i < value.L.Count; i++)
+            {
+                Walk(value.L[i], $"{path}[{i}]", depth + 1, report, ref tooDeep);
+            }
+        }
+    }
+
+    private static void CheckNames(IEnumerable<string> names, string parent, Action<string, string> report)
+    {
+        foreach (var name in names)
+        {
+            var bytes = Encoding.UTF8.GetByteCount(name);
+            if (bytes > MaxNameBytes)
+            {
+                report(Shorten(Paths.Child(parent, name)), string.Create(CultureInfo.InvariantCulture,
+                    $"the attribute name is {bytes:N0} bytes; DynamoDB allows names of less than 64 KB ({MaxNameBytes:N0} bytes)"));
+            }
+        }
+    }
+
+    // The provider's TableItem builds expression placeholders from the item's top-level names with
+    // everything but the letters a-z and A-Z removed; its documentation warns that your-name-here and
+    // Yournamehere then overlap and fail, so names are compared that way (ignoring case, as that example does).
+    private static void CheckLetterCollisions(IEnumerable<string> names, Action<string, string> report)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            var letters = string.Concat(name.Where(char.IsAsciiLetter));
+            if (seen.TryGetValue(letters, out var other))
+            {
+                report(Shorten(name), $"collides with attribute '{Shorten(other)}': the provider's TableItem keeps only the letters of attribute names "
+                    + $"(both become '{letters}'), so `pulumi up` would fail on this item; rename one of them");
+            }
+            else
+            {
+                seen[letters] = name;
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : $"{text[..80]}... ({text.Length:N0} characters)";
+}

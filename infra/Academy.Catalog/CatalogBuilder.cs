@@ -58,7 +58,9 @@ public static class CatalogBuilder
             return [];
         }
 
-        return TableDefinitionParser.Parse(File.ReadAllText(file), source, errors, out rejected).ToDictionary(d => d.Key);
+        return JsonFile.Read(file, source, "it declares the tables (see README: Table definitions)", 64, errors) is { } json
+            ? TableDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(json), source, errors, out rejected).ToDictionary(d => d.Key)
+            : [];
     }
 
     // Table keys may hold '-', so table "a" with key "b-c" and table "a-b" with key "c" would both

@@ -99,33 +99,26 @@ public static class SeedFiles
 
     private static JsonElement? ReadList(string file, string source, ItemFormat format, ErrorList errors)
     {
-        try
+        if (JsonFile.Read(file, source, "write [] for a table without items", DocumentOptions.MaxDepth, errors) is not { } json)
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file), DocumentOptions);
-            var root = document.RootElement;
-            if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
-            {
-                root = scanned;
-            }
-
-            if (root.ValueKind == JsonValueKind.Array)
-            {
-                return root.Clone();
-            }
-
-            errors.Add(source, null, format == ItemFormat.Plain
-                ? $"must be a JSON array of items, not {Json.KindName(root)}"
-                : $"must be an array of items or an object with \"Items\" as `aws dynamodb scan` prints, not {Json.KindName(root)}");
-        }
-        catch (JsonException e)
-        {
-            errors.Add(source, null, Json.Describe(e));
-        }
-        catch (IOException e)
-        {
-            errors.Add(source, null, $"cannot be read: {e.Message}");
+            return null;
         }
 
+        using var document = JsonDocument.Parse(json, DocumentOptions);
+        var root = document.RootElement;
+        if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
+        {
+            root = scanned;
+        }
+
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return root.Clone();
+        }
+
+        errors.Add(source, null, format == ItemFormat.Plain
+            ? $"must be a JSON array of items, not {Json.KindName(root)}"
+            : $"must be an array of items or an object with \"Items\" as `aws dynamodb scan` prints, not {Json.KindName(root)}");
         return null;
     }
 }

@@ -149,6 +149,12 @@ public static class SettingsParser
             return null;
         }
 
+        if (JsonFile.TextProblem(text) is { } problem)
+        {
+            errors.Add($"config {option.FullKey}", null, problem);
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(text);
@@ -161,7 +167,10 @@ public static class SettingsParser
         }
         catch (JsonException e)
         {
-            errors.Add($"config {option.FullKey}", null, Json.Describe(e));
+            // A bare word (academy:items: hello) is not a JSON mistake but the wrong kind of value.
+            errors.Add($"config {option.FullKey}", null, text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[')
+                ? Json.Describe(e)
+                : "must be an object (a YAML map in the stack file, or JSON text such as '{\"key\": ...}' with `pulumi config set`), not plain text");
         }
 
         return null;

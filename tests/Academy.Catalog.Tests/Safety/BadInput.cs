@@ -32,6 +32,8 @@ public sealed record BadInput(
 
     public static Action<ScratchProject> Write(string relativePath, string content) => project => project.Write(relativePath, content);
 
+    public static Action<ScratchProject> WriteBytes(string relativePath, byte[] content) => project => File.WriteAllBytes(Path.Combine(project.Root, relativePath), content);
+
     /// <summary>A DynamoDB JSON file beside global.json holding one item named 'dyn' with <paramref name="attribute"/> added.</summary>
     public static Action<ScratchProject> DynamoItem(string attribute) =>
         Write(GlobalDynamoFile, $$"""[{"name": {"S": "dyn"}, {{attribute}}}]""");

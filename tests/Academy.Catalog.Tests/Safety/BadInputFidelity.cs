@@ -62,6 +62,26 @@ public partial class BadInputTests
         yield return new("list of negative numbers over 400 KB by DynamoDB's count", GlobalFile, "x", "is 546,128 bytes by DynamoDB's size rules",
             GlobalWith($$"""{"name": "x", "list": [{{string.Join(",", Enumerable.Repeat("-1", 136_529))}}]}"""));
 
+        // Encodings: UTF-8 only (a byte order mark is fine), one clear message for anything else.
+        yield return new("Latin-1 seed file", GlobalFile, null, "is not UTF-8 text (line 2, byte 0xE9); save it as UTF-8",
+            WriteBytes(GlobalFile, System.Text.Encoding.Latin1.GetBytes("[\n{\"name\": \"caf\u00e9\"}]")));
+        yield return new("UTF-16 seed file", GlobalFile, null, "is UTF-16 text (as some Windows editors save it); save it as UTF-8",
+            WriteBytes(GlobalFile, System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("[]")).ToArray()));
+        yield return new("UTF-16 tables.json without a byte order mark", TablesFile, null, "is UTF-16 text",
+            WriteBytes(TablesFile, System.Text.Encoding.BigEndianUnicode.GetBytes("{}")));
+        yield return new("lone surrogate escape in a seed file", GlobalFile, null,
+            "line 3: a string escapes half of a UTF-16 surrogate pair (such as \\ud800), which is not text",
+            Write(GlobalFile, "[\n{\"name\": \"x\",\n \"tz\": \"\\ud800\"}]"));
+        yield return new("lone surrogate escape in an attribute name", GlobalFile, null, "line 1: a string escapes half of a UTF-16 surrogate pair",
+            Write(GlobalFile, "[{\"name\": \"x\", \"\\udc00\": 1}]"));
+        yield return new("lone surrogate escape in academy:items", Items, null, "a string escapes half of a UTF-16 surrogate pair",
+            Config: Config1("items", "{\"global\": [{\"name\": \"\\ud800\"}]}"));
+        yield return new("seed file holding only a byte order mark", GlobalFile, null, "is empty; write [] for a table without items",
+            WriteBytes(GlobalFile, [0xEF, 0xBB, 0xBF]));
+        yield return new("empty tables.json", TablesFile, null, "is empty; it declares the tables", Write(TablesFile, "  \n"));
+        yield return new("academy:items as a bare word", Items, null, "must be an object (a YAML map in the stack file, or JSON text such as",
+            Config: Config1("items", "hello"));
+
         // Numbers: one model, DynamoDB's grammar and range.
         yield return new("number with a plus sign", GlobalDynamoFile, "dyn", "attribute 'retries': '+5' is not a number", DynamoItem("""
             "retries": {"N": "+5"}

@@ -51,7 +51,7 @@ public partial class BadInputTests
         yield return new("trailing comma in a seed file", GlobalFile, null, "malformed JSON at line 3, position",
             Write(GlobalFile, "[\n  {\"name\": \"imdb-rest-api\",\n   \"tz\": \"Europe/Zagreb\",}\n]"));
         yield return new("unclosed seed file", GlobalFile, null, "malformed JSON", Write(GlobalFile, """[{"name": "imdb-rest-api" """));
-        yield return new("empty seed file", GlobalDynamoFile, null, "malformed JSON", Write(GlobalDynamoFile, ""));
+        yield return new("empty seed file", GlobalDynamoFile, null, "is empty; write [] for a table without items", Write(GlobalDynamoFile, ""));
         yield return new("malformed tables.json", TablesFile, null, "malformed JSON at line 1", Write(TablesFile, """{"global": {"KeySchema": [}"""));
         yield return new("malformed academy:items", Items, null, "malformed JSON", Config: Config1("items", """{"global": ["""));
         yield return new("malformed academy:tags", "config academy:tags", null, "malformed JSON", Config: Config1("tags", "{cohort: autumn}"));

@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Academy.Catalog.Errors;
+
+namespace Academy.Catalog;
+
+/// <summary>
+/// Reads a JSON file a learner edits (seed items, tables.json) as UTF-8, with or without a byte order
+/// mark, and turns every way it can be unreadable into one message naming the file and, where known,
+/// the line: empty, UTF-16, not UTF-8 (a Latin-1 file), an escaped half of a surrogate pair, malformed.
+/// </summary>
+internal static class JsonFile
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The file's JSON text without a byte order mark, or null after reporting why it cannot be read.</summary>
+    public static byte[]? Read(string file, string source, string emptyHint, int maxDepth, ErrorList errors)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(source, null, $"cannot be read: {e.Message}");
+            return null;
+        }
+
+        if (Problem(bytes, maxDepth, out var json) is { } problem)
+        {
+            errors.Add(source, null, problem == Empty ? $"is empty; {emptyHint}" : problem);
+            return null;
+        }
+
+        return json;
+    }
+
+    /// <summary>The same checks for JSON given as text (stack config), where only escapes can go wrong.</summary>
+    public static string? TextProblem(string text) =>
+        LoneSurrogate(Encoding.UTF8.GetBytes(text), new JsonReaderOptions(), describeMalformed: false);
+
+    private const string Empty = "empty";
+
+    private static string? Problem(byte[] bytes, int maxDepth, out byte[] json)
+    {
+        json = bytes;
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || bytes[0] == 0 || bytes[1] == 0))
+        {
+            return "is UTF-16 text (as some Windows editors save it); save it as UTF-8";
+        }
+
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Utf8Bom))
+        {
+            span = span[Utf8Bom.Length..];
+        }
+
+        if (span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return Empty;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(span.Length);
+        try
+        {
+            if (Utf8.ToUtf16(span, chars, out var valid, out _, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"is not UTF-8 text (line {Line(span, valid)}, byte 0x{span[valid]:X2}); save it as UTF-8 (a file saved as Latin-1 or Windows-1252 has such bytes for letters like é)");
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        json = span.ToArray();
+        return LoneSurrogate(json, new JsonReaderOptions { MaxDepth = maxDepth }, describeMalformed: true);
+    }
+
+    // JSON may escape half of a surrogate pair ("\ud800"), which is no text at all: System.Text.Json
+    // parses it and throws only when the string is read, so every string is read once here.
+    private static string? LoneSurrogate(byte[] json, JsonReaderOptions options, bool describeMalformed)
+    {
+        var reader = new Utf8JsonReader(json, options);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return $"line {Line(json, (int)reader.TokenStartIndex)}: a string escapes half of a UTF-16 surrogate pair (such as \\ud800), which is not text; DynamoDB strings must be valid Unicode";
+                    }
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return describeMalformed ? Json.Describe(e) : null; // config text: its parse reports it in its own words
+        }
+
+        return null;
+    }
+
+    private static int Line(ReadOnlySpan<byte> text, int offset) => text[..offset].Count((byte)'\n') + 1;
+}

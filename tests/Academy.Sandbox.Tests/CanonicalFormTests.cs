@@ -123,4 +123,26 @@ public sealed class CanonicalFormTests
         var refused = Assert.ThrowsAsync<Amazon.DynamoDBv2.AmazonDynamoDBException>(() => client.PutItemAsync($"{user}-academy-global", overLimit));
         Assert.That(refused!.Message, Does.Contain("Item size has exceeded the maximum allowed size"));
     }
+
+    [Test]
+    public async Task PlanShowsNumbersCanonicalAndSetsSortedAndWarnsAboutSets()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", """
+            [{"name": {"S": "probe"}, "one": {"N": "1.0"}, "hundred": {"N": "1e2"}, "zero": {"N": "-0"}, "ns": {"NS": ["10", "9", "1e-05"]}}]
+            """);
+        var user = Tool.NewUser();
+
+        var text = await Tool.RunAsync("plan", "--user", user, "--project", project.Root);
+        var json = await Tool.RunAsync("plan", "--json", "--user", user, "--project", project.Root);
+        var withoutSets = await Tool.RunAsync("plan", "--user", user, "--project", LocalEngine.Repo.Root);
+
+        const string Declared = """{"name":{"S":"probe"},"one":{"N":"1"},"hundred":{"N":"100"},"zero":{"N":"0"},"ns":{"NS":["0.00001","9","10"]}}""";
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.Output, Does.Contain(Declared).And.Contain(CatalogItem.SetsNote));
+            Assert.That(json.Output.ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal), Does.Contain("\"NS\":[\"0.00001\",\"9\",\"10\"]").And.Contain("\"hundred\":{\"N\":\"100\"}"));
+            Assert.That(withoutSets.Output, Does.Not.Contain("Note: sets"));
+        });
+    }
 }

@@ -35,5 +35,18 @@ public sealed record CatalogItem
     /// </summary>
     public string LogicalName => $"{TableKey}-{Key}";
 
+    /// <summary>Printed wherever items with sets are shown: the provider compares sets in the order DynamoDB returns them.</summary>
+    public const string SetsNote =
+        "Note: sets (SS, NS, BS) are declared sorted, but DynamoDB returns them in no fixed order, so a TableItem holding a set "
+        + "may show a change after a refresh (an open issue of the provider); a list (L) is the safe choice.";
+
+    /// <summary>True when any attribute, at any depth, is a string, number or binary set.</summary>
+    public bool HasSet => Attributes.Values.Any(HoldsSet);
+
     public string ToDynamoJson(bool indented = false) => DynamoJsonWriter.Write(Attributes, indented);
+
+    private static bool HoldsSet(AttributeValue value) =>
+        value.IsSSSet || value.IsNSSet || value.IsBSSet
+        || (value.IsMSet && value.M.Values.Any(HoldsSet))
+        || (value.IsLSet && value.L.Any(HoldsSet));
 }

@@ -38,6 +38,8 @@ public static class PlanPrinter
             output.WriteLine($"  {item.LogicalName}  from {item.Source}, {item.SizeBytes:N0} bytes{(item.Secret ? ", secret (values masked)" : "")}");
             output.WriteLine($"    {DynamoJsonWriter.Write(Masking.Printable(item, table))}");
         }
+
+        output.Write(catalog.Items.Any(i => i.HasSet) ? $"{Environment.NewLine}{CatalogItem.SetsNote}{Environment.NewLine}" : "");
     }
 
     public static void Json(Academy.Catalog.Catalog catalog, string configSource, TextWriter output)

@@ -88,7 +88,11 @@ public static class ItemParser
     {
         if (!item.TryGetValue(key.Name, out var value))
         {
-            report("", $"has no key attribute '{key.Name}'; every item needs one");
+            var near = item.Keys.FirstOrDefault(n => string.Equals(n, key.Name, StringComparison.OrdinalIgnoreCase))
+                ?? item.Keys.FirstOrDefault(n => OneEditApart(n, key.Name));
+            report("", near is null
+                ? $"has no key attribute '{key.Name}'; every item needs one"
+                : $"has no key attribute '{key.Name}'; did you mean '{key.Name}'? it has '{near}' (attribute names are case- and spelling-exact)");
             return null;
         }
 
@@ -121,6 +125,34 @@ public static class ItemParser
         }
 
         return text;
+    }
+
+    // One letter added, dropped or changed: "nme" or "names" for "name".
+    private static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var (i, j, edits) = (0, 0, 0);
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                (i, j) = (i + 1, j + 1);
+                continue;
+            }
+
+            if (++edits > 1)
+            {
+                return false;
+            }
+
+            (i, j) = a.Length > b.Length ? (i + 1, j) : a.Length < b.Length ? (i, j + 1) : (i + 1, j + 1);
+        }
+
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
     }
 
     // A key can be 2 KB; messages name it by its start.

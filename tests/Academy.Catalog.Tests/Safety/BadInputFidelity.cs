@@ -82,6 +82,12 @@ public partial class BadInputTests
         yield return new("academy:items as a bare word", Items, null, "must be an object (a YAML map in the stack file, or JSON text such as",
             Config: Config1("items", "hello"));
 
+        // Messages that point at the fix.
+        yield return new("key attribute typed with a capital", GlobalFile, "#2", "has no key attribute 'name'; did you mean 'name'? it has 'Name'",
+            GlobalWith("""{"Name": "x", "tz": "UTC"}"""));
+        yield return new("key attribute misspelt", ItemsGlobal, "#1", "has no key attribute 'name'; did you mean 'name'? it has 'nme'",
+            Config: Config1("items", """{"global": [{"nme": "x"}]}"""));
+
         // Numbers: one model, DynamoDB's grammar and range.
         yield return new("number with a plus sign", GlobalDynamoFile, "dyn", "attribute 'retries': '+5' is not a number", DynamoItem("""
             "retries": {"N": "+5"}

@@ -16,7 +16,7 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
     public sealed override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var engine = target?.Resolve(parseResult);
-        var hints = Hints.From(parseResult, target is null ? catalog.All : catalog.All.Concat(target.All));
+        var hints = Hints.From(parseResult, catalog.All, target?.All ?? []);
         var run = new SandboxRun(parseResult, catalog, engine, hints);
         var error = run.Error;
         try

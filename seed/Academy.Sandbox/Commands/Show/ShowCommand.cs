@@ -4,7 +4,7 @@ using Academy.Sandbox.Cli;
 namespace Academy.Sandbox.Commands.Show;
 
 /// <summary>`show`: what the ETL reads from the live tables.</summary>
-public sealed class ShowCommand : Command
+public sealed class ShowCommand : Command, IDocumentsExitCodes
 {
     public ShowCommand()
         : base("show", "Read the live tables back and print what the ETL sees: global settings and each job's resolved URLs")
@@ -16,6 +16,15 @@ public sealed class ShowCommand : Command
     }
 
     public CatalogOptions Catalog { get; } = new();
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
+    [
+        (ExitCodes.Ok, "the ETL can read every source and job"),
+        (ExitCodes.Failed, "problems were found (each printed with its item), a table is missing, or an option was wrong"),
+        ExitCodes.CatalogInvalidHelp,
+        ExitCodes.UnreachableHelp,
+        ExitCodes.CancelledHelp,
+    ];
 
     public TargetOptions Target { get; } = new();
 

@@ -10,11 +10,16 @@ public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.
     {
         var catalog = run.Catalog().Catalog;
         using var client = run.Target.CreateClient();
-        run.Output.WriteLine($"verify: learner {catalog.Settings.User} at {run.Target.Describe}");
-        var drift = await VerifyRunner.RunAsync(client, catalog, run.Output, ct);
-        run.Output.WriteLine(drift == 0
-            ? "in step: the live tables hold exactly what the catalog declares"
-            : $"drift: {drift} difference(s); `up` writes what is missing or different, `up --prune` also deletes extras");
-        return drift == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        var report = await VerifyRunner.RunAsync(client, catalog, run.Target.Describe, ct);
+        if (run.Get(command.Json))
+        {
+            VerifyPrinter.Json(report, run.Output);
+        }
+        else
+        {
+            VerifyPrinter.Text(report, run.Hints, run.Output);
+        }
+
+        return report.InStep ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,3 +1,4 @@
 using Academy.Sandbox.Cli;
 
-return await SandboxCli.RunAsync(args, Console.Out, Console.Error);
+using var interrupts = new Interrupts();
+return interrupts.ExitCode(await SandboxCli.RunAsync(args, Console.Out, Console.Error, interrupts.Token));

@@ -52,7 +52,7 @@ public sealed class UpTests
         Assert.That(kept.Output, Does.Contain("kept 2 item(s)").And.Contain("old-api").And.Contain("stale-source").And.Contain("retired_job"));
         Assert.That(await Keys(Global(user)), Is.EquivalentTo(new[] { "imdb-rest-api", "old-api", "stale-source" }), "without --prune nothing is deleted");
 
-        var pruned = await Tool.RunAsync([.. args, "--prune"]);
+        var pruned = await Tool.RunAsync([.. args, "--prune", "--yes"]);
         Assert.That(pruned.ExitCode, Is.Zero, pruned.Error);
         Assert.That(pruned.Output, Does.Contain("2 pruned").And.Contain("1 pruned"));
         Assert.That(await Keys(Global(user)), Is.EquivalentTo(new[] { "imdb-rest-api" }));

@@ -1,11 +1,11 @@
 namespace Academy.Sandbox.Cli;
 
-/// <summary>Exit codes scripts can rely on.</summary>
+/// <summary>Exit codes scripts can rely on; each command's --help lists the ones it uses.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>verify found drift, a table's key schema conflicts with the catalog, or the engine refused a request.</summary>
+    /// <summary>verify found drift, show found problems, up refused (a key-schema conflict, a prune that needs --yes), the engine refused a request, or an option was wrong.</summary>
     public const int Failed = 1;
 
     /// <summary>The catalog (seed files or stack config) is invalid; nothing was read or written.</summary>
@@ -16,4 +16,16 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
+
+    public static (int Code, string Meaning) CatalogInvalidHelp => (CatalogInvalid, "the catalog (seed files or stack config) is invalid; nothing was read or written");
+
+    public static (int Code, string Meaning) UnreachableHelp => (Unreachable, "no DynamoDB answers at the endpoint, or AWS credentials or region are missing");
+
+    public static (int Code, string Meaning) CancelledHelp => (Cancelled, "interrupted (Ctrl+C); 143 for SIGTERM");
+}
+
+/// <summary>A command whose --help ends with the exit codes it uses.</summary>
+public interface IDocumentsExitCodes
+{
+    IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; }
 }

@@ -2,28 +2,41 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Compare;
 
+/// <summary>How one attribute of a live item stands against the catalog.</summary>
+public enum AttributeChange
+{
+    /// <summary>Both have it, with different values.</summary>
+    Changed,
+
+    /// <summary>The catalog declares it; the live item lacks it.</summary>
+    Missing,
+
+    /// <summary>Only the live item has it: something other than the catalog wrote it (the ETL's runtime state, a hand edit).</summary>
+    WrittenOutside,
+}
+
+/// <summary>One attribute that differs; <see cref="Catalog"/> or <see cref="Live"/> is null where that side lacks it.</summary>
+public sealed record AttributeDifference(string Name, AttributeChange Change, AttributeValue? Catalog, AttributeValue? Live);
+
 /// <summary>Attribute-by-attribute differences between what the catalog declares and what a table holds.</summary>
 public static class ItemDiff
 {
-    public static List<string> Differences(IReadOnlyDictionary<string, AttributeValue> declared, IReadOnlyDictionary<string, AttributeValue> live, bool mask)
+    public static List<AttributeDifference> Differences(IReadOnlyDictionary<string, AttributeValue> declared, IReadOnlyDictionary<string, AttributeValue> live)
     {
-        var lines = new List<string>();
+        var differences = new List<AttributeDifference>();
         foreach (var name in declared.Keys.Union(live.Keys).Order(StringComparer.Ordinal))
         {
-            var hasDeclared = declared.TryGetValue(name, out var want);
-            var hasLive = live.TryGetValue(name, out var got);
-            if (hasDeclared && hasLive && AttributeValues.Equal(want!, got!))
+            var want = declared.GetValueOrDefault(name);
+            var got = live.GetValueOrDefault(name);
+            if (want is not null && got is not null && AttributeValues.Equal(want, got))
             {
                 continue;
             }
 
-            var wantText = hasDeclared ? Show(want!, mask) : "(not declared)";
-            var gotText = hasLive ? Show(got!, mask) : "(missing)";
-            lines.Add($"{name}: catalog {wantText}, live {gotText}");
+            var change = want is null ? AttributeChange.WrittenOutside : got is null ? AttributeChange.Missing : AttributeChange.Changed;
+            differences.Add(new AttributeDifference(name, change, want, got));
         }
 
-        return lines;
+        return differences;
     }
-
-    private static string Show(AttributeValue value, bool mask) => mask ? "***" : AttributeValues.Text(value);
 }

@@ -10,14 +10,10 @@ public static class LiveTable
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
-            var page = await client.ScanAsync(new ScanRequest { TableName = tableName, ConsistentRead = true, ExclusiveStartKey = start }, ct);
             items.AddRange(page.Items ?? []);
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (start is not null);
 
         return items;
     }

@@ -10,7 +10,7 @@ namespace Academy.Sandbox.Up;
 /// and throttling are retried with <see cref="Backoff"/>; after its last attempt the write fails loudly
 /// rather than dropping items.
 /// </summary>
-public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff backoff)
+public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff backoff, Hints hints)
 {
     public const int MaxBatch = 25;
 
@@ -57,7 +57,7 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
             if (attempt + 1 >= backoff.MaxAttempts)
             {
                 throw new SandboxException(
-                    $"error: {tableName}: {pending.Count} item(s) still unwritten after {backoff.MaxAttempts} attempts (the engine keeps throttling); run `up` again, it writes only what is missing");
+                    $"error: {tableName}: {pending.Count:N0} item(s) still unwritten after {backoff.MaxAttempts} attempts (the engine keeps throttling); run {hints.Command("up")} again, it writes only what is missing");
             }
 
             Interlocked.Add(ref _retries, pending.Count);

@@ -8,34 +8,22 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Up;
 
-/// <summary>Creates a missing table the way the catalog declares it and waits until it is ACTIVE; never changes an existing one's keys.</summary>
+/// <summary>Creates a missing table the way the catalog declares it and waits until it is ACTIVE; never changes an existing one.</summary>
 public static class TableProvisioner
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>True when the table was created, false when it already existed with the catalog's key schema.</summary>
-    public static async Task<bool> EnsureAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, CancellationToken ct)
+    /// <summary>Creates a table the catalog declares and the engine lacks, waits until it is ACTIVE and turns on point-in-time recovery.</summary>
+    public static async Task CreateAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, CancellationToken ct)
     {
-        var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
-        if (existing is not null)
-        {
-            CheckKeySchema(table, existing);
-            if (existing.TableStatus != TableStatus.ACTIVE)
-            {
-                await WaitActiveAsync(client, table.Name, ct);
-            }
-
-            return false;
-        }
-
         try
         {
             await client.CreateTableAsync(CreateRequest(table), ct);
         }
         catch (ResourceInUseException)
         {
-            // Another `up` created it between our describe and create: check it like any existing table.
-            CheckKeySchema(table, (await LiveTable.DescribeAsync(client, table.Name, ct))!);
+            // Another `up` created it since we looked: check it like any existing table.
+            RequireKeys(table, (await LiveTable.DescribeAsync(client, table.Name, ct))!);
         }
 
         await WaitActiveAsync(client, table.Name, ct);
@@ -43,8 +31,34 @@ public static class TableProvisioner
         {
             await EnablePointInTimeRecoveryAsync(client, table.Name, note, ct);
         }
+    }
 
-        return true;
+    /// <summary>Refuses a table whose keys are not the catalog's: its items would be keyed by something else.</summary>
+    public static void RequireKeys(TableSpec table, TableDescription existing)
+    {
+        if (!TableSettings.KeysMatch(table, existing))
+        {
+            throw new SandboxException(
+                $"error: table {table.Name} exists with key {TableSettings.LiveKey(existing)} but the catalog declares {TableSettings.DeclaredKey(table)}; "
+                + "the sandbox never rewrites a table's keys. Delete the table (its items go with it) or use another --user.");
+        }
+    }
+
+    /// <summary>Waits, with the same jittered backoff as write retries, until the table is ACTIVE.</summary>
+    public static async Task WaitActiveAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 0; clock.Elapsed < ActiveTimeout; attempt++)
+        {
+            if ((await LiveTable.DescribeAsync(client, tableName, ct))?.TableStatus == TableStatus.ACTIVE)
+            {
+                return;
+            }
+
+            await Task.Delay(Backoff.Default.Delay(attempt), ct);
+        }
+
+        throw new SandboxException($"error: table {tableName} did not become ACTIVE within {ActiveTimeout.TotalMinutes:0} minutes");
     }
 
     /// <summary>The request the catalog implies: key attributes only, billing, capacities, encryption, protection, tags.</summary>
@@ -70,8 +84,8 @@ public static class TableProvisioner
         {
             request.ProvisionedThroughput = new ProvisionedThroughput
             {
-                ReadCapacityUnits = table.ReadCapacity ?? 1,
-                WriteCapacityUnits = table.WriteCapacity ?? 1,
+                ReadCapacityUnits = table.ReadCapacity ?? TableSettings.DefaultCapacity,
+                WriteCapacityUnits = table.WriteCapacity ?? TableSettings.DefaultCapacity,
             };
         }
 
@@ -81,49 +95,6 @@ public static class TableProvisioner
         }
 
         return request;
-    }
-
-    private static void CheckKeySchema(TableSpec table, TableDescription existing)
-    {
-        string Describe(IEnumerable<(string Name, string Type, string Role)> keys) =>
-            string.Join(", ", keys.Select(k => $"{k.Role} {k.Name} ({k.Type})"));
-
-        var types = (existing.AttributeDefinitions ?? []).ToDictionary(a => a.AttributeName, a => a.AttributeType.Value);
-        var live = (existing.KeySchema ?? [])
-            .OrderBy(k => k.KeyType == KeyType.HASH ? 0 : 1)
-            .Select(k => (k.AttributeName, types.GetValueOrDefault(k.AttributeName, "?"), k.KeyType.Value))
-            .ToList();
-        var declared = new List<(string, string, string)> { (table.HashKey.Name, table.HashKey.Type, "HASH") };
-        if (table.RangeKey is not null)
-        {
-            declared.Add((table.RangeKey.Name, table.RangeKey.Type, "RANGE"));
-        }
-
-        if (!live.SequenceEqual(declared))
-        {
-            throw new SandboxException(
-                $"error: table {table.Name} exists with key {Describe(live)} but the catalog declares {Describe(declared)}; "
-                + "the sandbox never rewrites a table's keys. Delete the table (its items go with it) or use another --user.");
-        }
-    }
-
-    private static async Task WaitActiveAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        var delay = TimeSpan.FromMilliseconds(50);
-        while (clock.Elapsed < ActiveTimeout)
-        {
-            var table = await LiveTable.DescribeAsync(client, tableName, ct);
-            if (table?.TableStatus == TableStatus.ACTIVE)
-            {
-                return;
-            }
-
-            await Task.Delay(delay, ct);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
-        }
-
-        throw new SandboxException($"error: table {tableName} did not become ACTIVE within {ActiveTimeout.TotalMinutes:0} minutes");
     }
 
     private static async Task EnablePointInTimeRecoveryAsync(IAmazonDynamoDB client, string tableName, Action<string> note, CancellationToken ct)

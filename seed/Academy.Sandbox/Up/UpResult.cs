@@ -1,10 +1,11 @@
 namespace Academy.Sandbox.Up;
 
-/// <summary>What `up` did to one table.</summary>
+/// <summary>What `up` did to one table; <see cref="Settings"/> lists the table settings that differ from the catalog (left as they are).</summary>
 public sealed record TableUpResult(
     string TableKey,
     string TableName,
     bool Created,
+    IReadOnlyList<string> Settings,
     int Written,
     int Unchanged,
     int SkippedSecret,

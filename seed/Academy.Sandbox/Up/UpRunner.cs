@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Academy.Catalog;
+using Academy.Catalog.Tables;
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -10,82 +11,133 @@ namespace Academy.Sandbox.Up;
 /// <summary>
 /// Makes the live tables hold what the catalog declares: creates missing tables, writes only items
 /// that are missing or differ (so a second run writes nothing), and deletes undeclared items only
-/// when asked to.
+/// when asked to. Every table is read and checked before anything is written, so a refusal (keys
+/// that differ, a prune that needs --yes) leaves every table as it was.
 /// </summary>
-public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int concurrency, Backoff? backoff = null)
+public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int concurrency, Backoff? backoff = null, Hints? hints = null)
 {
     /// <summary>Runs with at least this many writes in a table get a progress line about once a second.</summary>
     public const int ProgressThreshold = 1000;
 
     private readonly object _outputLock = new();
+    private readonly Hints _hints = hints ?? Hints.None;
+
+    /// <summary>With --prune: delete even when that empties a table or takes more than half of its items (--yes).</summary>
+    public bool PruneConfirmed { get; init; }
 
     public async Task<UpResult> RunAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var writer = new BatchWriter(client, concurrency, backoff ?? Backoff.Default);
-        var results = new List<TableUpResult>();
+        var plans = new List<TablePlan>();
         foreach (var table in catalog.Tables)
         {
-            var created = await TableProvisioner.EnsureAsync(client, table, Say, ct);
-            Say($"  table {table.Name}: {(created ? "created, ACTIVE" : "exists, key schema matches")}");
+            plans.Add(await PlanAsync(catalog, table, prune, ct));
+        }
 
-            var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
-            var declared = catalog.ItemsOf(table.Key).ToList();
-            var puts = new List<WriteRequest>();
-            var unchanged = 0;
-            var skipped = 0;
-            foreach (var item in declared)
-            {
-                if (item.Secret)
-                {
-                    skipped++;
-                    Say($"  skipped {item.LogicalName}: it comes from a Pulumi secret ({item.Source}), which only the Pulumi CLI can decrypt; the sandbox never writes ciphertext");
-                    continue;
-                }
+        if (!PruneConfirmed)
+        {
+            PruneGuard.Check(plans, _hints);
+        }
 
-                if (live.TryGetValue(TableKeys.Of(table, item), out var current) && AttributeValues.ItemsEqual(item.Attributes, current))
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = item.Attributes.ToDictionary() } });
-            }
-
-            var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
-            var undeclared = live.Where(kv => !declaredKeys.Contains(kv.Key)).OrderBy(kv => kv.Key).ToList();
-            var deletes = prune
-                ? undeclared.Select(kv => new WriteRequest { DeleteRequest = new DeleteRequest { Key = TableKeys.KeyAttributes(table, kv.Value) } }).ToList()
-                : [];
-
-            var total = puts.Count + deletes.Count;
-            var done = 0;
-            var lastReport = Stopwatch.StartNew();
-            void Progress(int count)
-            {
-                var now = Interlocked.Add(ref done, count);
-                if (total >= ProgressThreshold && lastReport.Elapsed >= TimeSpan.FromSeconds(1) && now < total)
-                {
-                    lastReport.Restart();
-                    Say($"  {table.Key}: {now:N0}/{total:N0} writes done ({clock.Elapsed.TotalSeconds:0.0} s)");
-                }
-            }
-
-            await writer.WriteAsync(table.Name, [.. puts, .. deletes], Progress, ct);
-
-            var kept = prune ? [] : undeclared.Select(kv => kv.Key.ToString()).ToList();
-            Say($"  {table.Key}: {puts.Count:N0} written, {unchanged:N0} unchanged"
-                + (skipped > 0 ? $", {skipped:N0} skipped (secret)" : "")
-                + (prune ? $", {deletes.Count:N0} pruned" : ""));
-            if (kept.Count > 0)
-            {
-                Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare (delete them with --prune): {string.Join(", ", kept.Take(20))}{(kept.Count > 20 ? ", ..." : "")}");
-            }
-
-            results.Add(new TableUpResult(table.Key, table.Name, created, puts.Count, unchanged, skipped, deletes.Count, kept));
+        var writer = new BatchWriter(client, concurrency, backoff ?? Backoff.Default, _hints);
+        var results = new List<TableUpResult>();
+        foreach (var plan in plans)
+        {
+            results.Add(await ApplyAsync(plan, prune, writer, clock, ct));
         }
 
         return new UpResult(results, writer.Retries, clock.Elapsed);
+    }
+
+    private async Task<TablePlan> PlanAsync(Academy.Catalog.Catalog catalog, TableSpec table, bool prune, CancellationToken ct)
+    {
+        var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
+        IReadOnlyList<string> settings = [];
+        List<Dictionary<string, AttributeValue>> liveItems = [];
+        if (existing is not null)
+        {
+            TableProvisioner.RequireKeys(table, existing);
+            settings = TableSettings.Differences(table, existing);
+            Say(settings.Count == 0
+                ? $"  table {table.Name}: exists, as the catalog declares it"
+                : $"  table {table.Name}: exists, but its settings differ from the catalog ({string.Join("; ", settings)}); up leaves them as they are (`pulumi up` applies the catalog's)");
+            if (existing.TableStatus != TableStatus.ACTIVE)
+            {
+                await TableProvisioner.WaitActiveAsync(client, table.Name, ct);
+            }
+
+            liveItems = await LiveTable.ScanAsync(client, table.Name, ct);
+        }
+
+        var live = liveItems.ToDictionary(i => TableKeys.Of(table, i));
+
+        var declared = catalog.ItemsOf(table.Key).ToList();
+        var puts = new List<WriteRequest>();
+        var skipped = new List<string>();
+        var unchanged = 0;
+        foreach (var item in declared)
+        {
+            if (item.Secret)
+            {
+                skipped.Add($"{item.LogicalName} ({item.Source})");
+            }
+            else if (live.TryGetValue(TableKeys.Of(table, item), out var current) && AttributeValues.ItemsEqual(item.Attributes, current))
+            {
+                unchanged++;
+            }
+            else
+            {
+                puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = item.Attributes.ToDictionary() } });
+            }
+        }
+
+        var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
+        var undeclared = live.Where(kv => !declaredKeys.Contains(kv.Key)).OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal).ToList();
+        var deletes = prune
+            ? undeclared.Select(kv => new WriteRequest { DeleteRequest = new DeleteRequest { Key = TableKeys.KeyAttributes(table, kv.Value) } }).ToList()
+            : [];
+        return new TablePlan(table, existing is not null, settings, live.Count, puts, unchanged, skipped, undeclared.Select(kv => kv.Key.ToString()).ToList(), deletes);
+    }
+
+    private async Task<TableUpResult> ApplyAsync(TablePlan plan, bool prune, BatchWriter writer, Stopwatch clock, CancellationToken ct)
+    {
+        var table = plan.Table;
+        if (!plan.Exists)
+        {
+            await TableProvisioner.CreateAsync(client, table, Say, ct);
+            Say($"  table {table.Name}: created, ACTIVE");
+        }
+
+        foreach (var secret in plan.SkippedSecret)
+        {
+            Say($"  skipped {secret}: it comes from a Pulumi secret, which only the Pulumi CLI can decrypt; the sandbox never writes ciphertext");
+        }
+
+        var total = plan.Puts.Count + plan.Deletes.Count;
+        var done = 0;
+        var lastReport = Stopwatch.StartNew();
+        void Progress(int count)
+        {
+            var now = Interlocked.Add(ref done, count);
+            if (total >= ProgressThreshold && lastReport.Elapsed >= TimeSpan.FromSeconds(1) && now < total)
+            {
+                lastReport.Restart();
+                Say($"  {table.Key}: {now:N0}/{total:N0} writes done ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+        }
+
+        await writer.WriteAsync(table.Name, [.. plan.Puts, .. plan.Deletes], Progress, ct);
+
+        Say($"  {table.Key}: {plan.Puts.Count:N0} written, {plan.Unchanged:N0} unchanged"
+            + (plan.SkippedSecret.Count > 0 ? $", {plan.SkippedSecret.Count:N0} skipped (secret)" : "")
+            + (prune ? $", {plan.Deletes.Count:N0} pruned" : ""));
+        var kept = prune ? [] : plan.Undeclared;
+        if (kept.Count > 0)
+        {
+            Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare (delete them with {_hints.Command("up", "--prune")}): {Listing.Names(kept)}");
+        }
+
+        return new TableUpResult(table.Key, table.Name, !plan.Exists, plan.Settings, plan.Puts.Count, plan.Unchanged, plan.SkippedSecret.Count, plan.Deletes.Count, kept);
     }
 
     private void Say(string line)

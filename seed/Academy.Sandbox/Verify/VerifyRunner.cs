@@ -1,70 +1,65 @@
-using Academy.Catalog;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
 
 namespace Academy.Sandbox.Verify;
 
-/// <summary>Compares the live tables with the catalog, item by item and attribute by attribute.</summary>
+/// <summary>Compares the live tables with the catalog: each table's settings, then item by item and attribute by attribute.</summary>
 public static class VerifyRunner
 {
-    /// <summary>Prints every difference and returns how many tables or items drifted (0 = in step).</summary>
-    public static async Task<int> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, TextWriter output, CancellationToken ct)
+    public static async Task<VerifyReport> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, string target, CancellationToken ct)
     {
-        var drift = 0;
+        var tables = new List<TableVerdict>();
         foreach (var table in catalog.Tables)
         {
+            var declared = catalog.ItemsOf(table.Key).ToList();
             var description = await LiveTable.DescribeAsync(client, table.Name, ct);
             if (description is null)
             {
-                output.WriteLine($"  {table.Name}: missing table (the catalog declares {catalog.ItemsOf(table.Key).Count()} item(s))");
-                drift++;
+                tables.Add(new TableVerdict(table.Key, table.Name, false, false, [], declared.Count, 0, 0, []));
+                continue;
+            }
+
+            var settings = TableSettings.Differences(table, description);
+            if (!TableSettings.KeysMatch(table, description))
+            {
+                // Its items are keyed by other attributes: matching them to the catalog's would be noise.
+                tables.Add(new TableVerdict(table.Key, table.Name, true, true, settings, declared.Count, 0, 0, []));
                 continue;
             }
 
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
-            var declared = catalog.ItemsOf(table.Key).ToDictionary(i => TableKeys.Of(table, i));
-            var lines = new List<string>();
+            var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var items = new List<ItemDrift>();
             var matching = 0;
-            foreach (var (key, item) in declared)
+            foreach (var item in declared)
             {
-                if (!live.TryGetValue(key, out var current))
+                if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
                 {
-                    lines.Add($"    missing   {item.LogicalName} (declared in {item.Source}{(item.Secret ? "; secret, so `up` leaves it to Pulumi" : "")})");
-                    continue;
+                    items.Add(new ItemDrift(ItemState.Missing, item.LogicalName, item.Source, item.Secret, []));
                 }
-
-                if (item.Secret)
+                else if (item.Secret)
                 {
                     matching++; // present; its values are ciphertext here and cannot be compared
-                    continue;
                 }
-
-                var differences = ItemDiff.Differences(item.Attributes, current, mask: false);
-                if (differences.Count == 0)
+                else if (ItemDiff.Differences(item.Attributes, current) is { Count: > 0 } differences)
+                {
+                    items.Add(new ItemDrift(ItemState.Differs, item.LogicalName, item.Source, false, differences));
+                }
+                else
                 {
                     matching++;
-                    continue;
                 }
-
-                lines.Add($"    differs   {item.LogicalName} (declared in {item.Source})");
-                lines.AddRange(differences.Select(d => $"      {d}"));
             }
 
-            foreach (var key in live.Keys.Where(k => !declared.ContainsKey(k)).Order())
-            {
-                lines.Add($"    extra     {table.Key}-{key} (not declared; `up --prune` deletes it)");
-            }
-
-            var problems = lines.Count(l => !l.StartsWith("      ", StringComparison.Ordinal));
-            drift += problems;
-            output.WriteLine($"  {table.Name}: {matching:N0} item(s) match{(problems > 0 ? $", {problems} differ" : "")}");
-            foreach (var line in lines)
-            {
-                output.WriteLine(line);
-            }
+            items.AddRange(live.Keys
+                .Where(k => !declaredKeys.Contains(k))
+                .Select(k => $"{table.Key}-{k}")
+                .Order(StringComparer.Ordinal)
+                .Select(name => new ItemDrift(ItemState.Extra, name, null, false, [])));
+            tables.Add(new TableVerdict(table.Key, table.Name, true, false, settings, declared.Count, live.Count, matching, items));
         }
 
-        return drift;
+        return new VerifyReport(catalog.Settings.User, target, tables);
     }
 }

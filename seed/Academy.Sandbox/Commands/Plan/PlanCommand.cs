@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Commands.Plan;
+
+/// <summary>`plan`: the catalog as the Pulumi program declares it, without touching any engine.</summary>
+public sealed class PlanCommand : Command, IDocumentsExitCodes
+{
+    public PlanCommand()
+        : base("plan", "Print the tables and every item in DynamoDB JSON, as the Pulumi program declares them (no network)")
+    {
+        Catalog.AddTo(this);
+        Options.Add(Json);
+        Action = new PlanAction(this);
+    }
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
+    [
+        (ExitCodes.Ok, "the catalog is valid; its tables and items were printed"),
+        (ExitCodes.Failed, "an option was wrong"),
+        ExitCodes.CatalogInvalidHelp,
+        ExitCodes.CancelledHelp,
+    ];
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of text" };
+}

@@ -1,0 +1,43 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Up;
+
+namespace Academy.Sandbox.Commands.Up;
+
+/// <summary>Runs <see cref="UpRunner"/> against the chosen engine and prints its summary (text, or one JSON document).</summary>
+public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog, command.Target)
+{
+    protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
+    {
+        var catalog = run.Catalog().Catalog;
+        var json = run.Get(command.Json);
+        var log = json ? run.Error : run.Output; // with --json stdout holds the document alone
+        using var client = run.Target.CreateClient();
+        log.WriteLine($"up: learner {catalog.Settings.User} -> {run.Target.Describe}");
+        var runner = new UpRunner(client, log, run.Get(command.Concurrency), hints: run.Hints) { PruneConfirmed = run.Get(command.Yes) };
+        var outcome = await runner.RunAsync(catalog, run.Get(command.Prune), ct);
+        if (json)
+        {
+            JsonOutput.Write(run.Output, new
+            {
+                catalog.Settings.User,
+                Target = run.Target.Describe,
+                outcome.Written,
+                outcome.Unchanged,
+                outcome.Pruned,
+                outcome.Retries,
+                outcome.ChangedNothing,
+                Seconds = Math.Round(outcome.Elapsed.TotalSeconds, 2),
+                outcome.Tables,
+            });
+            return ExitCodes.Ok;
+        }
+
+        var rate = outcome.Written >= 100 ? $" ({outcome.Written / outcome.Elapsed.TotalSeconds:N0} items/s)" : "";
+        run.Output.WriteLine($"done in {outcome.Elapsed.TotalSeconds:0.00} s: {outcome.Written:N0} written{rate}, {outcome.Unchanged:N0} unchanged, {outcome.Pruned:N0} pruned"
+            + (outcome.Retries > 0 ? $", {outcome.Retries:N0} retried" : "")
+            + (outcome.ChangedNothing ? "; nothing changed" : ""));
+        return ExitCodes.Ok;
+    }
+
+    protected override string CancelledHint(SandboxRun run) => " (up writes only what is still missing)";
+}

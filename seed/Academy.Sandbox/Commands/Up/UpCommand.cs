@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Commands.Up;
+
+/// <summary>`up`: create missing tables and write the catalog's items.</summary>
+public sealed class UpCommand : Command, IDocumentsExitCodes
+{
+    public UpCommand()
+        : base("up", "Create missing tables and write the catalog's items; running it again changes nothing")
+    {
+        Catalog.AddTo(this);
+        Target.AddTo(this);
+        Options.Add(Prune);
+        Options.Add(Yes);
+        Options.Add(Concurrency);
+        Options.Add(Json);
+        Validators.Add(result =>
+        {
+            if (result.GetValue(Yes) && !result.GetValue(Prune))
+            {
+                result.AddError("--yes only confirms --prune; without --prune up deletes nothing");
+            }
+        });
+        Action = new UpAction(this);
+    }
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
+    [
+        (ExitCodes.Ok, "the tables hold the catalog's items"),
+        (ExitCodes.Failed, "refused, nothing written: a table's key differs from the catalog's, or --prune would empty a table or delete more than half of it without --yes; or the engine refused a request; or an option was wrong"),
+        ExitCodes.CatalogInvalidHelp,
+        ExitCodes.UnreachableHelp,
+        ExitCodes.CancelledHelp,
+    ];
+
+    public TargetOptions Target { get; } = new();
+
+    public Option<bool> Prune { get; } = new("--prune")
+    {
+        Description = "Delete items the catalog does not declare (without it they are kept and listed)",
+    };
+
+    public Option<bool> Yes { get; } = new("--yes")
+    {
+        Description = "With --prune: delete even when that empties a table or takes more than half of its items (refused without it)",
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON document with what was done per table (progress lines go to stderr)",
+    };
+
+    public Option<int> Concurrency { get; } = new("--concurrency")
+    {
+        Description = "BatchWriteItem requests in flight at once (at least 1)",
+        HelpName = "n",
+        DefaultValueFactory = _ => 4,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                return n;
+            }
+
+            result.AddError($"--concurrency must be a whole number of at least 1, not '{text}'");
+            return 0;
+        },
+    };
+}

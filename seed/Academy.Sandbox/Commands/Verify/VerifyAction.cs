@@ -1,0 +1,25 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Verify;
+
+namespace Academy.Sandbox.Commands.Verify;
+
+/// <summary>Runs <see cref="VerifyRunner"/> and turns drift into exit code 1.</summary>
+public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.Catalog, command.Target)
+{
+    protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
+    {
+        var catalog = run.Catalog().Catalog;
+        using var client = run.Target.CreateClient();
+        var report = await VerifyRunner.RunAsync(client, catalog, run.Target.Describe, ct);
+        if (run.Get(command.Json))
+        {
+            VerifyPrinter.Json(report, run.Output);
+        }
+        else
+        {
+            VerifyPrinter.Text(report, run.Hints, run.Output);
+        }
+
+        return report.InStep ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+}

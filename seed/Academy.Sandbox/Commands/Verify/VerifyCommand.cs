@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Commands.Verify;
+
+/// <summary>`verify`: the live tables compared with the catalog.</summary>
+public sealed class VerifyCommand : Command, IDocumentsExitCodes
+{
+    public VerifyCommand()
+        : base("verify", "Compare the live tables with the catalog; exit 1 and list every missing, extra or different item on drift")
+    {
+        Catalog.AddTo(this);
+        Target.AddTo(this);
+        Options.Add(Json);
+        Action = new VerifyAction(this);
+    }
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
+    [
+        (ExitCodes.Ok, "in step: the live tables hold exactly what the catalog declares"),
+        (ExitCodes.Failed, "drift: a table, a table setting or an item differs (each is listed), or an option was wrong"),
+        ExitCodes.CatalogInvalidHelp,
+        ExitCodes.UnreachableHelp,
+        ExitCodes.CancelledHelp,
+    ];
+
+    public TargetOptions Target { get; } = new();
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (every table and item) instead of text" };
+}

@@ -1,0 +1,93 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Compare;
+
+namespace Academy.Sandbox.Verify;
+
+/// <summary>`verify` output: every difference in text (long listings capped), or one JSON document.</summary>
+public static class VerifyPrinter
+{
+    public static void Text(VerifyReport report, Hints hints, TextWriter output)
+    {
+        output.WriteLine($"verify: learner {report.User} at {report.Target}");
+        foreach (var table in report.Tables)
+        {
+            if (!table.Exists)
+            {
+                output.WriteLine($"  {table.Name}: missing table (the catalog declares {table.Declared:N0} item(s))");
+                continue;
+            }
+
+            if (table.KeysDiffer)
+            {
+                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its items are not compared; `up` refuses to write into it (delete the table or use another --user)");
+            }
+            else
+            {
+                var differing = table.Items.Count;
+                output.WriteLine($"  {table.Name}: {table.Matching:N0} item(s) match{(differing > 0 ? $", {differing:N0} differ" : "")}");
+            }
+
+            foreach (var setting in table.Settings)
+            {
+                output.WriteLine($"    setting   {setting}");
+            }
+
+            if (table.Settings.Count > 0 && !table.KeysDiffer)
+            {
+                output.WriteLine("              (`up` never changes an existing table's settings; `pulumi up` applies the catalog's)");
+            }
+
+            var (shown, more) = Listing.Cap(table.Items, i => i.State.ToString().ToLowerInvariant());
+            foreach (var item in shown)
+            {
+                WriteItem(item, output);
+            }
+
+            if (more is not null)
+            {
+                output.WriteLine($"    {more}");
+            }
+        }
+
+        output.WriteLine(report.InStep
+            ? "in step: the live tables hold exactly what the catalog declares"
+            : $"drift: {report.Drift:N0} difference(s); {hints.Command("up")} writes what is missing or different, {hints.Command("up", "--prune")} also deletes extras");
+    }
+
+    public static void Json(VerifyReport report, TextWriter output) =>
+        JsonOutput.Write(output, new { report.User, report.Target, report.InStep, report.Drift, report.Tables });
+
+    private static void WriteItem(ItemDrift item, TextWriter output)
+    {
+        switch (item.State)
+        {
+            case ItemState.Missing:
+                output.WriteLine($"    missing   {item.Item} (declared in {item.Source}{(item.Secret ? "; secret, so `up` leaves it to Pulumi" : "")})");
+                break;
+            case ItemState.Extra:
+                output.WriteLine($"    extra     {item.Item} (not declared; `up --prune` deletes it)");
+                break;
+            default:
+                output.WriteLine($"    differs   {item.Item} (declared in {item.Source})");
+                var (shown, more) = Listing.Cap(item.Attributes, a => a.Change.ToString());
+                foreach (var attribute in shown)
+                {
+                    output.WriteLine($"      {Describe(attribute)}");
+                }
+
+                if (more is not null)
+                {
+                    output.WriteLine($"      {more}");
+                }
+
+                break;
+        }
+    }
+
+    private static string Describe(AttributeDifference a) => a.Change switch
+    {
+        AttributeChange.WrittenOutside => $"{a.Name}: written outside the catalog, live {AttributeValues.Text(a.Live!)} (the next `up` or `pulumi up` of this item removes it)",
+        AttributeChange.Missing => $"{a.Name}: catalog {AttributeValues.Text(a.Catalog!)}, live (missing)",
+        _ => $"{a.Name}: catalog {AttributeValues.Text(a.Catalog!)}, live {AttributeValues.Text(a.Live!)}",
+    };
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+using Academy.Sandbox.Up;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>An existing table's key schema, billing mode and capacities against the catalog's.</summary>
+public sealed class TableSettingsTests
+{
+    [Test]
+    public async Task VerifyReportsAWronglyKeyedTableAsSuchAndNeverItsItemsAsExtras()
+    {
+        var user = Tool.NewUser();
+        var global = $"{user}-academy-global";
+        using var client = LocalEngine.Client();
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = global,
+            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.N)],
+            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
+            ProvisionedThroughput = new ProvisionedThroughput(1, 1),
+        });
+        await TableProvisioner.WaitActiveAsync(client, global, CancellationToken.None);
+        await client.PutItemAsync(global, new Dictionary<string, AttributeValue> { ["name"] = new() { N = "1" } });
+        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Error);
+        Assert.That(verify.Error, Is.Empty);
+        Assert.That(verify.Output, Does.Contain("key: live HASH name (N), catalog HASH name (S)")
+            .And.Contain("its items are not compared")
+            .And.Not.Contain("extra     ")
+            .And.Not.Contain("global-"));
+
+        var prune = await Tool.RunAsync(["up", "--prune", "--yes", .. target]);
+
+        Assert.That(prune.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(prune.Error, Does.Contain("HASH name (N)").And.Contain("never rewrites a table's keys"));
+        Assert.That((await Items.ScanAsync(global)).Single()["name"].N, Is.EqualTo("1"), "nothing deleted");
+        Assert.That((await client.ListTablesAsync(new ListTablesRequest())).TableNames, Does.Not.Contain($"{user}-academy-jobs"), "nothing created either: every table is checked first");
+    }
+
+    [Test]
+    public async Task APayPerRequestTableWhereTheCatalogSaysProvisionedIsDriftAndUpSaysSo()
+    {
+        var user = Tool.NewUser();
+        var global = $"{user}-academy-global";
+        using var client = LocalEngine.Client();
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = global,
+            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+
+        var up = await Tool.RunAsync(["up", .. target]);
+
+        Assert.That(up.ExitCode, Is.Zero, up.Error);
+        Assert.That(up.Output, Does.Contain($"table {global}: exists, but its settings differ from the catalog (billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write)")
+            .And.Not.Contain("key schema matches"));
+
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Output);
+        Assert.That(verify.Output, Does.Contain("setting   billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write")
+            .And.Contain($"{global}: 1 item(s) match")
+            .And.Contain("drift: 1 difference(s)"));
+
+        var json = await Tool.RunAsync(["verify", "--json", .. target]);
+        using var document = JsonDocument.Parse(json.Output);
+        var table = document.RootElement.GetProperty("tables")[0];
+        Assert.That(table.GetProperty("settings")[0].GetString(), Is.EqualTo("billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write"));
+        Assert.That(document.RootElement.GetProperty("inStep").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task ProvisionedCapacitiesThatDifferAreDrift()
+    {
+        var user = Tool.NewUser();
+        using var client = LocalEngine.Client();
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = $"{user}-academy-jobs",
+            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
+            ProvisionedThroughput = new ProvisionedThroughput(5, 2),
+        });
+        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(verify.Output, Does.Contain("billing: live PROVISIONED 5 read / 2 write, catalog PROVISIONED 1 read / 1 write"));
+    }
+}

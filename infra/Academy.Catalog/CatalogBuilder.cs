@@ -1,3 +1,4 @@
+using Academy.Catalog.Adopt;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Naming;
@@ -37,6 +38,7 @@ public static class CatalogBuilder
             .ToList();
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
+        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, config.IsSecret(ConfigKeys.Adopt.Name), catalog, errors) };
         if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
         {
             errors.Redact(SecretRedaction.Values(secretItems));

@@ -30,7 +30,7 @@ public sealed class LearnerTables : ComponentResource
         var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);
         foreach (var spec in catalog.Tables)
         {
-            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), TableOptions(settings));
+            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), TableOptions(settings, catalog.Adopt.ImportId(spec)));
         }
 
         var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ public sealed class LearnerTables : ComponentResource
                 args.RangeKey = range.Name;
             }
 
-            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, ItemOptions(settings));
+            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, ItemOptions(settings, catalog.Adopt.ImportId(spec, item)));
             itemJson[item.LogicalName] = json;
         }
 
@@ -153,24 +153,28 @@ public sealed class LearnerTables : ComponentResource
     // Its items take tableName and hashKey from the table's outputs, so the preview shows each of
     // them replaced together with the table and the new table gets every declared item again;
     // data written outside the stack does not survive a replacement, which is what academy:protect
-    // (refuse to delete or replace) is for. Protect and retainOnDelete come from config.
-    private CustomResourceOptions TableOptions(CatalogSettings settings) => new()
+    // (refuse to delete or replace) is for. Protect and retainOnDelete come from config; an import
+    // id (academy:adopt) makes Pulumi take over the live table instead of creating it.
+    private CustomResourceOptions TableOptions(CatalogSettings settings, string? importId) => new()
     {
         Parent = this,
         Protect = settings.Protect,
         RetainOnDelete = settings.RetainOnDelete,
         DeleteBeforeReplace = true,
+        ImportId = importId,
     };
 
     // An item's identity is its table and key, so a replacement created first would be deleted by
     // the removal of the old one: delete first. Items are retained with their tables, or a destroy
     // would empty the tables it promised to leave; they are not protected, so an item can still be
-    // removed from seed/ or config while its table is protected.
-    private CustomResourceOptions ItemOptions(CatalogSettings settings) => new()
+    // removed from seed/ or config while its table is protected. An import id (academy:adopt) makes
+    // Pulumi take over the live item instead of putting it.
+    private CustomResourceOptions ItemOptions(CatalogSettings settings, string? importId) => new()
     {
         Parent = this,
         RetainOnDelete = settings.RetainOnDelete,
         DeleteBeforeReplace = true,
+        ImportId = importId,
     };
 
     // Creates the policy and attaches it only when config names a role or a user; the document

@@ -52,6 +52,10 @@ public static class ConfigKeys
         "items", ConfigType.Object, "{}",
         "Map of table (global, jobs) to a list of plain-JSON items; an item replaces the seed item with the same key or adds one.");
 
+    public static readonly ConfigOption Adopt = new(
+        "adopt", ConfigType.Object, "{}",
+        "Map of table (global, jobs) to a list of its item keys that already exist in AWS: Pulumi imports that table and those items instead of creating them. Remove it after the import: `pulumi config rm academy:adopt`.");
+
     public static readonly ConfigOption Protect = new(
         "protect", ConfigType.Boolean, "false",
         "Pulumi `protect` on the tables: refuse to delete or replace them until unset.");
@@ -79,7 +83,7 @@ public static class ConfigKeys
     private static readonly List<ConfigOption> Registered =
     [
         User, SeedDir, BillingMode, ReadCapacity, WriteCapacity, PointInTimeRecovery, DeletionProtection,
-        ServerSideEncryption, KmsKeyArn, Tags, Items, Protect, RetainOnDelete,
+        ServerSideEncryption, KmsKeyArn, Tags, Items, Adopt, Protect, RetainOnDelete,
         EtlRoleName, EtlUserName, WriterRoleName, WriterUserName,
     ];
 

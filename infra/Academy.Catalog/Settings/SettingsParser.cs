@@ -71,6 +71,7 @@ public static class SettingsParser
             KmsKeyArn = kms.Length > 0 ? kms : null,
             ExtraTags = ParseTags(config, errors),
             Items = Object(config, ConfigKeys.Items, errors),
+            Adopt = Object(config, ConfigKeys.Adopt, errors),
             Protect = Boolean(config, ConfigKeys.Protect, errors),
             RetainOnDelete = Boolean(config, ConfigKeys.RetainOnDelete, errors),
             EtlRoleName = Principal(config, ConfigKeys.EtlRoleName, "role", errors),

@@ -38,7 +38,8 @@ public static class CatalogBuilder
             .ToList();
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
-        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, config.IsSecret(ConfigKeys.Adopt.Name), catalog, errors) };
+        // Adopt entries are item keys, and a secret academy:items makes its keys secret too.
+        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, config.IsSecret(ConfigKeys.Adopt.Name) || config.IsSecret(ConfigKeys.Items.Name), catalog, errors) };
         if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
         {
             errors.Redact(SecretRedaction.Values(secretItems));

@@ -11,7 +11,7 @@ namespace Academy.Catalog.Adopt;
 /// </summary>
 public static class AdoptParser
 {
-    /// <param name="secret">When academy:adopt is a secret, items are named by their position in the list, never by key.</param>
+    /// <param name="secret">When the keys may be secret, items are named by their position in the list, never by key.</param>
     public static AdoptPlan Parse(JsonElement? adopt, bool secret, Catalog catalog, ErrorList errors)
     {
         if (adopt is not { } root)

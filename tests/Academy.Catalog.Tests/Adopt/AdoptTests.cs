@@ -132,12 +132,17 @@ public class AdoptTests
         }));
     }
 
-    [Test]
-    public void ASecretAdoptKeysValuesAreMaskedInMessages()
+    [TestCase("academy:adopt")]
+    [TestCase("academy:items")]
+    public void WithASecretAdoptOrItemsKeyAdoptMessagesNameItemsByPositionNotKey(string secretKey)
     {
         var errors = Failures.Of(() => TestProject.Build(
-            config: new() { ["adopt"] = """{"global": ["imdb-rest-api", "private-notes"]}""" },
-            secretKeys: ["academy:adopt"]));
+            config: new()
+            {
+                ["adopt"] = """{"global": ["imdb-rest-api", "private-notes"]}""",
+                ["items"] = """{"global": [{"name": "api-token", "token": "s3cr3t"}]}""",
+            },
+            secretKeys: [secretKey]));
 
         Assert.That(errors.Single().ToString(), Does.StartWith("config academy:adopt.global: item 'entry 2': is not declared")
             .And.Not.Contain("private-notes"));

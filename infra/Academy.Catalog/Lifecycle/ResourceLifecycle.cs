@@ -36,8 +36,8 @@ public static class ResourceLifecycle
     // it; one call per table instead of one per item, and no item delete failing on a table that is
     // already gone. An item removed on its own, its table staying, is still deleted.
     //
-    // retainOnDelete applies to the items too, and the engine checks it before deletedWith, so a
-    // destroy with retainOnDelete leaves tables and items in AWS either way. With protect, a destroy
+    // retainOnDelete applies to the items too, or a destroy would empty the tables it promised to
+    // leave; the engine checks it before deletedWith, so such a destroy leaves tables and items. With protect, a destroy
     // stops at the table (its preview fails first); had the items been deleted one by one before
     // that, the protected table would be left empty, whereas deletedWith leaves it whole.
     public static ItemLifecycle Of(Catalog catalog, CatalogItem item) => new(

@@ -1,3 +1,4 @@
+using Academy.Catalog.Adopt;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Naming;
@@ -38,6 +39,8 @@ public static class CatalogBuilder
         CheckLogicalNames(ordered, errors);
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
+        // Adopt entries are item keys, and a secret academy:items makes its keys secret too.
+        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, config.IsSecret(ConfigKeys.Adopt.Name) || config.IsSecret(ConfigKeys.Items.Name), catalog, errors) };
         if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
         {
             errors.Redact(SecretRedaction.Values(secretItems));

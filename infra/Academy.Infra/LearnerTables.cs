@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Academy.Catalog.Lifecycle;
 using Academy.Catalog.Security;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
@@ -30,7 +31,7 @@ public sealed class LearnerTables : ComponentResource
         var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);
         foreach (var spec in catalog.Tables)
         {
-            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), TableOptions(settings));
+            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), Options(ResourceLifecycle.Of(catalog, spec)));
         }
 
         var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public sealed class LearnerTables : ComponentResource
                 args.RangeKey = range.Name;
             }
 
-            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, ItemOptions(settings));
+            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, Options(ResourceLifecycle.Of(catalog, item), table));
             itemJson[item.LogicalName] = json;
         }
 
@@ -148,29 +149,23 @@ public sealed class LearnerTables : ComponentResource
         return args;
     }
 
-    // A table's name is fixed (<user>-academy-<table>), so a change that replaces it (a new key
-    // schema) cannot create the new table while the old one still holds the name: delete first.
-    // Its items take tableName and hashKey from the table's outputs, so the preview shows each of
-    // them replaced together with the table and the new table gets every declared item again;
-    // data written outside the stack does not survive a replacement, which is what academy:protect
-    // (refuse to delete or replace) is for. Protect and retainOnDelete come from config.
-    private CustomResourceOptions TableOptions(CatalogSettings settings) => new()
+    // The decisions and their reasons live in the catalog (ResourceLifecycle); here they only become options.
+    private CustomResourceOptions Options(TableLifecycle table) => new()
     {
         Parent = this,
-        Protect = settings.Protect,
-        RetainOnDelete = settings.RetainOnDelete,
-        DeleteBeforeReplace = true,
+        Protect = table.Protect,
+        RetainOnDelete = table.RetainOnDelete,
+        DeleteBeforeReplace = table.DeleteBeforeReplace,
+        ImportId = table.ImportId,
     };
 
-    // An item's identity is its table and key, so a replacement created first would be deleted by
-    // the removal of the old one: delete first. Items are retained with their tables, or a destroy
-    // would empty the tables it promised to leave; they are not protected, so an item can still be
-    // removed from seed/ or config while its table is protected.
-    private CustomResourceOptions ItemOptions(CatalogSettings settings) => new()
+    private CustomResourceOptions Options(ItemLifecycle item, DynamoDB.Table table) => new()
     {
         Parent = this,
-        RetainOnDelete = settings.RetainOnDelete,
-        DeleteBeforeReplace = true,
+        RetainOnDelete = item.RetainOnDelete,
+        DeleteBeforeReplace = item.DeleteBeforeReplace,
+        DeletedWith = item.DeletedWithTable ? table : null,
+        ImportId = item.ImportId,
     };
 
     // Creates the policy and attaches it only when config names a role or a user; the document

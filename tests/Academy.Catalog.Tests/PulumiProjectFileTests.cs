@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Academy.Catalog.Tests;
 
-/// <summary>Pulumi.yaml declares the same config keys, defaults and descriptions as <see cref="ConfigKeys"/>.</summary>
+/// <summary>Pulumi.yaml declares exactly <see cref="ConfigKeys"/>: the same keys, types, defaults and descriptions.</summary>
 public class PulumiProjectFileTests
 {
     private static YamlMappingNode ProjectConfig()
@@ -16,16 +16,19 @@ public class PulumiProjectFileTests
         return (YamlMappingNode)root["config"];
     }
 
+    private static string? Scalar(YamlMappingNode entry, string name) =>
+        entry.Children.TryGetValue(name, out var node) ? ((YamlScalarNode)node).Value : null;
+
     [Test]
     public void DeclaresExactlyTheKeysTheProgramReads()
     {
         var declared = ProjectConfig().Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
 
-        Assert.That(declared, Is.EquivalentTo(ConfigKeys.All.Select(o => o.FullKey)));
+        Assert.That(declared, Is.EqualTo(ConfigKeys.All.Select(o => o.FullKey)));
     }
 
     [Test]
-    public void DefaultsAndTypesMatchTheCatalogs()
+    public void EveryKeySaysExactlyWhatConfigKeysSays()
     {
         var config = ProjectConfig();
         Assert.Multiple(() =>
@@ -33,19 +36,23 @@ public class PulumiProjectFileTests
             foreach (var option in ConfigKeys.All)
             {
                 var entry = (YamlMappingNode)config[option.FullKey];
-                var declaredDefault = entry.Children.TryGetValue("default", out var d) ? ((YamlScalarNode)d).Value : null;
-                var declaredType = entry.Children.TryGetValue("type", out var t) ? ((YamlScalarNode)t).Value : null;
+                var fields = entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
+                Assert.That(fields, Is.SubsetOf(new[] { "type", "default", "description", "secret" }), option.FullKey);
+                Assert.That(Scalar(entry, "type"), Is.EqualTo(ConfigReference.YamlType(option)), $"{option.FullKey} type");
+                Assert.That(Scalar(entry, "description"), Is.EqualTo(option.Description), $"{option.FullKey} description");
+                Assert.That(Scalar(entry, "secret") == "true", Is.EqualTo(option.Secret), $"{option.FullKey} secret");
 
-                // Objects cannot be typed in Pulumi.yaml; their default stays in the program.
-                Assert.That(declaredDefault, Is.EqualTo(option.Type == ConfigType.Object ? null : option.Default), option.FullKey);
-                Assert.That(declaredType, Is.EqualTo(option.Type switch
+                // Without a default Pulumi refuses to run a stack that does not set the key.
+                Assert.That(entry.Children.ContainsKey("default"), Is.True, $"{option.FullKey} has no default");
+                if (option.Type == ConfigType.Object)
                 {
-                    ConfigType.String => "string",
-                    ConfigType.Boolean => "boolean",
-                    ConfigType.Integer => "integer",
-                    _ => null,
-                }), option.FullKey);
-                Assert.That(((YamlScalarNode)entry["description"]).Value, Is.Not.Empty, option.FullKey);
+                    Assert.That(option.Default, Is.EqualTo("{}"), option.FullKey);
+                    Assert.That(entry["default"], Is.TypeOf<YamlMappingNode>().And.Property("Children").Empty, $"{option.FullKey} default");
+                }
+                else
+                {
+                    Assert.That(Scalar(entry, "default"), Is.EqualTo(option.Default), $"{option.FullKey} default");
+                }
             }
         });
     }

@@ -6,6 +6,16 @@ namespace Academy.Catalog.Tests;
 public class SettingsTests
 {
     [Test]
+    public void AnEmptyUserIsPulumiYamlsDefaultAndMeansTheStackName()
+    {
+        var catalog = TestProject.Build("carol", new() { ["user"] = "" });
+
+        Assert.That(catalog.Settings.User, Is.EqualTo("carol"));
+        Assert.That(catalog.Settings.UserFromStackName, Is.True);
+        Assert.That(catalog.Tables.Select(t => t.Name), Is.EquivalentTo(new[] { "carol-academy-global", "carol-academy-jobs" }));
+    }
+
+    [Test]
     public void PayPerRequestDropsCapacitiesAndOptionsReachEveryTable()
     {
         var catalog = TestProject.Build(config: new()

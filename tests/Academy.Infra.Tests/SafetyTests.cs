@@ -39,7 +39,7 @@ public class SafetyTests
     [TestCase(true, false)]
     [TestCase(false, true)]
     [TestCase(true, true)]
-    public async Task ProtectAndRetainOnDeleteFromConfigReachTheResourceOptions(bool protect, bool retain)
+    public async Task ProtectRetainOnDeleteAndTeardownWithTheTableReachTheResourceOptions(bool protect, bool retain)
     {
         var catalog = Expected.Catalog(new Dictionary<string, string>
         {
@@ -55,9 +55,10 @@ public class SafetyTests
             return null;
         }
 
+        LearnerTables? learner = null;
         await Deployment.TestAsync(new RecordingMocks(), PulumiRun.Options(), () =>
         {
-            _ = new LearnerTables(AcademyStack.ComponentName, catalog,
+            learner = new LearnerTables(AcademyStack.ComponentName, catalog,
                 new ComponentResourceOptions { ResourceTransformations = { Record } });
             return new Dictionary<string, object?>();
         });
@@ -69,6 +70,8 @@ public class SafetyTests
             Assert.That(options.Protect, Is.EqualTo(protect), table.Key);
             Assert.That(options.RetainOnDelete, Is.EqualTo(retain), table.Key);
             Assert.That(options.DeleteBeforeReplace, Is.True, table.Key);
+            Assert.That(options.DeletedWith, Is.Null, table.Key);
+            Assert.That(options.ImportId, Is.Null, table.Key);
         }
 
         Assert.That(catalog.Items, Is.Not.Empty);
@@ -78,6 +81,9 @@ public class SafetyTests
             Assert.That(options.Protect, Is.Not.True, item.LogicalName);
             Assert.That(options.RetainOnDelete, Is.EqualTo(retain), item.LogicalName);
             Assert.That(options.DeleteBeforeReplace, Is.True, item.LogicalName);
+            // A destroy deletes each table once; the engine skips the deletes of the items it takes along.
+            Assert.That(options.DeletedWith, Is.SameAs(learner!.Tables[item.TableKey]), item.LogicalName);
+            Assert.That(options.ImportId, Is.Null, item.LogicalName);
         }
     }
 

@@ -33,6 +33,9 @@ public sealed record CatalogSettings
     /// <summary>The academy:items object, or null when not set.</summary>
     public required JsonElement? Items { get; init; }
 
+    /// <summary>The academy:adopt object, or null when not set; checked against the catalog by <see cref="Adopt.AdoptParser"/>.</summary>
+    public JsonElement? Adopt { get; init; }
+
     public required bool Protect { get; init; }
 
     public required bool RetainOnDelete { get; init; }

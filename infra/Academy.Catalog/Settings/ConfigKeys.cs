@@ -1,16 +1,20 @@
 namespace Academy.Catalog.Settings;
 
 /// <summary>
-/// Every stack config key the program reads, in one place. Pulumi.yaml declares the same keys (a
-/// test keeps the two in step), and the README's config reference is written from this list.
+/// Every stack config key the program reads, in one place, and the one source of each key's type,
+/// default and description: Pulumi.yaml and the README's config reference repeat them word for
+/// word (tests/Academy.Catalog.Tests/ConfigReferenceTests keeps both in step and prints the
+/// expected text when they drift).
 /// </summary>
 public static class ConfigKeys
 {
     public const string Namespace = "academy";
 
+    // Empty by default rather than absent: Pulumi refuses to run a stack that does not set a key
+    // Pulumi.yaml declares without a default, and the stack name is only known at run time.
     public static readonly ConfigOption User = new(
-        "user", ConfigType.String, null,
-        "Learner name. Tables are named <user>-academy-<table>. Defaults to the stack name.");
+        "user", ConfigType.String, "",
+        "Learner name. Tables are named <user>-academy-<table>. Empty (the default): the stack name.");
 
     public static readonly ConfigOption SeedDir = new(
         "seedDir", ConfigType.String, "seed",
@@ -46,11 +50,15 @@ public static class ConfigKeys
 
     public static readonly ConfigOption Tags = new(
         "tags", ConfigType.Object, "{}",
-        "Extra tags for both tables, merged over the defaults learner, course and managed-by.");
+        "Extra tags for both tables (an object of string values), merged over the defaults learner, course and managed-by.");
 
     public static readonly ConfigOption Items = new(
         "items", ConfigType.Object, "{}",
         "Map of table (global, jobs) to a list of plain-JSON items; an item replaces the seed item with the same key or adds one.");
+
+    public static readonly ConfigOption Adopt = new(
+        "adopt", ConfigType.Object, "{}",
+        "Map of table (global, jobs) to a list of its item keys that already exist in AWS: Pulumi imports that table and those items instead of creating them. Remove it after the import: `pulumi config rm academy:adopt`.");
 
     public static readonly ConfigOption Protect = new(
         "protect", ConfigType.Boolean, "false",
@@ -58,7 +66,7 @@ public static class ConfigKeys
 
     public static readonly ConfigOption RetainOnDelete = new(
         "retainOnDelete", ConfigType.Boolean, "false",
-        "Pulumi `retainOnDelete` on the tables: `pulumi destroy` forgets them but leaves them in AWS.");
+        "Pulumi `retainOnDelete` on the tables and their items: `pulumi destroy` forgets them but leaves them in AWS.");
 
     public static readonly ConfigOption EtlRoleName = new(
         "etlRoleName", ConfigType.String, "",
@@ -79,7 +87,7 @@ public static class ConfigKeys
     private static readonly List<ConfigOption> Registered =
     [
         User, SeedDir, BillingMode, ReadCapacity, WriteCapacity, PointInTimeRecovery, DeletionProtection,
-        ServerSideEncryption, KmsKeyArn, Tags, Items, Protect, RetainOnDelete,
+        ServerSideEncryption, KmsKeyArn, Tags, Items, Adopt, Protect, RetainOnDelete,
         EtlRoleName, EtlUserName, WriterRoleName, WriterUserName,
     ];
 

@@ -18,7 +18,8 @@ public static class SettingsParser
                 $"unknown key. Known keys: {string.Join(", ", ConfigKeys.All.Select(o => o.Name))}");
         }
 
-        var userText = config.Get(ConfigKeys.User.Name);
+        // Empty is Pulumi.yaml's default for academy:user and means the stack name.
+        var userText = config.Get(ConfigKeys.User.Name) is { Length: > 0 } user ? user : null;
         var billing = ParseBilling(config, errors);
         var read = Integer(config, ConfigKeys.ReadCapacity, errors);
         var write = Integer(config, ConfigKeys.WriteCapacity, errors);
@@ -51,12 +52,6 @@ public static class SettingsParser
             }
         }
 
-        if (userText is { Length: 0 })
-        {
-            errors.Add($"config {ConfigKeys.User.FullKey}", null,
-                "is empty; set a learner name or remove the key to use the stack name");
-        }
-
         return new CatalogSettings
         {
             User = userText ?? config.StackName,
@@ -71,6 +66,7 @@ public static class SettingsParser
             KmsKeyArn = kms.Length > 0 ? kms : null,
             ExtraTags = ParseTags(config, errors),
             Items = Object(config, ConfigKeys.Items, errors),
+            Adopt = Object(config, ConfigKeys.Adopt, errors),
             Protect = Boolean(config, ConfigKeys.Protect, errors),
             RetainOnDelete = Boolean(config, ConfigKeys.RetainOnDelete, errors),
             EtlRoleName = Principal(config, ConfigKeys.EtlRoleName, "role", errors),
@@ -81,7 +77,7 @@ public static class SettingsParser
     }
 
     private static string Text(IConfigSource config, ConfigOption option) =>
-        config.Get(option.Name) ?? option.Default ?? "";
+        config.Get(option.Name) ?? option.Default;
 
     // An IAM role or user name to attach a policy to; empty means "only output the document".
     private static string? Principal(IConfigSource config, ConfigOption option, string kind, ErrorList errors)
@@ -126,7 +122,7 @@ public static class SettingsParser
         }
 
         errors.Add($"config {option.FullKey}", null, $"'{text}' is not true or false");
-        return bool.Parse(option.Default!);
+        return bool.Parse(option.Default);
     }
 
     private static int Integer(IConfigSource config, ConfigOption option, ErrorList errors)
@@ -138,7 +134,7 @@ public static class SettingsParser
         }
 
         errors.Add($"config {option.FullKey}", null, $"'{text}' is not a whole number from 1 to {MaxCapacity}");
-        return int.Parse(option.Default!, CultureInfo.InvariantCulture);
+        return int.Parse(option.Default, CultureInfo.InvariantCulture);
     }
 
     private static JsonElement? Object(IConfigSource config, ConfigOption option, ErrorList errors)

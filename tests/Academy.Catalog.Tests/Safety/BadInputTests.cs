@@ -35,7 +35,6 @@ public partial class BadInputTests
         yield return new("user with a non-ASCII letter", User, null, "has characters DynamoDB does not allow", Config: Config1("user", "žana"));
         yield return new("user too long for a table name", User, null, "is 256 characters; DynamoDB allows 3 to 255",
             Config: Config1("user", new string('a', 241)));
-        yield return new("user set but empty", User, null, "is empty", Config: Config1("user", ""));
         yield return new("stack name that cannot name a table", "config academy:user (not set, so the stack name 'alice@home')", null,
             "has characters DynamoDB does not allow", Stack: "alice@home");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Items;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 
@@ -20,7 +21,7 @@ public static class AdoptParser
         }
 
         var tables = new List<string>();
-        var items = new List<(string Table, string Id)>();
+        var items = new List<(string Table, ItemKey Key)>();
         foreach (var property in root.EnumerateObject())
         {
             var source = $"config {ConfigKeys.Adopt.FullKey}.{property.Name}";
@@ -40,8 +41,8 @@ public static class AdoptParser
             }
 
             tables.Add(table.Key);
-            var declared = catalog.ItemsOf(table.Key).ToDictionary(i => i.Id, StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var declared = catalog.ItemsOf(table.Key).ToDictionary(i => i.Key);
+            var seen = new HashSet<ItemKey>();
             var position = 0;
             foreach (var entry in property.Value.EnumerateArray())
             {
@@ -52,7 +53,7 @@ public static class AdoptParser
                     continue;
                 }
 
-                label ??= id;
+                label ??= id.ToString();
                 if (!seen.Add(id))
                 {
                     errors.Add(source, label, "is listed more than once");
@@ -71,7 +72,7 @@ public static class AdoptParser
                 }
                 else
                 {
-                    items.Add((table.Key, item.Id));
+                    items.Add((table.Key, item.Key));
                 }
             }
         }
@@ -79,13 +80,13 @@ public static class AdoptParser
         return new AdoptPlan(tables, items);
     }
 
-    // The entry's item id (as CatalogItem.Id spells it), or null after reporting why it is not a key.
-    // A null label names the entry by its own text.
-    private static string? Key(JsonElement entry, TableSpec table, string source, string? label, ErrorList errors)
+    // The entry's item key, compared as DynamoDB compares keys (numbers by value, binary by bytes),
+    // or null after reporting why it is not a key. A null label names the entry by its own text.
+    private static ItemKey? Key(JsonElement entry, TableSpec table, string source, string? label, ErrorList errors)
     {
         if (table.RangeKey is not { } range)
         {
-            return Scalar(entry, table.HashKey, source, label, errors);
+            return Scalar(entry, table.HashKey, source, label, errors) is { } only ? new ItemKey(only, null) : null;
         }
 
         if (entry.ValueKind != JsonValueKind.Array || entry.GetArrayLength() != 2)
@@ -97,7 +98,7 @@ public static class AdoptParser
 
         var hash = Scalar(entry[0], table.HashKey, source, label, errors);
         var rangeValue = Scalar(entry[1], range, source, label, errors);
-        return hash is null || rangeValue is null ? null : $"{hash}/{rangeValue}";
+        return hash is null || rangeValue is null ? null : new ItemKey(hash, rangeValue);
     }
 
     private static string? Scalar(JsonElement value, KeyAttribute key, string source, string? label, ErrorList errors)
@@ -105,9 +106,9 @@ public static class AdoptParser
         switch (value.ValueKind)
         {
             case JsonValueKind.String when value.GetString() is { Length: > 0 } text:
-                return text;
+                return Canonical(text, key, source, label, errors);
             case JsonValueKind.Number when key.Type == "N":
-                return value.GetRawText();
+                return Canonical(value.GetRawText(), key, source, label, errors);
             case JsonValueKind.Number:
                 errors.Add(source, label ?? value.GetRawText(),
                     $"is a number, but key '{key.Name}' is of type {key.Type}; quote it");
@@ -116,6 +117,32 @@ public static class AdoptParser
                 errors.Add(source, label ?? value.GetRawText(),
                     $"is not a value of key '{key.Name}' ({key.Type}); give the item's key as a non-empty string");
                 return null;
+        }
+    }
+
+    // The key text as ItemKey holds it: numbers in DynamoDB's canonical form, binary as standard base64.
+    private static string? Canonical(string text, KeyAttribute key, string source, string? label, ErrorList errors)
+    {
+        switch (key.Type)
+        {
+            case "N" when NumberText.TryParse(text, out var number, out _):
+                return NumberText.Canonical(number);
+            case "N":
+                errors.Add(source, label ?? text, $"is not a number, but key '{key.Name}' is of type N");
+                return null;
+            case "B":
+                try
+                {
+                    return Convert.ToBase64String(Convert.FromBase64String(text));
+                }
+                catch (FormatException)
+                {
+                    errors.Add(source, label ?? text, $"is not base64, but key '{key.Name}' is of type B (binary keys are given as standard base64)");
+                    return null;
+                }
+
+            default:
+                return text;
         }
     }
 }

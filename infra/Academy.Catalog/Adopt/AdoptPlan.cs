@@ -10,9 +10,9 @@ namespace Academy.Catalog.Adopt;
 public sealed class AdoptPlan
 {
     private readonly HashSet<string> _tables;
-    private readonly HashSet<(string Table, string Id)> _items;
+    private readonly HashSet<(string Table, ItemKey Key)> _items;
 
-    public AdoptPlan(IEnumerable<string> tables, IEnumerable<(string Table, string Id)> items)
+    public AdoptPlan(IEnumerable<string> tables, IEnumerable<(string Table, ItemKey Key)> items)
     {
         _tables = tables.ToHashSet(StringComparer.Ordinal);
         _items = items.ToHashSet();
@@ -23,12 +23,12 @@ public sealed class AdoptPlan
     /// <summary>The adopted table keys.</summary>
     public IReadOnlySet<string> Tables => _tables;
 
-    /// <summary>The adopted items as (table key, item id).</summary>
-    public IReadOnlySet<(string Table, string Id)> Items => _items;
+    /// <summary>The adopted items as (table key, item key).</summary>
+    public IReadOnlySet<(string Table, ItemKey Key)> Items => _items;
 
     public bool Adopts(TableSpec table) => _tables.Contains(table.Key);
 
-    public bool Adopts(CatalogItem item) => _items.Contains((item.TableKey, item.Id));
+    public bool Adopts(CatalogItem item) => _items.Contains((item.TableKey, item.Key));
 
     /// <summary>The import id for the table, or null when it is created as usual.</summary>
     public string? ImportId(TableSpec table) => Adopts(table) ? ImportIds.Table(table) : null;

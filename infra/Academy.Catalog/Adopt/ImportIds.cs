@@ -22,7 +22,7 @@ public static class ImportIds
     {
         if (!CanImport(item))
         {
-            throw new ArgumentException($"item '{item.Id}' has a '{Separator}' in its key and cannot be imported by id", nameof(item));
+            throw new ArgumentException($"item '{item.Key}' has a '{Separator}' in its key and cannot be imported by id", nameof(item));
         }
 
         return item.RangeKeyValue is null

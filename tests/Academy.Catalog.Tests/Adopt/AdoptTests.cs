@@ -16,7 +16,7 @@ public class AdoptTests
         Assert.That(catalog.Adopt.Tables, Is.EquivalentTo(new[] { "global", "jobs" }));
         Assert.That(catalog.Adopt.ImportId(global), Is.EqualTo("alice-academy-global"));
         Assert.That(catalog.Adopt.ImportId(jobs), Is.EqualTo("alice-academy-jobs"));
-        var seed = catalog.ItemsOf("global").Single(i => i.Id == "imdb-rest-api");
+        var seed = catalog.ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api");
         Assert.That(catalog.Adopt.ImportId(global, seed), Is.EqualTo("alice-academy-global,imdb-rest-api"));
         Assert.That(catalog.Items.Where(i => i != seed).Select(i => catalog.Adopt.ImportId(catalog.Table(i.TableKey), i)),
             Is.Not.Empty.And.All.Null);
@@ -85,7 +85,7 @@ public class AdoptTests
         }));
         Assert.Throws<ArgumentException>(() => ImportIds.Item(
             TestProject.Build().Table("global"),
-            TestProject.Build(config: new() { ["items"] = """{"global": [{"name": "a,b"}]}""" }).ItemsOf("global").Single(i => i.Id == "a,b")));
+            TestProject.Build(config: new() { ["items"] = """{"global": [{"name": "a,b"}]}""" }).ItemsOf("global").Single(i => i.HashKeyValue == "a,b")));
     }
 
     [Test]

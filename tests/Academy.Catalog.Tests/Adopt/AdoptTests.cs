@@ -132,6 +132,32 @@ public class AdoptTests
         }));
     }
 
+    [TestCase("7.0")]
+    [TestCase("7e0")]
+    [TestCase("007")]
+    public void AnAdoptEntryMatchesItsItemByValueAsDynamoDbComparesKeys(string written)
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/tables.json", """
+            {
+              "runs": {
+                "AttributeDefinitions": [ { "AttributeName": "job", "AttributeType": "N" } ],
+                "KeySchema": [ { "AttributeName": "job", "KeyType": "HASH" } ]
+              }
+            }
+            """);
+        foreach (var file in Directory.GetFiles(Path.Combine(project.Root, "seed/items")))
+        {
+            File.Delete(file);
+        }
+
+        project.Write("seed/items/runs.json", """[{"job": 7}]""");
+
+        var catalog = TestProject.Build(paths: project.Paths, config: new() { ["adopt"] = $$"""{"runs": ["{{written}}"]}""" });
+
+        Assert.That(catalog.Adopt.ImportId(catalog.Table("runs"), catalog.Items.Single()), Is.EqualTo("alice-academy-runs,7"));
+    }
+
     [TestCase("academy:adopt")]
     [TestCase("academy:items")]
     public void WithASecretAdoptOrItemsKeyAdoptMessagesNameItemsByPositionNotKey(string secretKey)

@@ -2,47 +2,123 @@ using Academy.Sandbox.Tests.Support;
 
 namespace Academy.Sandbox.Tests;
 
-/// <summary>bin/academy-sandbox: builds only when a source is newer than the last build, then runs the CLI.</summary>
+/// <summary>
+/// bin/academy-sandbox decides when to build. These tests put a stand-in dotnet first on PATH that
+/// records each build and "runs" the dll by echoing its arguments, so each decision takes milliseconds;
+/// the real build through the launcher runs in <see cref="ScriptTests"/> and <see cref="SandboxScriptTests"/>.
+/// </summary>
 public sealed class LauncherTests
 {
-    private const string Building = "building academy-sandbox...";
+    private const string Building = "building academy-sandbox...\n";
+
+    private const string StandInDotnet = """
+        #!/usr/bin/env bash
+        here="$(dirname "$0")"
+        if [[ "$1" == build ]]; then
+          echo "$*" >>"$here/builds"
+          if [[ -f "$here/break-the-build" ]]; then echo "Broken.cs(1,50): error CS1001: Identifier expected"; exit 1; fi
+          while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; shift; done
+          mkdir -p "$out" && echo built >"$out/academy-sandbox.dll"
+          exit 0
+        fi
+        echo "ran $*"
+        """;
 
     [Test]
-    public async Task TheLauncherBuildsOnlyWhenASourceChangedAndRunsNothingAfterACompilerError()
+    public async Task TheFirstRunBuildsSayingSoOnceAndTheSecondRunsWithoutBuilding()
     {
-        using var checkout = new ScratchCheckout();
+        using var checkout = NewCheckout();
 
-        var first = await PlanAsync(checkout);
-        Assert.That(first.ExitCode, Is.Zero, first.Error);
-        Assert.That(first.Error, Is.EqualTo(Building + "\n"), "the first run builds, saying so in one line");
-        Assert.That(first.Output, Does.StartWith("Learner ada "));
+        var first = await RunAsync(checkout, "plan", "--user", "ada");
+        var second = await RunAsync(checkout, "plan", "--user", "ada");
 
-        var second = await PlanAsync(checkout);
-        Assert.That(second.ExitCode, Is.Zero, second.Error);
-        Assert.That(second.Error, Is.Empty, "nothing changed, so nothing is built");
-        Assert.That(second.Output, Is.EqualTo(first.Output));
-
-        var source = Directory.EnumerateFiles(checkout.Resolve("infra/Academy.Catalog"), "*.cs").First();
-        File.SetLastWriteTimeUtc(source, DateTime.UtcNow);
-        var third = await PlanAsync(checkout);
-        Assert.That(third.ExitCode, Is.Zero, third.Error);
-        Assert.That(third.Error, Is.EqualTo(Building + "\n"), $"{Path.GetFileName(source)} changed, so the CLI is built again");
-
-        var fourth = await PlanAsync(checkout);
-        Assert.That(fourth.Error, Is.Empty);
-
-        // A compiler error: the build's log, one closing line, and the old build is not run.
-        File.WriteAllText(checkout.Resolve("seed/Academy.Sandbox/Broken.cs"), "namespace Academy.Sandbox; public class Broken { int }");
-        var broken = await PlanAsync(checkout);
         Assert.Multiple(() =>
         {
-            Assert.That(broken.ExitCode, Is.EqualTo(1));
-            Assert.That(broken.Error, Does.StartWith(Building).And.Contain("Broken.cs").And.Contain("error CS"));
-            Assert.That(broken.Error.TrimEnd(), Does.EndWith("academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)"));
-            Assert.That(broken.Output, Is.Empty);
+            Assert.That(first.ExitCode, Is.Zero, first.Error);
+            Assert.That(first.Error, Is.EqualTo(Building));
+            Assert.That(first.Output, Is.EqualTo($"ran {checkout.Resolve(".artifacts/sandbox/academy-sandbox.dll")} plan --user ada\n"));
+            Assert.That(second.ExitCode, Is.Zero, second.Error);
+            Assert.That(second.Error, Is.Empty, "nothing changed, so nothing is built");
+            Assert.That(second.Output, Is.EqualTo(first.Output));
+            Assert.That(Builds(checkout), Has.Length.EqualTo(1));
         });
     }
 
-    private static Task<CliRun> PlanAsync(ScratchCheckout checkout) =>
-        ScriptProcess.RunAsync(checkout.Root, "bin/academy-sandbox", ["plan", "--user", "ada"]);
+    [TestCase("infra/Academy.Catalog/Academy.Catalog.csproj")]
+    [TestCase("seed/Academy.Sandbox/Program.cs")]
+    [TestCase("Directory.Packages.props")]
+    [TestCase("Directory.Build.props")]
+    public async Task ATouchedSourceIsBuiltAgain(string source)
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+
+        File.SetLastWriteTimeUtc(checkout.Resolve(source), DateTime.UtcNow);
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.EqualTo(Building), $"{source} changed");
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public async Task AnAddedOrRemovedSourceIsBuiltAgainEvenWithAnOldTime()
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+        var added = checkout.Resolve("seed/Academy.Sandbox/Added.cs");
+        File.WriteAllText(added, "namespace Academy.Sandbox;");
+        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var afterAdding = await RunAsync(checkout, "plan");
+        File.Delete(added);
+        var afterRemoving = await RunAsync(checkout, "plan");
+
+        Assert.That(afterAdding.Error, Is.EqualTo(Building));
+        Assert.That(afterRemoving.Error, Is.EqualTo(Building));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task AFailedBuildShowsItsLogRunsNothingAndIsTriedAgainNextTime()
+    {
+        using var checkout = NewCheckout();
+        File.WriteAllText(checkout.Resolve("stand-ins/break-the-build"), "");
+
+        var failed = await RunAsync(checkout, "plan");
+        var again = await RunAsync(checkout, "plan");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.ExitCode, Is.EqualTo(1));
+            Assert.That(failed.Error, Is.EqualTo(Building + "Broken.cs(1,50): error CS1001: Identifier expected\n"
+                + "academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)\n"));
+            Assert.That(failed.Output, Is.Empty, "nothing runs after a failed build");
+            Assert.That(again.Error, Does.StartWith(Building), "a failed build does not count as built");
+            Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task TheBuildIsTheReleaseBuildOfTheSandboxProjectIntoTheArtifactsFolder()
+    {
+        using var checkout = NewCheckout();
+
+        await RunAsync(checkout, "plan");
+
+        Assert.That(Builds(checkout).Single(), Is.EqualTo(
+            $"build {checkout.Resolve("seed/Academy.Sandbox/Academy.Sandbox.csproj")} -c Release -o {checkout.Resolve(".artifacts/sandbox")} -nologo"));
+    }
+
+    private static ScratchCheckout NewCheckout()
+    {
+        var checkout = new ScratchCheckout();
+        checkout.WriteExecutable("stand-ins/dotnet", StandInDotnet);
+        return checkout;
+    }
+
+    private static string[] Builds(ScratchCheckout checkout) =>
+        File.Exists(checkout.Resolve("stand-ins/builds")) ? File.ReadAllLines(checkout.Resolve("stand-ins/builds")) : [];
+
+    private static Task<CliRun> RunAsync(ScratchCheckout checkout, params string[] args) =>
+        ScriptProcess.RunAsync(checkout.Root, "bin/academy-sandbox", args, new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
 }

@@ -63,6 +63,18 @@ warn_data_deleted() {
     "and it may crash; run seed/engine/engine.sh reset (stop, delete, start) instead" >&2
 }
 
+# A DynamoDB answers at the endpoint: the engine started here ($1 says how it runs), or another one
+# ($2: what start adds about reusing it).
+say_dynamodb() {
+  local pid
+  if pid="$(running_pid)"; then
+    echo "engine: $1 at $endpoint (pid $pid)"
+    warn_data_deleted
+  else
+    echo "engine: a DynamoDB not started by this script ${2:+already }answers at $endpoint${2:-}"
+  fi
+}
+
 install() {
   need_node
   # npm ci only when the lock file changed since the last install, so restarts stay fast and offline.
@@ -75,17 +87,11 @@ install() {
 start() {
   install
   note_dead_engine
-  local pid found
+  local found
   found="$(probe)"
   case "$found" in
     dynalite | dynamodb)
-      if pid="$(running_pid)"; then
-        echo "engine: already running at $endpoint (pid $pid)"
-        warn_data_deleted
-      else
-        echo "engine: a DynamoDB not started by this script already answers at $endpoint; reusing it" \
-          "(ACADEMY_SANDBOX_PORT picks another port)"
-      fi
+      say_dynamodb "already running" "; reusing it (ACADEMY_SANDBOX_PORT picks another port)"
       return 0
       ;;
     other*)
@@ -144,17 +150,10 @@ stop() {
 status() {
   need_node
   note_dead_engine
-  local pid found
+  local found
   found="$(probe)"
   case "$found" in
-    dynalite | dynamodb)
-      if pid="$(running_pid)"; then
-        echo "engine: running at $endpoint (pid $pid)"
-        warn_data_deleted
-      else
-        echo "engine: a DynamoDB not started by this script answers at $endpoint"
-      fi
-      ;;
+    dynalite | dynamodb) say_dynamodb "running" ;;
     other*)
       port_taken "$found" "not running; "
       return 3

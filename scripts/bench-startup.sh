@@ -35,7 +35,7 @@ measure() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.2f s (fastest %.2f s, slowest %.2f s)", t[int((NR + 1) / 2)] / 1e9, t[1] / 1e9, t[NR] / 1e9 }'
 }
 
-echo "warm start, median of $runs runs, $(nproc) cores, $(dotnet --version) SDK:"
+echo "warm start, median of $runs runs, $(nproc) cores, load average $(cut -d" " -f1 /proc/loadavg 2>/dev/null || echo unknown), $(dotnet --version) SDK:"
 echo "  academy-sandbox plan --user bench                  $(measure "$launcher" plan --user bench)"
 echo "  academy-sandbox show --user bench --endpoint ...   $(measure "$launcher" show --user bench --endpoint "$endpoint")"
 echo "  dotnet $dll plan (no launcher)    $(measure dotnet "$dll" plan --user bench)"

@@ -113,6 +113,6 @@ while (($# > 0)); do
 done
 
 if ((local_engine)); then step "$engine" start; fi
-step "$launcher" up "${up_args[@]}"
+step "$launcher" up ${up_args[@]+"${up_args[@]}"}
 echo
-step "$launcher" show "${show_args[@]}"
+step "$launcher" show ${show_args[@]+"${show_args[@]}"}

@@ -94,6 +94,7 @@ public sealed class LauncherTests
                 + "academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)\n"));
             Assert.That(failed.Output, Is.Empty, "nothing runs after a failed build");
             Assert.That(again.Error, Does.StartWith(Building), "a failed build does not count as built");
+            Assert.That(Builds(checkout), Is.All.Not.Contain("--no-incremental"), "a compiler error leaves nothing half-written");
             Assert.That(Builds(checkout), Has.Length.EqualTo(2));
         });
     }
@@ -107,6 +108,24 @@ public sealed class LauncherTests
 
         Assert.That(Builds(checkout).Single(), Is.EqualTo(
             $"build {checkout.Resolve("seed/Academy.Sandbox/Academy.Sandbox.csproj")} -c Release -o {checkout.Resolve(".artifacts/sandbox")} -nologo"));
+    }
+
+    [Test]
+    public async Task AfterAnInterruptedBuildEverythingIsBuiltAgainNotIncrementally()
+    {
+        using var checkout = NewCheckout();
+        Directory.CreateDirectory(checkout.Resolve(".artifacts/sandbox"));
+        File.WriteAllText(checkout.Resolve(".artifacts/sandbox/.building"), "");
+
+        await RunAsync(checkout, "plan");
+        await RunAsync(checkout, "plan");
+        File.SetLastWriteTimeUtc(checkout.Resolve("seed/Academy.Sandbox/Program.cs"), DateTime.UtcNow);
+        await RunAsync(checkout, "plan");
+
+        var builds = Builds(checkout);
+        Assert.That(builds, Has.Length.EqualTo(2));
+        Assert.That(builds[0], Does.EndWith(" -nologo --no-incremental"), "the build after an interrupted one");
+        Assert.That(builds[1], Does.EndWith(" -nologo"), "a later build is incremental again");
     }
 
     private static ScratchCheckout NewCheckout()

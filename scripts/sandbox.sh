@@ -1,59 +1,118 @@
 #!/usr/bin/env bash
-# The local sandbox in one command, on a fresh machine with .NET 10 and Node.js:
-#
-#   scripts/sandbox.sh [OPTIONS]   install and start the local engine (dynalite, reused if running),
-#                                  build academy-sandbox, `up` the learner, then `show` what the ETL sees
-#   scripts/sandbox.sh stop        stop the local engine (its data stays in seed/engine/data)
-#   scripts/sandbox.sh status      say whether the engine runs
-#   scripts/sandbox.sh cli ARGS    run academy-sandbox ARGS (plan, up, show, verify) after building it
-#
-# OPTIONS go to `up` (e.g. --stack dev, --user alice, --prune); --stack, --user and --endpoint also go
-# to `show`. ACADEMY_SANDBOX_PORT picks the engine's port (default 8000) for the engine and the CLI.
+# The local sandbox in one command, on a fresh machine with .NET 10 and Node.js. `scripts/sandbox.sh help`
+# says what it does; every word and option is checked before anything starts.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-out="$root/.artifacts/sandbox"
+launcher="$root/bin/academy-sandbox"
+engine="$root/seed/engine/engine.sh"
 
-build() {
-  command -v dotnet >/dev/null || { echo "sandbox: the .NET SDK is not installed (dotnet not on PATH)" >&2; exit 1; }
-  local log
-  # quiet on success; the whole build log on failure
-  if ! log="$(timeout 600 dotnet build seed/Academy.Sandbox/Academy.Sandbox.csproj -c Release -o "$out" -nologo 2>&1)"; then
-    echo "$log" >&2
-    echo "sandbox: building academy-sandbox failed (log above)" >&2
-    exit 1
-  fi
+usage() {
+  cat <<'EOF'
+usage: scripts/sandbox.sh [up] [OPTIONS]  start the local engine, create the learner's tables and items (up), show them
+       scripts/sandbox.sh start           start the local engine only (installs dynalite with npm ci the first time)
+       scripts/sandbox.sh stop            stop the local engine (its data stays in seed/engine/data)
+       scripts/sandbox.sh status          say whether the engine runs, and what holds its port if it does not
+       scripts/sandbox.sh reset           stop the engine, delete seed/engine/data, start it again if it ran
+       scripts/sandbox.sh cli ARGS...     run academy-sandbox ARGS (plan, up, show, verify; `cli --help` lists them)
+       scripts/sandbox.sh help            this text
+
+OPTIONS of up (--stack, --user, --project, --endpoint and --aws also choose what show reads):
+  --stack S  --user U  --project DIR  --endpoint URL  --aws  --prune  --concurrency N
+  `--user zed` and `--user=zed` mean the same. With --endpoint or --aws the local engine is not started.
+
+ACADEMY_SANDBOX_PORT picks the local engine's port (default 8000), for the engine and the CLI alike.
+Ctrl+C stops any step; run the command again to finish (up writes only what is still missing).
+EOF
 }
 
-cli() {
-  timeout 900 dotnet "$out/academy-sandbox.dll" "$@"
+refuse() {
+  echo "sandbox: $1; see scripts/sandbox.sh help" >&2
+  exit 2
 }
 
-case "${1:-}" in
-  stop | status)
-    exec seed/engine/engine.sh "$1"
+# Each step runs as a job in a process group of its own, so Ctrl+C (SIGINT to this script's group)
+# reaches only this script, which stops the whole step at once, npm, dotnet build and the CLI alike,
+# and says so once. `$!` is the newest step even when Ctrl+C lands between its start and the wait.
+cancel() {
+  trap '' INT TERM
+  if [[ -n "${!:-}" ]]; then kill -KILL -- "-$!" 2>/dev/null || true; fi
+  echo "cancelled; run the command again to finish" >&2
+  exit "$1"
+}
+trap 'cancel 130' INT
+trap 'cancel 143' TERM
+
+step() {
+  set -m
+  "$@" </dev/null &
+  set +m
+  wait "$!"
+}
+
+command="${1:-up}"
+case "$command" in
+  help | -h | --help)
+    usage
+    exit 0
+    ;;
+  start | stop | status | reset)
+    [[ $# -eq 1 ]] || refuse "'$command' takes no options (got: ${*:2})"
+    step "$engine" "$command"
+    exit 0
     ;;
   cli)
     shift
-    build
-    cli "$@"
-    exit $?
+    step "$launcher" "$@"
+    exit 0
     ;;
+  up) shift ;;
+  -*) ;;
+  *) refuse "unknown command '$command' (commands: up, start, stop, status, reset, cli, help)" ;;
 esac
 
-# show takes the options that choose the learner and the engine; the rest are up's alone.
+# up's options, checked here so a typo fails before the engine starts or anything builds; show gets the
+# ones that choose the learner and the tables, in the same form.
+up_args=()
 show_args=()
-args=("$@")
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    --stack | --user | --endpoint | --project) show_args+=("${args[i]}" "${args[i + 1]:-}"); i=$((i + 1)) ;;
-    --aws) show_args+=("--aws") ;;
+local_engine=1
+while (($# > 0)); do
+  word="$1"
+  shift
+  name="${word%%=*}"
+  case "$name" in
+    --stack | --user | --project | --endpoint | --concurrency)
+      if [[ "$word" == *=* ]]; then
+        value="${word#*=}"
+      elif (($# > 0)) && [[ "$1" != -* ]]; then
+        value="$1"
+        shift
+      else
+        refuse "$name needs a value"
+      fi
+      [[ -n "$value" ]] || refuse "$name needs a value"
+      up_args+=("$name" "$value")
+      if [[ "$name" != --concurrency ]]; then show_args+=("$name" "$value"); fi
+      if [[ "$name" == --endpoint ]]; then local_engine=0; fi
+      ;;
+    --aws | --prune)
+      [[ "$word" != *=* ]] || refuse "$name takes no value"
+      up_args+=("$name")
+      if [[ "$name" == --aws ]]; then
+        show_args+=(--aws)
+        local_engine=0
+      fi
+      ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *) refuse "unknown option '$word' for up" ;;
   esac
 done
 
-seed/engine/engine.sh start
-build
-cli up "$@"
+if ((local_engine)); then step "$engine" start; fi
+step "$launcher" up ${up_args[@]+"${up_args[@]}"}
 echo
-cli show "${show_args[@]}"
+step "$launcher" show ${show_args[@]+"${show_args[@]}"}

@@ -4,10 +4,12 @@
 #
 #   seed/engine/engine.sh start    install (npm ci) if needed, start unless already running, wait until ready
 #   seed/engine/engine.sh stop     stop the engine this script started
-#   seed/engine/engine.sh status   say whether it runs and where
+#   seed/engine/engine.sh status   say whether it runs and where, or what holds its port instead
+#   seed/engine/engine.sh reset    stop it, delete seed/engine/data, start it again if it ran
 #
 # ACADEMY_SANDBOX_PORT picks the port (default 8000); the sandbox CLI reads the same variable, so
-# both agree without passing --endpoint.
+# both agree without passing --endpoint. Delete seed/engine/data only through `reset`: dynalite keeps
+# its files open, so deleting them under a running engine loses what it writes and can crash it.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,15 +20,19 @@ pidfile="$here/engine.pid"
 logfile="$here/engine.log"
 endpoint="http://$host:$port"
 
-# dynalite answers any request on / with "healthy: ..."; a plain GET is enough to know it listens.
+if ! [[ "$port" =~ ^[0-9]{1,5}$ ]] || ((10#$port < 1 || 10#$port > 65535)); then
+  echo "engine: ACADEMY_SANDBOX_PORT='$port' is not a port number (1 to 65535)" >&2
+  exit 2
+fi
+
+need_node() {
+  command -v node >/dev/null || { echo "engine: Node.js is not installed; install Node.js 18 or later" >&2; exit 1; }
+}
+
+# What listens at the endpoint: free, dynalite, dynamodb (another DynamoDB-compatible engine), or
+# "other <what it answered>".
 probe() {
-  node -e '
-    const req = require("http").get(process.argv[1], { timeout: 1000 }, (res) => {
-      let body = ""; res.on("data", (c) => (body += c));
-      res.on("end", () => process.exit(body.startsWith("healthy") ? 0 : 1));
-    });
-    req.on("error", () => process.exit(1));
-    req.on("timeout", () => { req.destroy(); process.exit(1); });' "$endpoint/" >/dev/null 2>&1
+  node "$here/probe.js" "$host" "$port"
 }
 
 running_pid() {
@@ -36,38 +42,86 @@ running_pid() {
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+port_taken() { # $1: the probe's "other ..." answer; $2: what to say first
+  echo "engine: ${2:-}port $port on $host is taken by something that is not a DynamoDB (${1#other }); stop that" \
+    "program, or give the engine and the CLI another port, e.g. ACADEMY_SANDBOX_PORT=$((10#$port + 1)) scripts/sandbox.sh" >&2
+}
+
+# The engine started here may have died (killed, crashed, or its data folder deleted under it).
+note_dead_engine() {
+  [[ -f "$pidfile" ]] || return 0
+  if ! running_pid >/dev/null; then
+    echo "engine: the engine started here (pid $(cat "$pidfile")) is no longer running; the end of seed/engine/engine.log:" >&2
+    tail -n 3 "$logfile" 2>/dev/null | sed 's/^/  /' >&2 || true
+    rm -f "$pidfile"
+  fi
+}
+
+warn_data_deleted() {
+  [[ -d "$data" ]] && return 0
+  echo "engine: seed/engine/data was deleted while the engine ran: what it holds now is lost when it stops," \
+    "and it may crash; run seed/engine/engine.sh reset (stop, delete, start) instead" >&2
+}
+
+# A DynamoDB answers at the endpoint: the engine started here ($1 says how it runs), or another one
+# ($2: what start adds about reusing it).
+say_dynamodb() {
+  local pid
+  if pid="$(running_pid)"; then
+    echo "engine: $1 at $endpoint (pid $pid)"
+    warn_data_deleted
+  else
+    echo "engine: a DynamoDB not started by this script ${2:+already }answers at $endpoint${2:-}"
+  fi
+}
+
 install() {
-  command -v node >/dev/null || { echo "engine: Node.js is not installed; install Node.js 18 or later" >&2; exit 1; }
+  need_node
   # npm ci only when the lock file changed since the last install, so restarts stay fast and offline.
   if [[ ! -f "$here/node_modules/.package-lock.json" || "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]]; then
     echo "engine: installing dynalite into seed/engine/node_modules (npm ci)"
-    (cd "$here" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
 start() {
   install
-  if pid="$(running_pid)" && probe; then
-    echo "engine: already running at $endpoint (pid $pid)"
-    return 0
-  fi
-  if probe; then
-    echo "engine: something already answers at $endpoint; reusing it (not started by this script)"
-    return 0
-  fi
+  note_dead_engine
+  local found
+  found="$(probe)"
+  case "$found" in
+    dynalite | dynamodb)
+      say_dynamodb "already running" "; reusing it (ACADEMY_SANDBOX_PORT picks another port)"
+      return 0
+      ;;
+    other*)
+      port_taken "$found"
+      exit 1
+      ;;
+  esac
   mkdir -p "$data"
+  # Its own process group: Ctrl+C in the terminal that started it (or in scripts/sandbox.sh) stops the
+  # command running there, not the engine.
+  set -m
   nohup node "$here/node_modules/dynalite/cli.js" --host "$host" --port "$port" --path "$data" --createTableMs 0 \
     >"$logfile" 2>&1 </dev/null &
+  set +m
   echo $! >"$pidfile"
   for _ in $(seq 1 100); do
-    if probe; then
+    if [[ "$(probe)" == dynalite ]]; then
       echo "engine: started at $endpoint (pid $(cat "$pidfile"), data in seed/engine/data)"
       return 0
     fi
     if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      echo "engine: dynalite exited at start; its log (seed/engine/engine.log) says:" >&2
-      cat "$logfile" >&2
       rm -f "$pidfile"
+      if grep -q EADDRINUSE "$logfile"; then
+        # Taken between the check above and the start.
+        found="$(probe)"
+        port_taken "${found/#free/other it closed again}"
+      else
+        echo "engine: dynalite exited at start; its log (seed/engine/engine.log) says:" >&2
+        cat "$logfile" >&2
+      fi
       exit 1
     fi
     sleep 0.1
@@ -94,19 +148,38 @@ stop() {
 }
 
 status() {
-  if pid="$(running_pid)" && probe; then
-    echo "engine: running at $endpoint (pid $pid)"
-  elif probe; then
-    echo "engine: something answers at $endpoint (not started by this script)"
-  else
-    echo "engine: not running at $endpoint; start it with seed/engine/engine.sh start"
-    return 3
+  need_node
+  note_dead_engine
+  local found
+  found="$(probe)"
+  case "$found" in
+    dynalite | dynamodb) say_dynamodb "running" ;;
+    other*)
+      port_taken "$found" "not running; "
+      return 3
+      ;;
+    *)
+      echo "engine: not running at $endpoint; start it with scripts/sandbox.sh start"
+      return 3
+      ;;
+  esac
+}
+
+reset() {
+  local was_running=0
+  if running_pid >/dev/null; then
+    was_running=1
+    stop
   fi
+  rm -rf "$data"
+  echo "engine: deleted seed/engine/data (every table of every learner)"
+  if ((was_running)); then start; fi
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: seed/engine/engine.sh start|stop|status" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: seed/engine/engine.sh start|stop|status|reset" >&2; exit 2 ;;
 esac

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>seed/engine/engine.sh on a busy port, on a DynamoDB it did not start, and resetting its data.</summary>
+public sealed class EngineScriptTests
+{
+    [Test]
+    public async Task StartOnAPortHeldByAnotherServerSaysWhatHoldsItAndNamesThePortVariable()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        using var busy = new BusyPort();
+
+        var run = await EngineAsync(checkout, busy.Port, "start");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Does.StartWith($"engine: port {busy.Port} on 127.0.0.1 is taken by something that is not a DynamoDB (it answers HTTP 404, Server: busy-test)"));
+            Assert.That(run.Error, Does.Contain($"ACADEMY_SANDBOX_PORT={busy.Port + 1}"));
+            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one message, no Node stack trace");
+            Assert.That(File.Exists(checkout.Resolve("seed/engine/engine.pid")), Is.False);
+            Assert.That(ScriptProcess.ProcessesMentioning(checkout.Root), Is.Empty, "dynalite was started anyway");
+        });
+    }
+
+    [Test]
+    public async Task StatusOnAPortHeldByAnotherServerSaysWhatHoldsItInsteadOfSuggestingAStart()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        using var busy = new BusyPort();
+
+        var run = await EngineAsync(checkout, busy.Port, "status");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(3));
+            Assert.That(run.Error, Does.StartWith($"engine: not running; port {busy.Port} on 127.0.0.1 is taken by something that is not a DynamoDB"));
+            Assert.That(run.Error, Does.Contain("ACADEMY_SANDBOX_PORT"));
+            Assert.That(run.Output + run.Error, Does.Not.Contain("start it with"));
+        });
+    }
+
+    [Test]
+    public async Task StartReusesADynamoDbItDidNotStart()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+
+        var run = await EngineAsync(checkout, new Uri(LocalEngine.Endpoint).Port, "start");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith($"engine: a DynamoDB not started by this script already answers at {LocalEngine.Endpoint}; reusing it"));
+        Assert.That(File.Exists(checkout.Resolve("seed/engine/engine.pid")), Is.False);
+    }
+
+    [Test]
+    public async Task ResetStopsTheEngineDeletesItsDataAndStartsItEmpty()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var port = LoopbackPort.Free();
+        var endpoint = $"http://127.0.0.1:{port}";
+        try
+        {
+            Assert.That((await EngineAsync(checkout, port, "start")).ExitCode, Is.Zero);
+            var user = Tool.NewUser();
+            Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", endpoint)).ExitCode, Is.Zero);
+
+            var reset = await EngineAsync(checkout, port, "reset");
+
+            Assert.That(reset.ExitCode, Is.Zero, reset.Error);
+            Assert.That(reset.Output, Does.Match(@"engine: stopped \(pid \d+\)\nengine: deleted seed/engine/data \(every table of every learner\)\nengine: started at "));
+            var verify = await Tool.RunAsync("verify", "--user", user, "--endpoint", endpoint);
+            Assert.That(verify.Output, Does.Contain($"{user}-academy-global: missing table"));
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+        }
+    }
+
+    [Test]
+    public async Task StatusWarnsWhenTheDataFolderWasDeletedUnderTheRunningEngine()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var port = LoopbackPort.Free();
+        try
+        {
+            Assert.That((await EngineAsync(checkout, port, "start")).ExitCode, Is.Zero);
+            Directory.Delete(checkout.Resolve("seed/engine/data"), recursive: true);
+
+            var status = await EngineAsync(checkout, port, "status");
+
+            Assert.That(status.Output, Does.StartWith("engine: running at "));
+            Assert.That(status.Error, Does.StartWith("engine: seed/engine/data was deleted while the engine ran").And.Contain("engine.sh reset"));
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+        }
+    }
+
+    [TestCase("abc")]
+    [TestCase("70000")]
+    [TestCase("0")]
+    public async Task APortVariableThatIsNotAPortIsNamed(string port)
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+
+        var run = await ScriptProcess.RunAsync(checkout.Root, "seed/engine/engine.sh", ["start"], new Dictionary<string, string> { ["ACADEMY_SANDBOX_PORT"] = port, ["PATH"] = checkout.SearchPath });
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Is.EqualTo($"engine: ACADEMY_SANDBOX_PORT='{port}' is not a port number (1 to 65535)\n"));
+    }
+
+    private static Task<CliRun> EngineAsync(ScratchCheckout checkout, int port, string command) =>
+        ScriptProcess.RunAsync(checkout.Root, "seed/engine/engine.sh", [command], new Dictionary<string, string>
+        {
+            ["ACADEMY_SANDBOX_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["PATH"] = checkout.SearchPath,
+        });
+
+    /// <summary>A loopback port held by a plain HTTP server that is not a DynamoDB: it answers 404 to everything.</summary>
+    private sealed class BusyPort : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+
+        public BusyPort()
+        {
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            _ = ServeAsync();
+        }
+
+        public int Port { get; }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            _stop.Dispose();
+        }
+
+        private async Task ServeAsync()
+        {
+            var answer = Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nServer: busy-test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            try
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    var stream = client.GetStream();
+                    await stream.ReadAtLeastAsync(new byte[4096], 1, throwOnEndOfStream: false, _stop.Token);
+                    await stream.WriteAsync(answer, _stop.Token);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>
+/// bin/academy-sandbox decides when to build. These tests put a stand-in dotnet first on PATH that
+/// records each build and "runs" the dll by echoing its arguments, so each decision takes milliseconds;
+/// the real build through the launcher runs in <see cref="ScriptTests"/> and <see cref="SandboxScriptTests"/>.
+/// </summary>
+public sealed class LauncherTests
+{
+    private const string Building = "building academy-sandbox...\n";
+
+    private const string StandInDotnet = """
+        #!/usr/bin/env bash
+        here="$(dirname "$0")"
+        if [[ "$1" == build ]]; then
+          echo "$*" >>"$here/builds"
+          if [[ -f "$here/break-the-build" ]]; then echo "Broken.cs(1,50): error CS1001: Identifier expected"; exit 1; fi
+          while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; shift; done
+          mkdir -p "$out" && echo built >"$out/academy-sandbox.dll"
+          exit 0
+        fi
+        echo "ran $*"
+        """;
+
+    [Test]
+    public async Task TheFirstRunBuildsSayingSoOnceAndTheSecondRunsWithoutBuilding()
+    {
+        using var checkout = NewCheckout();
+
+        var first = await RunAsync(checkout, "plan", "--user", "ada");
+        var second = await RunAsync(checkout, "plan", "--user", "ada");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.Error);
+            Assert.That(first.Error, Is.EqualTo(Building));
+            Assert.That(first.Output, Is.EqualTo($"ran {checkout.Resolve(".artifacts/sandbox/academy-sandbox.dll")} plan --user ada\n"));
+            Assert.That(second.ExitCode, Is.Zero, second.Error);
+            Assert.That(second.Error, Is.Empty, "nothing changed, so nothing is built");
+            Assert.That(second.Output, Is.EqualTo(first.Output));
+            Assert.That(Builds(checkout), Has.Length.EqualTo(1));
+        });
+    }
+
+    [TestCase("infra/Academy.Catalog/Academy.Catalog.csproj")]
+    [TestCase("seed/Academy.Sandbox/Program.cs")]
+    [TestCase("Directory.Packages.props")]
+    [TestCase("Directory.Build.props")]
+    public async Task ATouchedSourceIsBuiltAgain(string source)
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+
+        File.SetLastWriteTimeUtc(checkout.Resolve(source), DateTime.UtcNow);
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.EqualTo(Building), $"{source} changed");
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public async Task AnAddedOrRemovedSourceIsBuiltAgainEvenWithAnOldTime()
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+        var added = checkout.Resolve("seed/Academy.Sandbox/Added.cs");
+        File.WriteAllText(added, "namespace Academy.Sandbox;");
+        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var afterAdding = await RunAsync(checkout, "plan");
+        File.Delete(added);
+        var afterRemoving = await RunAsync(checkout, "plan");
+
+        Assert.That(afterAdding.Error, Is.EqualTo(Building));
+        Assert.That(afterRemoving.Error, Is.EqualTo(Building));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task AFailedBuildShowsItsLogRunsNothingAndIsTriedAgainNextTime()
+    {
+        using var checkout = NewCheckout();
+        File.WriteAllText(checkout.Resolve("stand-ins/break-the-build"), "");
+
+        var failed = await RunAsync(checkout, "plan");
+        var again = await RunAsync(checkout, "plan");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.ExitCode, Is.EqualTo(1));
+            Assert.That(failed.Error, Is.EqualTo(Building + "Broken.cs(1,50): error CS1001: Identifier expected\n"
+                + "academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)\n"));
+            Assert.That(failed.Output, Is.Empty, "nothing runs after a failed build");
+            Assert.That(again.Error, Does.StartWith(Building), "a failed build does not count as built");
+            Assert.That(Builds(checkout), Is.All.Not.Contain("--no-incremental"), "a compiler error leaves nothing half-written");
+            Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task TheBuildIsTheReleaseBuildOfTheSandboxProjectIntoTheArtifactsFolder()
+    {
+        using var checkout = NewCheckout();
+
+        await RunAsync(checkout, "plan");
+
+        Assert.That(Builds(checkout).Single(), Is.EqualTo(
+            $"build {checkout.Resolve("seed/Academy.Sandbox/Academy.Sandbox.csproj")} -c Release -o {checkout.Resolve(".artifacts/sandbox")} -nologo"));
+    }
+
+    [Test]
+    public async Task AfterAnInterruptedBuildEverythingIsBuiltAgainNotIncrementally()
+    {
+        using var checkout = NewCheckout();
+        Directory.CreateDirectory(checkout.Resolve(".artifacts/sandbox"));
+        File.WriteAllText(checkout.Resolve(".artifacts/sandbox/.building"), "");
+
+        await RunAsync(checkout, "plan");
+        await RunAsync(checkout, "plan");
+        File.SetLastWriteTimeUtc(checkout.Resolve("seed/Academy.Sandbox/Program.cs"), DateTime.UtcNow);
+        await RunAsync(checkout, "plan");
+
+        var builds = Builds(checkout);
+        Assert.That(builds, Has.Length.EqualTo(2));
+        Assert.That(builds[0], Does.EndWith(" -nologo --no-incremental"), "the build after an interrupted one");
+        Assert.That(builds[1], Does.EndWith(" -nologo"), "a later build is incremental again");
+    }
+
+    private static ScratchCheckout NewCheckout()
+    {
+        var checkout = new ScratchCheckout();
+        checkout.WriteExecutable("stand-ins/dotnet", StandInDotnet);
+        return checkout;
+    }
+
+    private static string[] Builds(ScratchCheckout checkout) =>
+        File.Exists(checkout.Resolve("stand-ins/builds")) ? File.ReadAllLines(checkout.Resolve("stand-ins/builds")) : [];
+
+    private static Task<CliRun> RunAsync(ScratchCheckout checkout, params string[] args) =>
+        ScriptProcess.RunAsync(checkout.Root, "bin/academy-sandbox", args, new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
+}

@@ -10,16 +10,16 @@ public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Cata
     {
         var catalog = run.Catalog().Catalog;
         using var client = run.Target.CreateClient();
-        var view = await ShowRunner.ReadAsync(client, catalog, run.Target, ct);
+        var view = await ShowRunner.ReadAsync(client, catalog, run.Target, run.Hints, ct);
         if (run.Get(command.Json))
         {
             ShowPrinter.Json(view, run.Output);
         }
         else
         {
-            ShowPrinter.Text(view, run.Output);
+            ShowPrinter.Text(view, run.Hints, run.Output);
         }
 
-        return ExitCodes.Ok;
+        return view.ProblemCount == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

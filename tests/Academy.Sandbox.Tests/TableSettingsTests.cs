@@ -70,7 +70,7 @@ public sealed class TableSettingsTests
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Output);
         Assert.That(verify.Output, Does.Contain("setting   billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write")
             .And.Contain($"{global}: 1 item(s) match")
-            .And.Contain("drift: 1 difference(s)"));
+            .And.Contain("drift: 1 difference(s); `pulumi up` applies the catalog's table settings (`up` never changes an existing table)"));
 
         var json = await Tool.RunAsync(["verify", "--json", .. target]);
         using var document = JsonDocument.Parse(json.Output);

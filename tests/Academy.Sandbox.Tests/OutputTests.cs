@@ -15,7 +15,7 @@ public sealed class OutputTests
     public async Task VerifyNamesAttributesOnlyTheLiveItemHasAsWrittenOutsideTheCatalog()
     {
         var user = Tool.NewUser();
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        var target = Tool.LocalTarget(user);
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
         await client.UpdateItemAsync($"{user}-academy-jobs", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "title_ratings" } }, new Dictionary<string, AttributeValueUpdate>
@@ -48,7 +48,7 @@ public sealed class OutputTests
     public async Task LongListingsAreCappedWithCountsPerKindAndJsonListsEveryOne()
     {
         var user = Tool.NewUser();
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        var target = Tool.LocalTarget(user);
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
         foreach (var batch in Enumerable.Range(0, Strays).Chunk(25))

@@ -48,7 +48,7 @@ public sealed class ShowTests
     public async Task ASourceMissingOneAttributeIsReportedOnceAndTheJobReallyMissingIsNamedAndShowExits1()
     {
         var user = Tool.NewUser();
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        var target = Tool.LocalTarget(user);
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
         await client.UpdateItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>

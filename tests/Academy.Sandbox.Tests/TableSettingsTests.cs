@@ -25,7 +25,7 @@ public sealed class TableSettingsTests
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Error);
         Assert.That(verify.Error, Is.Empty);
         Assert.That(verify.Output, Does.Contain("key: live HASH name (N), catalog HASH name (S)")
-            .And.Contain("its items are not compared")
+            .And.Contain("its 1 item(s) are not compared")
             .And.Not.Contain("extra     ")
             .And.Not.Contain("global-"));
 

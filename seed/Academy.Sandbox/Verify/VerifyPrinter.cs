@@ -19,7 +19,7 @@ public static class VerifyPrinter
 
             if (table.KeysDiffer)
             {
-                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its items are not compared; `up` refuses to write into it (delete the table or use another --user)");
+                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its {table.Live:N0} item(s) are not compared; `up` refuses to write into it (delete the table or use another --user)");
             }
             else
             {

@@ -12,7 +12,7 @@ public sealed class PruneSafetyTests
     public async Task PruneThatWouldDeleteMoreThanHalfOfATableIsRefusedNamingTheTableAndCountAndNothingIsWrittenOrDeleted()
     {
         var user = Tool.NewUser();
-        string[] args = ["up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        string[] args = ["up", .. Tool.LocalTarget(user)];
         Assert.That((await Tool.RunAsync(args)).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
         var global = $"{user}-academy-global";
@@ -67,7 +67,7 @@ public sealed class PruneSafetyTests
     public async Task PruneOfLessThanHalfOfATableGoesAheadWithoutYes()
     {
         var user = Tool.NewUser();
-        string[] args = ["up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        string[] args = ["up", .. Tool.LocalTarget(user)];
         Assert.That((await Tool.RunAsync(args)).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
         await client.PutItemAsync($"{user}-academy-jobs", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "retired_job" } });

@@ -16,23 +16,16 @@ public sealed class TableSettingsTests
         var user = Tool.NewUser();
         var global = $"{user}-academy-global";
         using var client = LocalEngine.Client();
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = global,
-            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.N)],
-            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
-            ProvisionedThroughput = new ProvisionedThroughput(1, 1),
-        });
-        await TableProvisioner.WaitActiveAsync(client, global, CancellationToken.None);
+        await CreateTableAsync(global, ScalarAttributeType.N, r => r.ProvisionedThroughput = new ProvisionedThroughput(1, 1));
         await client.PutItemAsync(global, new Dictionary<string, AttributeValue> { ["name"] = new() { N = "1" } });
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        var target = Tool.LocalTarget(user);
 
         var verify = await Tool.RunAsync(["verify", .. target]);
 
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Error);
         Assert.That(verify.Error, Is.Empty);
         Assert.That(verify.Output, Does.Contain("key: live HASH name (N), catalog HASH name (S)")
-            .And.Contain("its items are not compared")
+            .And.Contain("its 1 item(s) are not compared")
             .And.Not.Contain("extra     ")
             .And.Not.Contain("global-"));
 
@@ -49,15 +42,8 @@ public sealed class TableSettingsTests
     {
         var user = Tool.NewUser();
         var global = $"{user}-academy-global";
-        using var client = LocalEngine.Client();
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = global,
-            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.S)],
-            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-        });
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        await CreateTableAsync(global, ScalarAttributeType.S, r => r.BillingMode = BillingMode.PAY_PER_REQUEST);
+        var target = Tool.LocalTarget(user);
 
         var up = await Tool.RunAsync(["up", .. target]);
 
@@ -70,7 +56,7 @@ public sealed class TableSettingsTests
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Output);
         Assert.That(verify.Output, Does.Contain("setting   billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write")
             .And.Contain($"{global}: 1 item(s) match")
-            .And.Contain("drift: 1 difference(s)"));
+            .And.Contain("drift: 1 difference(s); `pulumi up` applies the catalog's table settings (`up` never changes an existing table)"));
 
         var json = await Tool.RunAsync(["verify", "--json", .. target]);
         using var document = JsonDocument.Parse(json.Output);
@@ -83,20 +69,28 @@ public sealed class TableSettingsTests
     public async Task ProvisionedCapacitiesThatDifferAreDrift()
     {
         var user = Tool.NewUser();
-        using var client = LocalEngine.Client();
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = $"{user}-academy-jobs",
-            AttributeDefinitions = [new AttributeDefinition("name", ScalarAttributeType.S)],
-            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
-            ProvisionedThroughput = new ProvisionedThroughput(5, 2),
-        });
-        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+        await CreateTableAsync($"{user}-academy-jobs", ScalarAttributeType.S, r => r.ProvisionedThroughput = new ProvisionedThroughput(5, 2));
+        var target = Tool.LocalTarget(user);
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
 
         var verify = await Tool.RunAsync(["verify", .. target]);
 
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
         Assert.That(verify.Output, Does.Contain("billing: live PROVISIONED 5 read / 2 write, catalog PROVISIONED 1 read / 1 write"));
+    }
+
+    // A table made by hand, keyed by 'name' of the given type, configured by the test, waited for until ACTIVE.
+    private static async Task CreateTableAsync(string name, ScalarAttributeType keyType, Action<CreateTableRequest> configure)
+    {
+        using var client = LocalEngine.Client();
+        var request = new CreateTableRequest
+        {
+            TableName = name,
+            AttributeDefinitions = [new AttributeDefinition("name", keyType)],
+            KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
+        };
+        configure(request);
+        await client.CreateTableAsync(request);
+        await TableProvisioner.WaitActiveAsync(client, name, CancellationToken.None);
     }
 }

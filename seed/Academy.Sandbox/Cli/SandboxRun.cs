@@ -24,4 +24,10 @@ public sealed class SandboxRun(ParseResult result, CatalogOptions catalog, Engin
 
     /// <summary>The catalog, built once per run.</summary>
     public LoadedCatalog Catalog() => _loaded ??= catalog.Load(Result, Error);
+
+    /// <summary>
+    /// The catalog, built off the caller's thread so Ctrl+C is answered at once even while a large
+    /// catalog is still being validated (the build has no cancellation of its own; the process ends anyway).
+    /// </summary>
+    public Task<LoadedCatalog> CatalogAsync(CancellationToken ct) => Task.Run(Catalog, CancellationToken.None).WaitAsync(ct);
 }

@@ -34,7 +34,6 @@ public sealed record EngineTarget(string? Endpoint)
         {
             ServiceURL = Endpoint,
             AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 2,
             Timeout = TimeSpan.FromSeconds(30),
         };
         return new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);

@@ -1,8 +1,8 @@
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Amazon.DynamoDBv2;
-using BillingMode = Academy.Catalog.Settings.BillingMode;
 using Amazon.DynamoDBv2.Model;
+using BillingMode = Academy.Catalog.Settings.BillingMode;
 
 namespace Academy.Sandbox.Engine;
 

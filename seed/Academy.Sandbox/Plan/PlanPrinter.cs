@@ -31,7 +31,7 @@ public static class PlanPrinter
         }
 
         output.WriteLine();
-        output.WriteLine($"Items ({catalog.Items.Count})");
+        output.WriteLine($"Items ({catalog.Items.Count:N0})");
         foreach (var item in catalog.Items)
         {
             var table = catalog.Table(item.TableKey);

@@ -1,5 +1,4 @@
 using Academy.Catalog.Jobs;
-using Academy.Sandbox.Compare;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Show;
@@ -7,7 +6,7 @@ namespace Academy.Sandbox.Show;
 /// <summary>
 /// What the ETL derives from the live items, through the catalog's <see cref="JobResolver"/> (the one
 /// place URLs are resolved): per global item its settings and base URL, per job its table name and
-/// partitions URL, and every problem that would stop the ETL, named by item and field.
+/// partitions URL, and every problem that would stop the ETL, named once by item and field.
 /// </summary>
 public static class EtlResolver
 {
@@ -24,41 +23,46 @@ public static class EtlResolver
             .ToList();
         if (secret)
         {
-            return new SourceView(name, true, settings, null, [], []);
+            return new SourceView(name, true, true, settings, null, [], []);
+        }
+
+        var pointing = jobsByName.Values
+            .Where(j => j.TryGetValue(JobFields.Source, out var s) && s.S == name)
+            .Select(j => j[JobFields.Name].S!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var list = global.GetValueOrDefault(JobFields.GlobalJobs);
+        if (list is null && pointing.Count == 0)
+        {
+            return new SourceView(name, false, false, settings, null, [], []); // no job reads it: not a source
         }
 
         var problems = new List<string>();
         var source = JobSource.Read(global, (field, message) => problems.Add($"attribute '{field}': {message}"));
-        var listed = source?.Jobs ?? [];
-        var pointing = jobsByName.Values
-            .Where(j => j.TryGetValue(JobFields.Source, out var s) && s.S == name)
-            .Select(j => j[JobFields.Name].S!)
-            .Where(n => !listed.Contains(n, StringComparer.Ordinal))
-            .Order(StringComparer.Ordinal);
-        var jobs = listed.Concat(pointing).Select(job => Job(job, global, source, jobsByName, listed)).ToList();
-        return new SourceView(name, false, settings, source?.BaseUrl, jobs, problems);
-    }
 
-    /// <summary>How a value reads to a person: strings as they are ("" when empty), numbers and booleans as text, the rest as DynamoDB JSON.</summary>
-    public static string Display(AttributeValue value) =>
-        value.S is { } s ? (s.Length == 0 ? "\"\"" : s)
-        : value.N ?? (value.BOOL is { } b ? (b ? "true" : "false") : AttributeValues.Text(value));
+        // The list stands on its own, so one bad field elsewhere in the item does not hide which jobs it names.
+        var listed = source?.Jobs ?? (list is null ? null : JobSource.ParseJobs(list, _ => { })) ?? [];
+        var jobs = listed
+            .Concat(pointing.Where(p => !listed.Contains(p, StringComparer.Ordinal)))
+            .Select(job => Job(job, global, source, jobsByName, list is null ? null : listed))
+            .ToList();
+        return new SourceView(name, false, true, settings, source?.BaseUrl, jobs, problems);
+    }
 
     private static JobView Job(
         string job,
         IReadOnlyDictionary<string, AttributeValue> global,
         JobSource? source,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttributeValue>> jobsByName,
-        IReadOnlyList<string> listed)
+        IReadOnlyList<string>? listed)
     {
-        var isListed = listed.Contains(job, StringComparer.Ordinal);
         if (!jobsByName.TryGetValue(job, out var item))
         {
             return new JobView(job, job, false, null, source?.BaseUrl, null, [$"no item '{job}' in the jobs table, so the ETL cannot run it"]);
         }
 
         var problems = new List<string>();
-        if (!isListed)
+        if (listed is not null && !listed.Contains(job, StringComparer.Ordinal))
         {
             problems.Add($"not in the global item's '{JobFields.GlobalJobs}' list");
         }
@@ -67,7 +71,8 @@ public static class EtlResolver
         var tableName = item.TryGetValue(JobFields.TableName, out var t) && t.S is { Length: > 0 } s ? s : job;
         if (source is null)
         {
-            problems.Add("its global item cannot be read (see above)");
+            // The source's own problems are reported once, with the source; here only the job's.
+            JobConfig.Read(item, (field, message) => problems.Add($"attribute '{field}': {message}"));
             return new JobView(job, tableName, true, enabled, null, null, problems);
         }
 

@@ -1,9 +1,13 @@
 namespace Academy.Sandbox.Show;
 
-/// <summary>One global (source) item as the ETL reads it, with its jobs resolved.</summary>
+/// <summary>
+/// One global item as the ETL reads it. A job source (some job names it, or it lists jobs) has its
+/// base URL and jobs resolved; any other global item (say a mock API's settings) is shown as it is.
+/// </summary>
 public sealed record SourceView(
     string Name,
     bool Secret,
+    bool IsSource,
     IReadOnlyList<KeyValuePair<string, Amazon.DynamoDBv2.Model.AttributeValue>> Settings,
     string? BaseUrl,
     IReadOnlyList<JobView> Jobs,
@@ -20,4 +24,8 @@ public sealed record JobView(
     IReadOnlyList<string> Problems);
 
 /// <summary>Everything `show` prints.</summary>
-public sealed record EtlView(string User, string Target, string GlobalTable, string JobsTable, IReadOnlyList<SourceView> Sources);
+public sealed record EtlView(string User, string Target, string GlobalTable, string JobsTable, IReadOnlyList<SourceView> Sources)
+{
+    /// <summary>Problems that would stop the ETL, over every source and job.</summary>
+    public int ProblemCount => Sources.Sum(s => s.Problems.Count + s.Jobs.Sum(j => j.Problems.Count));
+}

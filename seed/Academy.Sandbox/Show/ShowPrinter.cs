@@ -1,30 +1,31 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Show;
 
-/// <summary>`show` output: a readable table, or JSON for scripts.</summary>
+/// <summary>`show` output: a readable table, or JSON for scripts; values as plain JSON, as a seed file writes them.</summary>
 public static class ShowPrinter
 {
-    public static void Text(EtlView view, TextWriter output)
+    public static void Text(EtlView view, Hints hints, TextWriter output)
     {
         output.WriteLine($"What the ETL sees for learner {view.User} at {view.Target}");
         if (view.Sources.Count == 0)
         {
-            output.WriteLine($"  {view.GlobalTable} holds no items; run `academy-sandbox up`");
+            output.WriteLine($"  {view.GlobalTable} holds no items; run {hints.Command("up")}");
         }
 
         foreach (var source in view.Sources)
         {
             output.WriteLine();
-            output.WriteLine($"Global settings: {source.Name} ({view.GlobalTable}){(source.Secret ? " [secret: values masked]" : "")}");
+            var kind = source.IsSource ? "Global settings" : "Global item";
+            var note = source.Secret ? " [secret: values masked]" : source.IsSource ? "" : " [no job reads it: not a job source]";
+            output.WriteLine($"{kind}: {source.Name} ({view.GlobalTable}){note}");
             var width = Math.Max(8, source.Settings.Select(s => s.Key.Length).DefaultIfEmpty(0).Max());
             foreach (var (key, value) in source.Settings)
             {
-                output.WriteLine($"  {key.PadRight(width)}  {EtlResolver.Display(value)}");
+                output.WriteLine($"  {key.PadRight(width)}  {PlainValue.Text(value)}");
             }
 
-            if (source.Secret)
+            if (source.Secret || !source.IsSource)
             {
                 continue;
             }
@@ -36,7 +37,7 @@ public static class ShowPrinter
             }
 
             output.WriteLine();
-            output.WriteLine($"Jobs of {source.Name} ({source.Jobs.Count}, from {view.JobsTable})");
+            output.WriteLine($"Jobs of {source.Name} ({source.Jobs.Count:N0}, from {view.JobsTable})");
             if (source.Jobs.Count == 0)
             {
                 continue;
@@ -48,42 +49,39 @@ public static class ShowPrinter
             foreach (var job in source.Jobs)
             {
                 var enabled = job.Enabled switch { true => "yes", false => "no", null => "-" };
-                output.WriteLine($"  {job.Name.PadRight(nameWidth)}  {job.TableName.PadRight(tableWidth)}  {enabled,-7}  {job.PartitionsUrl ?? "(cannot be resolved)"}");
+                var url = job.PartitionsUrl ?? (source.BaseUrl is null ? "(cannot be resolved: see the global item above)" : "(cannot be resolved)");
+                output.WriteLine($"  {job.Name.PadRight(nameWidth)}  {job.TableName.PadRight(tableWidth)}  {enabled,-7}  {url}");
                 foreach (var problem in job.Problems)
                 {
                     output.WriteLine($"  {"".PadRight(nameWidth)}  ! {problem}");
                 }
             }
         }
+
+        if (view.ProblemCount > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"{view.ProblemCount:N0} problem(s), each marked ! above; the ETL would stop there. {hints.Command("verify")} compares the tables with the catalog");
+        }
     }
 
-    public static void Json(EtlView view, TextWriter output)
-    {
-        var options = new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        output.WriteLine(JsonSerializer.Serialize(new
+    public static void Json(EtlView view, TextWriter output) =>
+        JsonOutput.Write(output, new
         {
             view.User,
             view.Target,
             view.GlobalTable,
             view.JobsTable,
+            view.ProblemCount,
             Sources = view.Sources.Select(s => new
             {
                 s.Name,
                 s.Secret,
-                Settings = s.Settings.ToDictionary(kv => kv.Key, kv => JsonValue(kv.Value)),
+                s.IsSource,
+                Settings = s.Settings.ToDictionary(kv => kv.Key, kv => PlainValue.Json(kv.Value)),
                 s.BaseUrl,
                 s.Problems,
                 s.Jobs,
             }),
-        }, options));
-    }
-
-    // Strings and booleans as JSON values, numbers as their exact text, anything else as DynamoDB JSON.
-    private static object JsonValue(Amazon.DynamoDBv2.Model.AttributeValue value) =>
-        value.S ?? value.N ?? (value.BOOL is { } b ? b : (object)JsonDocument.Parse(Compare.AttributeValues.Text(value)).RootElement.Clone());
+        });
 }

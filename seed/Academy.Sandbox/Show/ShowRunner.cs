@@ -10,12 +10,12 @@ namespace Academy.Sandbox.Show;
 /// <summary>Reads the live global and jobs tables and resolves them as the ETL does.</summary>
 public static class ShowRunner
 {
-    public static async Task<EtlView> ReadAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, EngineTarget target, CancellationToken ct)
+    public static async Task<EtlView> ReadAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, EngineTarget target, Hints hints, CancellationToken ct)
     {
         var global = catalog.Table(JobFields.GlobalTable);
         var jobs = catalog.Table(JobFields.JobsTable);
-        var globalItems = await ReadTableAsync(client, global.Name, target, ct);
-        var jobItems = await ReadTableAsync(client, jobs.Name, target, ct);
+        var globalItems = await ReadTableAsync(client, global.Name, target, hints, ct);
+        var jobItems = await ReadTableAsync(client, jobs.Name, target, hints, ct);
         var jobsByName = jobItems
             .Where(i => i.TryGetValue(JobFields.Name, out var n) && n.S is not null)
             .ToDictionary(i => i[JobFields.Name].S!, i => (IReadOnlyDictionary<string, AttributeValue>)i, StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public static class ShowRunner
         return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources);
     }
 
-    private static async Task<List<Dictionary<string, AttributeValue>>> ReadTableAsync(IAmazonDynamoDB client, string table, EngineTarget target, CancellationToken ct)
+    private static async Task<List<Dictionary<string, AttributeValue>>> ReadTableAsync(IAmazonDynamoDB client, string table, EngineTarget target, Hints hints, CancellationToken ct)
     {
         try
         {
@@ -35,7 +35,7 @@ public static class ShowRunner
         }
         catch (ResourceNotFoundException)
         {
-            throw new SandboxException($"error: table {table} does not exist at {target.Describe}; create it with `academy-sandbox up`{(target.IsAws ? " --aws (or pulumi up)" : "")}");
+            throw new SandboxException($"error: table {table} does not exist at {target.Describe}; create it with {hints.Command("up")}{(target.IsAws ? " (or pulumi up)" : "")}");
         }
     }
 }

@@ -19,7 +19,7 @@ public static class VerifyPrinter
 
             if (table.KeysDiffer)
             {
-                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its items are not compared; `up` refuses to write into it (delete the table or use another --user)");
+                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its {table.Live:N0} item(s) are not compared; `up` refuses to write into it (delete the table or use another --user)");
             }
             else
             {
@@ -30,11 +30,6 @@ public static class VerifyPrinter
             foreach (var setting in table.Settings)
             {
                 output.WriteLine($"    setting   {setting}");
-            }
-
-            if (table.Settings.Count > 0 && !table.KeysDiffer)
-            {
-                output.WriteLine("              (`up` never changes an existing table's settings; `pulumi up` applies the catalog's)");
             }
 
             var (shown, more) = Listing.Cap(table.Items, i => i.State.ToString().ToLowerInvariant());
@@ -49,9 +44,34 @@ public static class VerifyPrinter
             }
         }
 
-        output.WriteLine(report.InStep
-            ? "in step: the live tables hold exactly what the catalog declares"
-            : $"drift: {report.Drift:N0} difference(s); {hints.Command("up")} writes what is missing or different, {hints.Command("up", "--prune")} also deletes extras");
+        output.WriteLine(report.InStep ? "in step: the live tables hold exactly what the catalog declares" : $"drift: {report.Drift:N0} difference(s); {WhatFixesIt(report, hints)}");
+    }
+
+    private static string WhatFixesIt(VerifyReport report, Hints hints)
+    {
+        var items = report.Tables.SelectMany(t => t.Items).ToList();
+        var ways = new List<string>();
+        if (items.Count > 0 || report.Tables.Any(t => !t.Exists))
+        {
+            ways.Add($"{hints.Command("up")} writes what is missing or different");
+        }
+
+        if (items.Any(i => i.State == ItemState.Extra))
+        {
+            ways.Add($"{hints.Command("up", "--prune")} also deletes extras");
+        }
+
+        if (report.Tables.Any(t => t.Settings.Count > 0 && !t.KeysDiffer))
+        {
+            ways.Add("`pulumi up` applies the catalog's table settings (`up` never changes an existing table)");
+        }
+
+        if (report.Tables.Any(t => t.KeysDiffer))
+        {
+            ways.Add("but `up` refuses while a table's key differs: delete that table or use another --user");
+        }
+
+        return string.Join(", ", ways);
     }
 
     public static void Json(VerifyReport report, TextWriter output) =>

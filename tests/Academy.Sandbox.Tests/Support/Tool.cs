@@ -16,6 +16,9 @@ public static class Tool
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The options that point a command at <paramref name="user"/>'s tables in the test engine, for the repository's catalog.</summary>
+    public static string[] LocalTarget(string user) => ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
+
     /// <summary>A learner name no other test uses, so every test has tables of its own.</summary>
     public static string NewUser() => "t" + Guid.NewGuid().ToString("N")[..10];
 }

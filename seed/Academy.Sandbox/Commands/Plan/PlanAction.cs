@@ -6,9 +6,9 @@ namespace Academy.Sandbox.Commands.Plan;
 /// <summary>Prints the catalog as text or JSON.</summary>
 public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Catalog)
 {
-    protected override Task<int> RunAsync(SandboxRun run, CancellationToken ct)
+    protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
-        var (catalog, source) = run.Catalog();
+        var (catalog, source) = await run.CatalogAsync(ct);
         if (run.Get(command.Json))
         {
             PlanPrinter.Json(catalog, source, run.Output);
@@ -18,6 +18,6 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
             PlanPrinter.Text(catalog, source, run.Output);
         }
 
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 }

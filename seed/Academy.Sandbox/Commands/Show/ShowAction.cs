@@ -8,18 +8,18 @@ public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Cata
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
-        var catalog = run.Catalog().Catalog;
+        var catalog = (await run.CatalogAsync(ct)).Catalog;
         using var client = run.Target.CreateClient();
-        var view = await ShowRunner.ReadAsync(client, catalog, run.Target, ct);
+        var view = await ShowRunner.ReadAsync(client, catalog, run.Target, run.Hints, ct);
         if (run.Get(command.Json))
         {
             ShowPrinter.Json(view, run.Output);
         }
         else
         {
-            ShowPrinter.Text(view, run.Output);
+            ShowPrinter.Text(view, run.Hints, run.Output);
         }
 
-        return ExitCodes.Ok;
+        return view.ProblemCount == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

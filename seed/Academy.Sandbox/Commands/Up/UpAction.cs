@@ -8,7 +8,7 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
-        var catalog = run.Catalog().Catalog;
+        var catalog = (await run.CatalogAsync(ct)).Catalog;
         var json = run.Get(command.Json);
         var log = json ? run.Error : run.Output; // with --json stdout holds the document alone
         using var client = run.Target.CreateClient();

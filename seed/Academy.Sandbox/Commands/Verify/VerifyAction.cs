@@ -8,7 +8,7 @@ public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
-        var catalog = run.Catalog().Catalog;
+        var catalog = (await run.CatalogAsync(ct)).Catalog;
         using var client = run.Target.CreateClient();
         var report = await VerifyRunner.RunAsync(client, catalog, run.Target.Describe, ct);
         if (run.Get(command.Json))

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>`show` on live tables that are not quite as the ETL needs them.</summary>
+public sealed class ShowTests
+{
+    [Test]
+    public async Task AGlobalItemNoJobReadsIsShownAsItIsNotAsABrokenSourceAndItsListIsPlainJson()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", """
+            config:
+              academy:items:
+                global:
+                  - name: dev-notes
+                    owner: dev-learner
+                    max_retries: 3
+                    reviewers: [alice, bob]
+                    limits: {daily: 10}
+            """);
+        string[] target = ["--stack", user, "--endpoint", LocalEngine.Endpoint, "--project", project.Root];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync(["show", .. target]);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+        Assert.That(run.Output, Does.Contain($"Global item: dev-notes ({user}-academy-global) [no job reads it: not a job source]")
+            .And.Contain("""reviewers    ["alice","bob"]""")
+            .And.Contain("""limits       {"daily":10}""")
+            .And.Not.Contain("!")
+            .And.Not.Contain("{\"L\""));
+
+        var json = await Tool.RunAsync(["show", "--json", .. target]);
+        using var document = JsonDocument.Parse(json.Output);
+        var notes = document.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "dev-notes");
+        Assert.That(notes.GetProperty("isSource").GetBoolean(), Is.False);
+        Assert.That(notes.GetProperty("settings").GetProperty("reviewers").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "alice", "bob" }));
+        Assert.That(notes.GetProperty("settings").GetProperty("max_retries").GetInt32(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ASourceMissingOneAttributeIsReportedOnceAndTheJobReallyMissingIsNamedAndShowExits1()
+    {
+        var user = Tool.NewUser();
+        var target = Tool.LocalTarget(user);
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await client.UpdateItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+        {
+            ["tz"] = new() { Action = AttributeAction.DELETE },
+        });
+        await client.DeleteItemAsync($"{user}-academy-jobs", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "title_crew" } });
+
+        var run = await Tool.RunAsync(["show", .. target]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        var problems = run.Output.Split('\n').Where(l => l.TrimStart().StartsWith('!')).Select(l => l.Trim()).ToList();
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "! attribute 'tz': is missing; it must be a string (S)",
+            "! no item 'title_crew' in the jobs table, so the ETL cannot run it",
+        }));
+        Assert.That(run.Output, Does.Contain($"2 problem(s)").And.Contain($"`academy-sandbox verify --user {user} --project {LocalEngine.Repo.Root} --endpoint {LocalEngine.Endpoint}`"));
+    }
+
+    [Test]
+    public async Task ShowOfAMissingTableSuggestsUpWithTheOptionsGiven()
+    {
+        var user = Tool.NewUser();
+        var run = await Tool.RunAsync("show", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Error, Does.Contain($"create it with `academy-sandbox up --user {user} --project {LocalEngine.Repo.Root} --endpoint {LocalEngine.Endpoint}`"));
+    }
+}

@@ -21,11 +21,12 @@ public static class CatalogBuilder
         var settings = SettingsParser.Parse(config, errors);
         var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
         var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
-        CheckUser(tables, settings, errors);
+        CheckUser(tables, settings, config, errors);
 
         var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
             .ToDictionary(i => (i.TableKey, i.Id));
-        foreach (var item in ConfigItems.Load(settings.Items, config.IsSecret(ConfigKeys.Items.Name), definitions, rejected, errors))
+        var secretItems = config.IsSecret(ConfigKeys.Items.Name);
+        foreach (var item in ConfigItems.Load(settings.Items, secretItems, definitions, rejected, errors.Concerning(secretItems)))
         {
             items[(item.TableKey, item.Id)] = item; // stack config replaces the seed item with the same key
         }
@@ -37,11 +38,6 @@ public static class CatalogBuilder
             .ToList();
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
-        if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
-        {
-            errors.Redact(SecretRedaction.Values(secretItems));
-        }
-
         errors.ThrowIfAny();
         return catalog;
     }
@@ -61,14 +57,14 @@ public static class CatalogBuilder
     }
 
     // One message for the learner name, not one per table it would name.
-    private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, ErrorList errors)
+    private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, IConfigSource config, ErrorList errors)
     {
         if (tables.Select(t => TableNames.Check(t.Name)).FirstOrDefault(p => p is not null) is { } problem)
         {
             var key = settings.UserFromStackName
-                ? $"config {ConfigKeys.User.FullKey} (not set, so the stack name '{settings.User}')"
-                : $"config {ConfigKeys.User.FullKey}";
-            errors.Add(key, null, $"'{settings.User}' cannot name a table: {problem}");
+                ? $"{config.Origin(ConfigKeys.User.Name)} (not set, so the stack name '{settings.User}')"
+                : config.Origin(ConfigKeys.User.Name);
+            errors.Add(key, null, $"'{settings.User}' cannot name a table: {problem}", config.IsSecret(ConfigKeys.User.Name));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -12,11 +14,11 @@ public static class DynamoJsonReader
     private static readonly string[] Types = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
 
     /// <summary>Reads one item; every problem goes to <paramref name="report"/> as (attribute path, message).</summary>
-    public static Dictionary<string, AttributeValue>? ReadItem(JsonElement item, Action<string, string> report)
+    public static Dictionary<string, AttributeValue>? ReadItem(JsonElement item, Action<string, ErrorMessage> report)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            report("", $"an item must be an object of attribute name to typed value, not {Json.KindName(item)}");
+            report("", $"an item must be an object of attribute name to typed value, not {Words(Json.KindName(item))}");
             return null;
         }
 
@@ -24,7 +26,7 @@ public static class DynamoJsonReader
         return map;
     }
 
-    private static Dictionary<string, AttributeValue>? ReadMap(JsonElement element, string path, Action<string, string> report)
+    private static Dictionary<string, AttributeValue>? ReadMap(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         var ok = true;
@@ -33,14 +35,14 @@ public static class DynamoJsonReader
             var childPath = Paths.Child(path, property.Name);
             if (property.Name.Length == 0)
             {
-                report(childPath, "attribute names must not be empty");
+                report(childPath, $"attribute names must not be empty");
                 ok = false;
                 continue;
             }
 
             if (map.ContainsKey(property.Name))
             {
-                report(childPath, "appears twice");
+                report(childPath, $"appears twice");
                 ok = false;
                 continue;
             }
@@ -59,11 +61,11 @@ public static class DynamoJsonReader
         return ok ? map : null;
     }
 
-    private static AttributeValue? ReadValue(JsonElement element, string path, Action<string, string> report)
+    private static AttributeValue? ReadValue(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() != 1)
         {
-            report(path, $"a DynamoDB JSON value is an object with exactly one type key ({string.Join(", ", Types)}), got {element.GetRawText()}");
+            report(path, $"a DynamoDB JSON value is an object with exactly one type key ({Names(Types)}), got {element.GetRawText()}");
             return null;
         }
 
@@ -88,15 +90,15 @@ public static class DynamoJsonReader
             case "SS" or "NS" or "BS" when inner.ValueKind == JsonValueKind.Array:
                 return ReadSet(typed.Name, inner, path, report);
             case var type when Types.Contains(type):
-                report(path, $"{type} cannot hold {Json.KindName(inner)}: {Expected(type)}");
+                report(path, $"{Name(type)} cannot hold {Words(Json.KindName(inner))}: {Words(Expected(type))}");
                 return null;
             default:
-                report(path, $"'{typed.Name}' is not a DynamoDB type; use one of {string.Join(", ", Types)}");
+                report(path, $"'{Name(typed.Name)}' is not a DynamoDB type; use one of {Names(Types)}");
                 return null;
         }
     }
 
-    private static AttributeValue? ReadList(JsonElement array, string path, Action<string, string> report)
+    private static AttributeValue? ReadList(JsonElement array, string path, Action<string, ErrorMessage> report)
     {
         var list = new List<AttributeValue>();
         var index = 0;
@@ -114,14 +116,14 @@ public static class DynamoJsonReader
         return ok ? new AttributeValue { L = list } : null;
     }
 
-    private static AttributeValue? ReadSet(string type, JsonElement array, string path, Action<string, string> report)
+    private static AttributeValue? ReadSet(string type, JsonElement array, string path, Action<string, ErrorMessage> report)
     {
         var members = new List<string>();
         foreach (var element in array.EnumerateArray())
         {
             if (element.ValueKind != JsonValueKind.String)
             {
-                report(path, $"{type} members are strings, got {element.GetRawText()}");
+                report(path, $"{Name(type)} members are strings, got {element.GetRawText()}");
                 return null;
             }
 
@@ -130,14 +132,14 @@ public static class DynamoJsonReader
 
         if (members.Count == 0)
         {
-            report(path, $"{type} must not be empty; DynamoDB has no empty sets (leave the attribute out)");
+            report(path, $"{Name(type)} must not be empty; DynamoDB has no empty sets (leave the attribute out)");
             return null;
         }
 
         var duplicate = members.GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            report(path, $"{type} holds '{duplicate.Key}' twice; set members are unique");
+            report(path, $"{Name(type)} holds '{duplicate.Key}' twice; set members are unique");
             return null;
         }
 
@@ -154,7 +156,7 @@ public static class DynamoJsonReader
         }
     }
 
-    private static string? Number(string text, string path, Action<string, string> report)
+    private static string? Number(string text, string path, Action<string, ErrorMessage> report)
     {
         var problem = NumberText.Check(text);
         if (problem is null)
@@ -166,7 +168,7 @@ public static class DynamoJsonReader
         return null;
     }
 
-    private static byte[]? Binary(string text, string path, Action<string, string> report)
+    private static byte[]? Binary(string text, string path, Action<string, ErrorMessage> report)
     {
         try
         {
@@ -174,7 +176,7 @@ public static class DynamoJsonReader
         }
         catch (FormatException)
         {
-            report(path, "B values are base64 text");
+            report(path, $"B values are base64 text");
             return null;
         }
     }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Tables;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -35,7 +35,7 @@ public static class ItemParser
 
             if (seen.TryGetValue(item.Id, out var first))
             {
-                errors.Add(source, label, $"duplicate key: items #{first} and #{position} both have {table.HashKey.Name} '{item.Id}'");
+                errors.Add(source, label, $"duplicate key: items #{first} and #{position} both have {Name(table.HashKey.Name)} '{Name(item.Id)}'");
                 continue;
             }
 
@@ -49,8 +49,8 @@ public static class ItemParser
     public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors)
     {
         var before = errors.Errors.Count;
-        void Report(string path, string message) =>
-            errors.Add(source, label, path.Length == 0 ? message : $"attribute '{path}': {message}");
+        void Report(string path, ErrorMessage message) =>
+            errors.Add(source, label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
 
         var attributes = format == ItemFormat.Plain
             ? PlainJsonMarshaller.Marshal(element, Report)
@@ -65,8 +65,7 @@ public static class ItemParser
         var size = ItemSize.Of(attributes);
         if (size > ItemSize.MaxBytes)
         {
-            Report("", string.Create(CultureInfo.InvariantCulture,
-                $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)"));
+            Report("", $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)");
         }
 
         if (errors.Errors.Count > before || hash is null)
@@ -84,11 +83,11 @@ public static class ItemParser
         };
     }
 
-    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, ItemFormat format, Action<string, string> report)
+    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, ItemFormat format, Action<string, ErrorMessage> report)
     {
         if (!item.TryGetValue(key.Name, out var value))
         {
-            report("", $"has no key attribute '{key.Name}'; every item needs one");
+            report("", $"has no key attribute '{Name(key.Name)}'; every item needs one");
             return null;
         }
 
@@ -106,7 +105,7 @@ public static class ItemParser
                 "N" => "a number",
                 _ => format == ItemFormat.Plain ? "binary, which only DynamoDB JSON can express" : "non-empty binary",
             };
-            report(key.Name, $"the key must be {wanted}, got {DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value })}");
+            report(key.Name, $"the key must be {Words(wanted)}, got {DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value })}");
             return null;
         }
 

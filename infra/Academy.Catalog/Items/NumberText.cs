@@ -1,3 +1,5 @@
+using Academy.Catalog.Errors;
+
 namespace Academy.Catalog.Items;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class NumberText
     public const int MinExponent = -130;
 
     /// <summary>Null when DynamoDB accepts the text as a number, else why not.</summary>
-    public static string? Check(string text)
+    public static ErrorMessage? Check(string text)
     {
         if (!TryParts(text, out var digits, out var exponent))
         {
@@ -32,9 +34,12 @@ public static class NumberText
             return $"{text} has {significant.Length} significant digits; DynamoDB keeps at most {MaxSignificantDigits}";
         }
 
-        return magnitude is > MaxExponent or < MinExponent
-            ? $"{text} is outside DynamoDB's range of 1E{MinExponent} to 9.99E+{MaxExponent}"
-            : null;
+        if (magnitude is > MaxExponent or < MinExponent)
+        {
+            return $"{text} is outside DynamoDB's range of 1E{MinExponent} to 9.99E+{MaxExponent}";
+        }
+
+        return null;
     }
 
     /// <summary>Significant digits after trimming leading and trailing zeroes (what DynamoDB stores).</summary>

@@ -20,4 +20,7 @@ public interface IConfigSource
     /// also with <c>--path</c> into an object), so everything derived from it stays secret.
     /// </summary>
     bool IsSecret(string name);
+
+    /// <summary>Where <c>academy:{name}</c> was given, as messages name it: a config key, or a flag that overrides one.</summary>
+    string Origin(string name) => $"config {ConfigKeys.Namespace}:{name}";
 }

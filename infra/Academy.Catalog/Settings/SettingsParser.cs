@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Settings;
 
@@ -15,7 +16,7 @@ public static class SettingsParser
         foreach (var name in config.Names.Where(n => ConfigKeys.Find(n) is null).Order(StringComparer.Ordinal))
         {
             errors.Add($"config {ConfigKeys.Namespace}:{name}", null,
-                $"unknown key. Known keys: {string.Join(", ", ConfigKeys.All.Select(o => o.Name))}");
+                $"unknown key. Known keys: {Names(ConfigKeys.All.Select(o => o.Name))}");
         }
 
         var userText = config.Get(ConfigKeys.User.Name);
@@ -29,8 +30,7 @@ public static class SettingsParser
             {
                 if (Text(config, option) != option.Default)
                 {
-                    errors.Add($"config {option.FullKey}", null,
-                        "capacities apply only with billingMode PROVISIONED; remove it or set billingMode to PROVISIONED");
+                    Add(config, option, errors, $"capacities apply only with billingMode PROVISIONED; remove it or set billingMode to PROVISIONED");
                 }
             }
         }
@@ -41,20 +41,17 @@ public static class SettingsParser
         {
             if (!sse)
             {
-                errors.Add($"config {ConfigKeys.KmsKeyArn.FullKey}", null,
-                    $"a KMS key is used only with {ConfigKeys.ServerSideEncryption.FullKey} true");
+                Add(config, ConfigKeys.KmsKeyArn, errors, $"a KMS key is used only with {Name(ConfigKeys.ServerSideEncryption.FullKey)} true");
             }
             else if (!kms.StartsWith("arn:", StringComparison.Ordinal) || !kms.Contains(":kms:", StringComparison.Ordinal))
             {
-                errors.Add($"config {ConfigKeys.KmsKeyArn.FullKey}", null,
-                    $"'{kms}' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+                Add(config, ConfigKeys.KmsKeyArn, errors, $"'{kms}' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)");
             }
         }
 
         if (userText is { Length: 0 })
         {
-            errors.Add($"config {ConfigKeys.User.FullKey}", null,
-                "is empty; set a learner name or remove the key to use the stack name");
+            Add(config, ConfigKeys.User, errors, $"is empty; set a learner name or remove the key to use the stack name");
         }
 
         return new CatalogSettings
@@ -80,6 +77,10 @@ public static class SettingsParser
         };
     }
 
+    // A key set with `pulumi config set --secret` is decrypted for the program: its problems name the key, never its value.
+    private static void Add(IConfigSource config, ConfigOption option, ErrorList errors, ErrorMessage message) =>
+        errors.Add(config.Origin(option.Name), null, message, config.IsSecret(option.Name));
+
     private static string Text(IConfigSource config, ConfigOption option) =>
         config.Get(option.Name) ?? option.Default ?? "";
 
@@ -94,7 +95,7 @@ public static class SettingsParser
 
         if (Security.IamNames.Check(text, kind) is { } problem)
         {
-            errors.Add($"config {option.FullKey}", null, problem);
+            Add(config, option, errors, problem);
             return null;
         }
 
@@ -111,8 +112,7 @@ public static class SettingsParser
             case "PAY_PER_REQUEST":
                 return BillingMode.PayPerRequest;
             default:
-                errors.Add($"config {ConfigKeys.BillingMode.FullKey}", null,
-                    $"'{text}' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
+                Add(config, ConfigKeys.BillingMode, errors, $"'{text}' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
                 return BillingMode.Provisioned;
         }
     }
@@ -125,7 +125,7 @@ public static class SettingsParser
             return value;
         }
 
-        errors.Add($"config {option.FullKey}", null, $"'{text}' is not true or false");
+        Add(config, option, errors, $"'{text}' is not true or false");
         return bool.Parse(option.Default!);
     }
 
@@ -137,7 +137,7 @@ public static class SettingsParser
             return value;
         }
 
-        errors.Add($"config {option.FullKey}", null, $"'{text}' is not a whole number from 1 to {MaxCapacity}");
+        Add(config, option, errors, $"'{text}' is not a whole number from 1 to {MaxCapacity}");
         return int.Parse(option.Default!, CultureInfo.InvariantCulture);
     }
 
@@ -157,11 +157,11 @@ public static class SettingsParser
                 return document.RootElement.Clone();
             }
 
-            errors.Add($"config {option.FullKey}", null, $"must be an object, not {Json.KindName(document.RootElement)}");
+            Add(config, option, errors, $"must be an object, not {Words(Json.KindName(document.RootElement))}");
         }
         catch (JsonException e)
         {
-            errors.Add($"config {option.FullKey}", null, Json.Describe(e));
+            Add(config, option, errors, Json.Describe(e));
         }
 
         return null;
@@ -175,13 +175,12 @@ public static class SettingsParser
             return tags;
         }
 
-        var source = $"config {ConfigKeys.Tags.FullKey}";
         foreach (var property in element.EnumerateObject())
         {
             var problem = Naming.TagRules.Check(property.Name, property.Value);
             if (problem is not null)
             {
-                errors.Add(source, null, $"tag '{property.Name}': {problem}");
+                Add(config, ConfigKeys.Tags, errors, $"tag '{Name(property.Name)}': {problem}");
             }
             else
             {

@@ -59,6 +59,11 @@ public static class CatalogBuilder
     // One message for the learner name, not one per table it would name.
     private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, IConfigSource config, ErrorList errors)
     {
+        if (settings.UserUnreadable)
+        {
+            return; // already reported: the name is unknown, so the stand-in proves nothing
+        }
+
         if (tables.Select(t => TableNames.Check(t.Name)).FirstOrDefault(p => p is not null) is { } problem)
         {
             var key = settings.UserFromStackName

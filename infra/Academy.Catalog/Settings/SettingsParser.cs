@@ -49,7 +49,12 @@ public static class SettingsParser
             }
         }
 
-        if (userText is { Length: 0 })
+        if (config.Unreadable(ConfigKeys.User.Name) is { } why)
+        {
+            // Without the learner name there are no table names to work on, so this is an error, not a default.
+            Add(config, ConfigKeys.User, errors, $"{Words(why)}");
+        }
+        else if (userText is { Length: 0 })
         {
             Add(config, ConfigKeys.User, errors, $"is empty; set a learner name or remove the key to use the stack name");
         }
@@ -58,6 +63,7 @@ public static class SettingsParser
         {
             User = userText ?? config.StackName,
             UserFromStackName = userText is null,
+            UserUnreadable = config.Unreadable(ConfigKeys.User.Name) is not null,
             SeedDir = Text(config, ConfigKeys.SeedDir),
             BillingMode = billing,
             ReadCapacity = billing == BillingMode.Provisioned ? read : null,

@@ -15,12 +15,13 @@ public sealed class StackFileConfigSource : IConfigSource
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _encrypted = new(StringComparer.Ordinal);
 
     private StackFileConfigSource(string stackName) => StackName = stackName;
 
     public string StackName { get; }
 
-    public IEnumerable<string> Names => _values.Keys;
+    public IEnumerable<string> Names => _values.Keys.Concat(_encrypted.Keys);
 
     /// <summary>Things Pulumi would change on the way to the program (such as a long number read as a float), worth a warning.</summary>
     public List<string> Warnings { get; } = [];
@@ -28,6 +29,8 @@ public sealed class StackFileConfigSource : IConfigSource
     public string? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
     public bool IsSecret(string name) => _secrets.Contains(name);
+
+    public string? Unreadable(string name) => _encrypted.GetValueOrDefault(name);
 
     /// <summary>Reads Pulumi.&lt;stack&gt;.yaml from the project root; problems come back as a <see cref="CatalogException"/>.</summary>
     public static StackFileConfigSource Load(ProjectPaths paths, string stackName)
@@ -82,6 +85,12 @@ public sealed class StackFileConfigSource : IConfigSource
             {
                 var value = PulumiYamlJson.ConfigValue(valueNode, out var secret, out var rounded);
                 _ = secret ? config._secrets.Add(name) : false;
+                if (secret && value == PulumiYamlJson.SecretPlaceholder)
+                {
+                    config.Encrypted(name, source, where);
+                    continue;
+                }
+
                 config._values[name] = value;
                 config.Warnings.AddRange(rounded.Select(n =>
                     $"{where}: the number {n} is a YAML float to Pulumi, which hands the program {PulumiYamlJson.GoFloat(double.Parse(n, System.Globalization.CultureInfo.InvariantCulture))}; put the item in seed/items to keep every digit"));
@@ -94,5 +103,22 @@ public sealed class StackFileConfigSource : IConfigSource
 
         errors.ThrowIfAny();
         return config;
+    }
+
+    // A whole value set with `pulumi config set --secret`: only the Pulumi CLI holds the key to it.
+    private void Encrypted(string name, string file, string where)
+    {
+        const string Why = "is encrypted (set with `pulumi config set --secret`) and only the Pulumi CLI can decrypt it";
+        if (name == ConfigKeys.User.Name)
+        {
+            _encrypted[name] = $"{Why} (in {file}), so the sandbox cannot tell which tables are the learner's; give the learner name with --user";
+            return;
+        }
+
+        var instead = name == ConfigKeys.Items.Name
+            ? "so the sandbox leaves out the items it holds, as it does for an item holding a `--path` secret: plan, up and verify work on the seed items alone, and `pulumi up` declares the rest"
+            : $"so the sandbox uses its default{(ConfigKeys.Find(name)?.Default is { Length: > 0 } d ? $" ({d})" : "")}";
+        _encrypted[name] = $"{Why}, {instead}";
+        Warnings.Add($"{where}: {_encrypted[name]}");
     }
 }

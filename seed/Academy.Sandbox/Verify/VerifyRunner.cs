@@ -26,11 +26,19 @@ public static class VerifyRunner
             var declared = catalog.ItemsOf(table.Key).ToDictionary(i => TableKeys.Of(table, i));
             var lines = new List<string>();
             var matching = 0;
+            var skipped = new List<string>();
             foreach (var (key, item) in declared)
             {
                 if (!live.TryGetValue(key, out var current))
                 {
-                    lines.Add($"    missing   {item.LogicalName} (declared in {item.Source}{(item.Secret ? "; secret, so `up` leaves it to Pulumi" : "")})");
+                    if (item.Secret)
+                    {
+                        // `up` never writes ciphertext, so its absence here is expected, not drift.
+                        skipped.Add($"    skipped   {item.LogicalName} (declared in {item.Source}; secret, so the sandbox leaves it to `pulumi up`)");
+                        continue;
+                    }
+
+                    lines.Add($"    missing   {item.LogicalName} (declared in {item.Source})");
                     continue;
                 }
 
@@ -58,8 +66,8 @@ public static class VerifyRunner
 
             var problems = lines.Count(l => !l.StartsWith("      ", StringComparison.Ordinal));
             drift += problems;
-            output.WriteLine($"  {table.Name}: {matching:N0} item(s) match{(problems > 0 ? $", {problems} differ" : "")}");
-            foreach (var line in lines)
+            output.WriteLine($"  {table.Name}: {matching:N0} item(s) match{(problems > 0 ? $", {problems} differ" : "")}{(skipped.Count > 0 ? $", {skipped.Count} skipped (secret)" : "")}");
+            foreach (var line in skipped.Concat(lines))
             {
                 output.WriteLine(line);
             }

@@ -103,4 +103,13 @@ public sealed class EncryptedConfigTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
         Assert.That(run.Error, Does.Contain("--user: 'bad name' cannot name a table").And.Not.Contain("config academy:user"));
     }
+
+    [Test]
+    public async Task An_empty_user_flag_is_blamed_on_the_flag()
+    {
+        var run = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root, "--user", "");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.Error, Does.Contain("--user: is empty; set a learner name").And.Not.Contain("remove the key"));
+    }
 }

@@ -43,10 +43,7 @@ public sealed class HostileStackFileTests
     [TestCaseSource(nameof(Hostile))]
     public void A_hostile_stack_file_gives_one_error_naming_the_file_and_line(string yaml, int line, string words)
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", yaml);
-
-        var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
+        var error = Refused(yaml);
 
         Assert.That(error.Errors, Has.Count.EqualTo(1), error.Message);
         Assert.That(error.Errors[0].ToString(), Does.StartWith("Pulumi.bob.yaml").And.Contain($"line {line}").And.Contain(words));
@@ -55,10 +52,7 @@ public sealed class HostileStackFileTests
     [Test]
     public void Ordinary_anchors_and_aliases_still_work()
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", "config:\n  academy:tags:\n    owner: &who data-team\n    contact: *who\n");
-
-        var config = StackFileConfigSource.Load(project.Paths, "bob");
+        var config = Load("config:\n  academy:tags:\n    owner: &who data-team\n    contact: *who\n");
 
         Assert.That(config.Get("tags"), Is.EqualTo("""{"contact":"data-team","owner":"data-team"}"""));
     }
@@ -66,10 +60,7 @@ public sealed class HostileStackFileTests
     [Test]
     public void A_latin1_stack_file_is_refused_naming_the_line_and_utf8()
     {
-        using var project = new ScratchProject();
-        File.WriteAllBytes(Path.Combine(project.Root, "Pulumi.bob.yaml"), Encoding.Latin1.GetBytes("config:\n  academy:user: bob\n  academy:tags:\n    team: Žaneta Müller\n"));
-
-        var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
+        var error = Refused(Encoding.Latin1.GetBytes("config:\n  academy:user: bob\n  academy:tags:\n    team: Žaneta Müller\n"));
 
         Assert.That(error.Errors.Single().ToString(), Is.EqualTo(
             "Pulumi.bob.yaml: is not UTF-8 text: byte 0xFC at line 4 is not valid UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8, which is what Pulumi reads"));
@@ -78,10 +69,7 @@ public sealed class HostileStackFileTests
     [Test]
     public void A_utf16_stack_file_without_a_byte_order_mark_is_refused()
     {
-        using var project = new ScratchProject();
-        File.WriteAllBytes(Path.Combine(project.Root, "Pulumi.bob.yaml"), new UnicodeEncoding(false, false).GetBytes("config:\n  academy:user: bob\n"));
-
-        var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
+        var error = Refused(new UnicodeEncoding(false, false).GetBytes("config:\n  academy:user: bob\n"));
 
         Assert.That(error.Errors.Single().ToString(), Does.StartWith("Pulumi.bob.yaml: has a NUL byte at line 1").And.Contain("save it as UTF-8"));
     }
@@ -90,14 +78,12 @@ public sealed class HostileStackFileTests
     [TestCase("utf-16 with BOM")]
     public void A_byte_order_mark_is_read_as_pulumi_reads_it(string encoding)
     {
-        using var project = new ScratchProject();
         var text = "config:\n  academy:user: žana-b\n";
-        var bytes = encoding.StartsWith("utf-8", StringComparison.Ordinal)
+        byte[] bytes = encoding.StartsWith("utf-8", StringComparison.Ordinal)
             ? [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]
-            : Encoding.Unicode.Preamble.ToArray().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
-        File.WriteAllBytes(Path.Combine(project.Root, "Pulumi.bob.yaml"), bytes);
+            : [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(text)];
 
-        var config = StackFileConfigSource.Load(project.Paths, "bob");
+        var config = Load(bytes);
 
         Assert.That(config.Get("user"), Is.EqualTo("žana-b"));
     }
@@ -107,10 +93,7 @@ public sealed class HostileStackFileTests
     [TestCase("config:\n")]
     public void An_empty_stack_file_is_no_config_as_for_pulumi(string text)
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", text);
-
-        var config = StackFileConfigSource.Load(project.Paths, "bob");
+        var config = Load(text);
 
         Assert.That(config.Names, Is.Empty);
     }
@@ -118,16 +101,13 @@ public sealed class HostileStackFileTests
     [Test]
     public void A_number_beyond_a_float64_is_passed_on_as_pulumi_does_and_warned_about_naming_the_item()
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", """
+        var config = Load("""
             config:
               academy:items:
                 global:
                   - name: big
                     limit: 1e400
             """);
-
-        var config = StackFileConfigSource.Load(project.Paths, "bob");
 
         Assert.That(config.Get("items"), Is.EqualTo("""{"global":[{"limit":"1e400","name":"big"}]}"""), "go-yaml v3 keeps it a string");
         Assert.That(config.Warnings.Single(), Is.EqualTo(
@@ -137,16 +117,13 @@ public sealed class HostileStackFileTests
     [Test]
     public void An_infinite_number_names_the_item_and_attribute()
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", """
+        var error = Refused("""
             config:
               academy:items:
                 global:
                   - name: big
                     limit: .inf
             """);
-
-        var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
 
         Assert.That(error.Errors.Single().ToString(), Is.EqualTo(
             "Pulumi.bob.yaml: config academy:items.global: item 'big': attribute 'limit' (line 5): .inf is not a JSON number; Pulumi cannot pass it to the program (quote it for a string)"));
@@ -155,8 +132,7 @@ public sealed class HostileStackFileTests
     [Test]
     public void A_warning_about_a_secret_key_prints_no_value()
     {
-        using var project = new ScratchProject();
-        project.Write("Pulumi.bob.yaml", """
+        var config = Load("""
             config:
               academy:items:
                 global:
@@ -166,8 +142,19 @@ public sealed class HostileStackFileTests
                       secure: v1:abc
             """);
 
-        var config = StackFileConfigSource.Load(project.Paths, "bob");
-
         Assert.That(config.Warnings.Single(), Does.Contain("item 'big': attribute 'limit' (line 5): the number *** is beyond a float64").And.Not.Contain("9e999"));
     }
+
+    private static StackFileConfigSource Load(string yaml) => Load(Encoding.UTF8.GetBytes(yaml));
+
+    private static StackFileConfigSource Load(byte[] bytes)
+    {
+        using var project = new ScratchProject();
+        File.WriteAllBytes(Path.Combine(project.Root, "Pulumi.bob.yaml"), bytes);
+        return StackFileConfigSource.Load(project.Paths, "bob");
+    }
+
+    private static CatalogException Refused(string yaml) => Refused(Encoding.UTF8.GetBytes(yaml));
+
+    private static CatalogException Refused(byte[] bytes) => Assert.Throws<CatalogException>(() => Load(bytes))!;
 }

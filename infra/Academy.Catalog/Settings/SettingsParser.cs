@@ -56,7 +56,8 @@ public static class SettingsParser
         }
         else if (userText is { Length: 0 })
         {
-            Add(config, ConfigKeys.User, errors, $"is empty; set a learner name or remove the key to use the stack name");
+            var remedy = config.Origin(ConfigKeys.User.Name) == $"config {ConfigKeys.User.FullKey}" ? " or remove the key to use the stack name" : "";
+            Add(config, ConfigKeys.User, errors, $"is empty; set a learner name{Words(remedy)}");
         }
 
         return new CatalogSettings

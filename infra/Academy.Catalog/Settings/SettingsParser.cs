@@ -166,9 +166,15 @@ public static class SettingsParser
 
             Add(config, option, errors, $"must be an object, not {Words(Json.KindName(document.RootElement))}");
         }
-        catch (JsonException e)
+        catch (JsonException e) when (text.TrimStart() is { Length: > 0 } start && start[0] is '{' or '[')
         {
             Add(config, option, errors, Json.Describe(e));
+        }
+        catch (JsonException)
+        {
+            // `academy:items: hello` in a stack file: plain text, not broken JSON, so say what belongs there.
+            var example = option == ConfigKeys.Items ? "{\"global\": [{\"name\": \"x\"}]}" : "{\"team\": \"data\"}";
+            Add(config, option, errors, $"must be an object such as {Words(example)}, not plain text");
         }
 
         return null;

@@ -50,6 +50,20 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
+    public void A_stack_file_of_gigabytes_is_refused_before_it_is_read()
+    {
+        using var project = new ScratchProject();
+        using (var file = File.Create(Path.Combine(project.Root, "Pulumi.bob.yaml")))
+        {
+            file.SetLength(3L * 1024 * 1024 * 1024); // sparse: costs no disk, would cost 3 GB of memory to read
+        }
+
+        var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
+
+        Assert.That(error.Errors.Single().ToString(), Does.StartWith("Pulumi.bob.yaml: is 3,072 MB; a stack file holds settings and a few items, at most 16 MB"));
+    }
+
+    [Test]
     public void Ordinary_anchors_and_aliases_still_work()
     {
         var config = Load("config:\n  academy:tags:\n    owner: &who data-team\n    contact: *who\n");

@@ -14,6 +14,9 @@ namespace Academy.Sandbox.Config;
 public sealed class StackFileConfigSource : IConfigSource
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    // Read whole into memory, so bounded: far above any real stack file, far below what hurts.
+    private const long MaxBytes = 16 * 1024 * 1024;
+
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _encrypted = new(StringComparer.Ordinal);
 
@@ -109,6 +112,13 @@ public sealed class StackFileConfigSource : IConfigSource
     // Decoded as Pulumi decodes it, checked for what would exhaust memory or the stack, then loaded.
     private static YamlStream? Parse(string file, string source, ErrorList errors)
     {
+        var length = new FileInfo(file).Length;
+        if (length > MaxBytes)
+        {
+            errors.Add(source, null, $"is {length / (1024 * 1024):N0} MB; a stack file holds settings and a few items, at most {MaxBytes / (1024 * 1024)} MB (put bulk items in seed/items)");
+            return null;
+        }
+
         var text = StackFileText.Decode(File.ReadAllBytes(file), out var problem);
         if (text is null)
         {

@@ -22,11 +22,12 @@ public static class CatalogBuilder
         var settings = SettingsParser.Parse(config, errors);
         var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
         var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
-        CheckUser(tables, settings, errors);
+        CheckUser(tables, settings, config, errors);
 
         var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
             .ToDictionary(i => (i.TableKey, i.Key));
-        foreach (var item in ConfigItems.Load(settings.Items, config.IsSecret(ConfigKeys.Items.Name), definitions, rejected, errors))
+        var secretItems = config.IsSecret(ConfigKeys.Items.Name);
+        foreach (var item in ConfigItems.Load(settings.Items, secretItems, definitions, rejected, errors.Concerning(secretItems)))
         {
             items[(item.TableKey, item.Key)] = item; // stack config replaces the seed item with the same key
         }
@@ -40,12 +41,8 @@ public static class CatalogBuilder
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);
         // Adopt entries are item keys, and a secret academy:items makes its keys secret too.
-        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, config.IsSecret(ConfigKeys.Adopt.Name) || config.IsSecret(ConfigKeys.Items.Name), catalog, errors) };
-        if (config.IsSecret(ConfigKeys.Items.Name) && settings.Items is { } secretItems)
-        {
-            errors.Redact(SecretRedaction.Values(secretItems));
-        }
-
+        var secretAdopt = config.IsSecret(ConfigKeys.Adopt.Name) || secretItems;
+        catalog = catalog with { Adopt = AdoptParser.Parse(settings.Adopt, secretAdopt, catalog, errors.Concerning(secretAdopt)) };
         errors.ThrowIfAny();
         return catalog;
     }
@@ -79,14 +76,19 @@ public static class CatalogBuilder
     }
 
     // One message for the learner name, not one per table it would name.
-    private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, ErrorList errors)
+    private static void CheckUser(IEnumerable<TableSpec> tables, CatalogSettings settings, IConfigSource config, ErrorList errors)
     {
+        if (settings.UserUnreadable)
+        {
+            return; // already reported: the name is unknown, so the stand-in proves nothing
+        }
+
         if (tables.Select(t => TableNames.Check(t.Name)).FirstOrDefault(p => p is not null) is { } problem)
         {
             var key = settings.UserFromStackName
-                ? $"config {ConfigKeys.User.FullKey} (not set, so the stack name '{settings.User}')"
-                : $"config {ConfigKeys.User.FullKey}";
-            errors.Add(key, null, $"'{settings.User}' cannot name a table: {problem}");
+                ? $"{config.Origin(ConfigKeys.User.Name)} (not set, so the stack name '{settings.User}')"
+                : config.Origin(ConfigKeys.User.Name);
+            errors.Add(key, null, $"'{settings.User}' cannot name a table: {problem}", config.IsSecret(ConfigKeys.User.Name));
         }
     }
 

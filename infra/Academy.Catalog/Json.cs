@@ -1,14 +1,21 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 
 namespace Academy.Catalog;
 
 /// <summary>Shared wording for JSON problems, so every file and config key reports them alike.</summary>
 internal static class Json
 {
-    public static string Describe(JsonException e) =>
-        e.LineNumber is { } line
-            ? $"malformed JSON at line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}"
-            : $"malformed JSON: {FirstSentence(e.Message)}";
+    // The parser's own words may quote the text it choked on, so they are a value; line and position are not.
+    public static ErrorMessage Describe(JsonException e)
+    {
+        if (e.LineNumber is { } line)
+        {
+            return $"malformed JSON at line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}";
+        }
+
+        return $"malformed JSON: {FirstSentence(e.Message)}";
+    }
 
     public static string KindName(JsonElement element) => element.ValueKind switch
     {

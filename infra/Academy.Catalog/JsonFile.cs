@@ -106,7 +106,7 @@ internal static class JsonFile
         }
         catch (JsonException e)
         {
-            return describeMalformed ? Json.Describe(e) : null; // config text: its parse reports it in its own words
+            return describeMalformed ? Json.Describe(e).Render(secret: false) : null; // seed files are never secret; config text: its parse reports it in its own words
         }
 
         return null;

@@ -9,6 +9,13 @@ using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 
 // Usage: dotnet run --project tests/Academy.Benchmarks -c Release [-- ITEMS [CONCURRENCY [ROUNDS]]]
+//        dotnet run --project tests/Academy.Benchmarks -c Release -- alias-bomb
+if (args is ["alias-bomb"])
+{
+    AliasBombCheck.Run();
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;

@@ -2,10 +2,14 @@ namespace Academy.Catalog.Errors;
 
 /// <summary>
 /// One problem in the learner's input. <see cref="Source"/> is where a user goes to fix it: a file
-/// path relative to the project, or a stack config key such as <c>academy:items</c>.
+/// path relative to the project, or a stack config key such as <c>academy:items</c>. When
+/// <see cref="Secret"/> is true the problem concerns data from a secret config key, and
+/// <see cref="Message"/> shows its wording and names but none of its values.
 /// </summary>
-public sealed record CatalogError(string Source, string? Item, string Message)
+public sealed record CatalogError(string Source, string? Item, ErrorMessage Text, bool Secret = false)
 {
+    public string Message => Text.Render(Secret);
+
     public override string ToString() =>
         Item is null ? $"{Source}: {Message}" : $"{Source}: item '{Item}': {Message}";
 }

@@ -3,24 +3,38 @@ namespace Academy.Catalog.Errors;
 /// <summary>Collects problems so validation can report all of them at once.</summary>
 public sealed class ErrorList
 {
-    private readonly List<CatalogError> _errors = [];
+    private readonly List<CatalogError> _errors;
+
+    private readonly bool _secret;
+
+    public ErrorList()
+        : this([], secret: false)
+    {
+    }
+
+    private ErrorList(List<CatalogError> errors, bool secret)
+    {
+        _errors = errors;
+        _secret = secret;
+    }
 
     public IReadOnlyList<CatalogError> Errors => _errors;
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string source, string? item, string message) => _errors.Add(new CatalogError(source, item, message));
+    /// <summary>
+    /// The same list, marking what is added through it as secret when <paramref name="secret"/> is
+    /// true: hand it to code that reads data from a secret config key, and none of that code's
+    /// messages can print a value.
+    /// </summary>
+    public ErrorList Concerning(bool secret) => secret == _secret ? this : new ErrorList(_errors, secret);
 
-    public void Add(CatalogError error) => _errors.Add(error);
+    public void Add(string source, string? item, ErrorMessage message) => Add(source, item, message, secret: false);
 
-    /// <summary>Masks the given secret values wherever a message quotes them.</summary>
-    public void Redact(IReadOnlyList<string> secrets)
-    {
-        for (var i = 0; i < _errors.Count; i++)
-        {
-            _errors[i] = _errors[i] with { Message = SecretRedaction.Redact(_errors[i].Message, secrets) };
-        }
-    }
+    public void Add(string source, string? item, ErrorMessage message, bool secret) =>
+        _errors.Add(new CatalogError(source, item, message, secret || _secret));
+
+    public void Add(CatalogError error) => _errors.Add(_secret ? error with { Secret = true } : error);
 
     public void ThrowIfAny()
     {

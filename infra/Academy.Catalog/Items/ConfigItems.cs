@@ -2,6 +2,7 @@ using System.Text.Json;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -31,11 +32,11 @@ public static class ConfigItems
 
             if (!tables.TryGetValue(entry.Name, out var table))
             {
-                errors.Add(source, null, $"unknown table '{entry.Name}'; tables are {string.Join(", ", tables.Keys)}");
+                errors.Add(source, null, $"unknown table '{Name(entry.Name)}'; tables are {Names(tables.Keys)}");
             }
             else if (entry.Value.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(source, null, $"must be a list of items, not {Json.KindName(entry.Value)}");
+                errors.Add(source, null, $"must be a list of items, not {Words(Json.KindName(entry.Value))}");
             }
             else
             {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Extensions.Numerics;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -13,11 +15,11 @@ public static class DynamoJsonReader
     private static readonly string[] Types = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
 
     /// <summary>Reads one item; every problem goes to <paramref name="report"/> as (attribute path, message).</summary>
-    public static Dictionary<string, AttributeValue>? ReadItem(JsonElement item, Action<string, string> report)
+    public static Dictionary<string, AttributeValue>? ReadItem(JsonElement item, Action<string, ErrorMessage> report)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            report("", $"an item must be an object of attribute name to typed value, not {Json.KindName(item)}");
+            report("", $"an item must be an object of attribute name to typed value, not {Words(Json.KindName(item))}");
             return null;
         }
 
@@ -25,7 +27,7 @@ public static class DynamoJsonReader
         return map;
     }
 
-    private static Dictionary<string, AttributeValue>? ReadMap(JsonElement element, string path, Action<string, string> report)
+    private static Dictionary<string, AttributeValue>? ReadMap(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         var ok = true;
@@ -34,14 +36,14 @@ public static class DynamoJsonReader
             var childPath = Paths.Child(path, property.Name);
             if (property.Name.Length == 0)
             {
-                report(childPath, "attribute names must not be empty");
+                report(childPath, $"attribute names must not be empty");
                 ok = false;
                 continue;
             }
 
             if (map.ContainsKey(property.Name))
             {
-                report(childPath, "appears twice");
+                report(childPath, $"appears twice");
                 ok = false;
                 continue;
             }
@@ -60,11 +62,11 @@ public static class DynamoJsonReader
         return ok ? map : null;
     }
 
-    private static AttributeValue? ReadValue(JsonElement element, string path, Action<string, string> report)
+    private static AttributeValue? ReadValue(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() != 1)
         {
-            report(path, $"a DynamoDB JSON value is an object with exactly one type key ({string.Join(", ", Types)}), got {element.GetRawText()}");
+            report(path, $"a DynamoDB JSON value is an object with exactly one type key ({Names(Types)}), got {element.GetRawText()}");
             return null;
         }
 
@@ -89,15 +91,15 @@ public static class DynamoJsonReader
             case "SS" or "NS" or "BS" when inner.ValueKind == JsonValueKind.Array:
                 return ReadSet(typed.Name, inner, path, report);
             case var type when Types.Contains(type):
-                report(path, $"{type} cannot hold {Json.KindName(inner)}: {Expected(type)}");
+                report(path, $"{Name(type)} cannot hold {Words(Json.KindName(inner))}: {Words(Expected(type))}");
                 return null;
             default:
-                report(path, $"'{typed.Name}' is not a DynamoDB type; use one of {string.Join(", ", Types)}");
+                report(path, $"'{Name(typed.Name)}' is not a DynamoDB type; use one of {Names(Types)}");
                 return null;
         }
     }
 
-    private static AttributeValue? ReadList(JsonElement array, string path, Action<string, string> report)
+    private static AttributeValue? ReadList(JsonElement array, string path, Action<string, ErrorMessage> report)
     {
         var list = new List<AttributeValue>();
         var index = 0;
@@ -115,14 +117,14 @@ public static class DynamoJsonReader
         return ok ? new AttributeValue { L = list } : null;
     }
 
-    private static AttributeValue? ReadSet(string type, JsonElement array, string path, Action<string, string> report)
+    private static AttributeValue? ReadSet(string type, JsonElement array, string path, Action<string, ErrorMessage> report)
     {
         var members = new List<string>();
         foreach (var element in array.EnumerateArray())
         {
             if (element.ValueKind != JsonValueKind.String)
             {
-                report(path, $"{type} members are strings, got {element.GetRawText()}");
+                report(path, $"{Name(type)} members are strings, got {element.GetRawText()}");
                 return null;
             }
 
@@ -131,7 +133,7 @@ public static class DynamoJsonReader
 
         if (members.Count == 0)
         {
-            report(path, $"{type} must not be empty; DynamoDB has no empty sets (leave the attribute out)");
+            report(path, $"{Name(type)} must not be empty; DynamoDB has no empty sets (leave the attribute out)");
             return null;
         }
 
@@ -159,7 +161,7 @@ public static class DynamoJsonReader
                 return new AttributeValue { BS = binaries.Order(ByteOrder.Instance).Select(b => new MemoryStream(b!)).ToList() };
         }
 
-        (string Text, BigDecimal? Value) Report(string problem)
+        (string Text, BigDecimal? Value) Report(ErrorMessage problem)
         {
             report(path, problem);
             return ("", null);
@@ -167,16 +169,22 @@ public static class DynamoJsonReader
     }
 
     // Members compare as DynamoDB compares them: numbers by value, binary by bytes.
-    private static bool Unique(string type, List<string> written, List<string> canonical, string path, Action<string, string> report)
+    private static bool Unique(string type, List<string> written, List<string> canonical, string path, Action<string, ErrorMessage> report)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < canonical.Count; i++)
         {
             if (first.TryGetValue(canonical[i], out var earlier))
             {
-                report(path, written[earlier] == written[i]
-                    ? $"{type} holds '{written[i]}' twice; set members are unique"
-                    : $"{type} holds '{written[earlier]}' and '{written[i]}', which DynamoDB counts as the same member; set members are unique");
+                if (written[earlier] == written[i])
+                {
+                    report(path, $"{Name(type)} holds '{written[i]}' twice; set members are unique");
+                }
+                else
+                {
+                    report(path, $"{Name(type)} holds '{written[earlier]}' and '{written[i]}', which DynamoDB counts as the same member; set members are unique");
+                }
+
                 return false;
             }
 
@@ -186,7 +194,7 @@ public static class DynamoJsonReader
         return true;
     }
 
-    private static string? Number(string text, string path, Action<string, string> report)
+    private static string? Number(string text, string path, Action<string, ErrorMessage> report)
     {
         if (NumberText.TryParse(text, out var value, out var problem))
         {
@@ -199,7 +207,7 @@ public static class DynamoJsonReader
 
     // Only the standard, padded form: anything else (spaces, missing padding) would come back from
     // DynamoDB in another spelling and show as a change after every refresh.
-    private static byte[]? Binary(string text, string path, Action<string, string> report)
+    private static byte[]? Binary(string text, string path, Action<string, ErrorMessage> report)
     {
         try
         {
@@ -215,7 +223,7 @@ public static class DynamoJsonReader
         }
         catch (FormatException)
         {
-            report(path, "B values are base64 text");
+            report(path, $"B values are base64 text");
             return null;
         }
     }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -16,7 +17,7 @@ internal static class ItemChecks
     /// <summary>"Attribute names must be at least one character long and less than 64 KB".</summary>
     public const int MaxNameBytes = (64 * 1024) - 1;
 
-    public static void Run(IReadOnlyDictionary<string, AttributeValue> item, Action<string, string> report)
+    public static void Run(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {
         CheckNames(item.Keys, "", report);
         CheckLetterCollisions(item.Keys, report);
@@ -29,12 +30,11 @@ internal static class ItemChecks
         var size = ItemSize.Of(item);
         if (size > ItemSize.MaxBytes)
         {
-            report("", string.Create(CultureInfo.InvariantCulture,
-                $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)"));
+            report("", $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)");
         }
     }
 
-    private static void Walk(AttributeValue value, string path, int depth, Action<string, string> report, ref bool tooDeep)
+    private static void Walk(AttributeValue value, string path, int depth, Action<string, ErrorMessage> report, ref bool tooDeep)
     {
         if (tooDeep)
         {
@@ -65,15 +65,14 @@ internal static class ItemChecks
         }
     }
 
-    private static void CheckNames(IEnumerable<string> names, string parent, Action<string, string> report)
+    private static void CheckNames(IEnumerable<string> names, string parent, Action<string, ErrorMessage> report)
     {
         foreach (var name in names)
         {
             var bytes = Encoding.UTF8.GetByteCount(name);
             if (bytes > MaxNameBytes)
             {
-                report(Shorten(Paths.Child(parent, name)), string.Create(CultureInfo.InvariantCulture,
-                    $"the attribute name is {bytes:N0} bytes; DynamoDB allows names of less than 64 KB ({MaxNameBytes:N0} bytes)"));
+                report(Shorten(Paths.Child(parent, name)), $"the attribute name is {bytes:N0} bytes; DynamoDB allows names of less than 64 KB ({MaxNameBytes:N0} bytes)");
             }
         }
     }
@@ -81,7 +80,7 @@ internal static class ItemChecks
     // The provider's TableItem builds expression placeholders from the item's top-level names with
     // everything but the letters a-z and A-Z removed; its documentation warns that your-name-here and
     // Yournamehere then overlap and fail, so names are compared that way (ignoring case, as that example does).
-    private static void CheckLetterCollisions(IEnumerable<string> names, Action<string, string> report)
+    private static void CheckLetterCollisions(IEnumerable<string> names, Action<string, ErrorMessage> report)
     {
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in names)
@@ -89,8 +88,7 @@ internal static class ItemChecks
             var letters = string.Concat(name.Where(char.IsAsciiLetter));
             if (seen.TryGetValue(letters, out var other))
             {
-                report(Shorten(name), $"collides with attribute '{Shorten(other)}': the provider's TableItem keeps only the letters of attribute names "
-                    + $"(both become '{letters}'), so `pulumi up` would fail on this item; rename one of them");
+                report(Shorten(name), $"collides with attribute '{Name(Shorten(other))}': the provider's TableItem keeps only the letters of attribute names (both become '{Name(letters)}'), so `pulumi up` would fail on this item; rename one of them");
             }
             else
             {

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Tables;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -39,8 +39,10 @@ public static class ItemParser
 
             if (seen.TryGetValue(item.Key, out var first))
             {
-                errors.Add(source, label, $"duplicate key: items #{first.Position} and #{position} both have {Describe(table, item.Key)}"
-                    + (first.Label != label && !first.Label.StartsWith('#') && !label.StartsWith('#') ? $" ('{first.Label}' and '{label}' are equal by value, and DynamoDB compares keys by value)" : ""));
+                var byValue = first.Label != label && !first.Label.StartsWith('#') && !label.StartsWith('#')
+                    ? $" ('{first.Label}' and '{label}' are equal by value, and DynamoDB compares keys by value)"
+                    : "";
+                errors.Add(source, label, $"duplicate key: items #{first.Position} and #{position} both have {Name(Describe(table, item.Key))}{Name(byValue)}");
                 continue;
             }
 
@@ -54,8 +56,8 @@ public static class ItemParser
     public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors)
     {
         var before = errors.Errors.Count;
-        void Report(string path, string message) =>
-            errors.Add(source, label, path.Length == 0 ? message : $"attribute '{path}': {message}");
+        void Report(string path, ErrorMessage message) =>
+            errors.Add(source, label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
 
         var attributes = format == ItemFormat.Plain
             ? PlainJsonMarshaller.Marshal(element, Report)
@@ -84,15 +86,21 @@ public static class ItemParser
         };
     }
 
-    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, bool isHash, ItemFormat format, Action<string, string> report)
+    private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, bool isHash, ItemFormat format, Action<string, ErrorMessage> report)
     {
         if (!item.TryGetValue(key.Name, out var value))
         {
             var near = item.Keys.FirstOrDefault(n => string.Equals(n, key.Name, StringComparison.OrdinalIgnoreCase))
                 ?? item.Keys.FirstOrDefault(n => OneEditApart(n, key.Name));
-            report("", near is null
-                ? $"has no key attribute '{key.Name}'; every item needs one"
-                : $"has no key attribute '{key.Name}'; did you mean '{key.Name}'? it has '{near}' (attribute names are case- and spelling-exact)");
+            if (near is null)
+            {
+                report("", $"has no key attribute '{Name(key.Name)}'; every item needs one");
+            }
+            else
+            {
+                report("", $"has no key attribute '{Name(key.Name)}'; did you mean '{Name(key.Name)}'? it has '{Name(near)}' (attribute names are case- and spelling-exact)");
+            }
+
             return null;
         }
 
@@ -105,7 +113,7 @@ public static class ItemParser
                 "N" => "a number",
                 _ => format == ItemFormat.Plain ? "binary, which only DynamoDB JSON can express" : "non-empty binary",
             };
-            report(key.Name, $"the key must be {wanted}, got {Shorten(DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value }))}");
+            report(key.Name, $"the key must be {Words(wanted)}, got {Shorten(DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { [key.Name] = value }))}");
             return null;
         }
 
@@ -119,8 +127,7 @@ public static class ItemParser
         var limit = isHash ? MaxHashKeyBytes : MaxRangeKeyBytes;
         if (bytes > limit)
         {
-            report(key.Name, string.Create(CultureInfo.InvariantCulture,
-                $"the {(isHash ? "hash" : "range")} key is {bytes:N0} bytes; DynamoDB allows at most {limit:N0} bytes for a {(isHash ? "hash (partition)" : "range (sort)")} key"));
+            report(key.Name, $"the {Words(isHash ? "hash" : "range")} key is {bytes:N0} bytes; DynamoDB allows at most {limit:N0} bytes for a {Words(isHash ? "hash (partition)" : "range (sort)")} key");
             return null;
         }
 

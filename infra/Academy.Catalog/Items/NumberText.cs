@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 using Amazon.Extensions.Numerics;
 
 namespace Academy.Catalog.Items;
@@ -18,7 +19,7 @@ public static partial class NumberText
     public const int MinExponent = -130;
 
     /// <summary>Null when DynamoDB accepts the text as a number, else why not.</summary>
-    public static string? Check(string text) => TryParse(text, out _, out var problem) ? null : problem;
+    public static ErrorMessage? Check(string text) => TryParse(text, out _, out var problem) ? null : problem;
 
     /// <summary>The text DynamoDB stores and returns for a number it accepts; the text itself for one it refuses.</summary>
     public static string Canonical(string text) => TryParse(text, out var value, out _) ? Canonical(value) : text;
@@ -29,7 +30,7 @@ public static partial class NumberText
     /// Parses <paramref name="text"/> as DynamoDB does; <paramref name="value"/> comes back with trailing
     /// zeroes stripped, so equal numbers have equal canonical text.
     /// </summary>
-    public static bool TryParse(string text, out BigDecimal value, out string? problem)
+    public static bool TryParse(string text, out BigDecimal value, out ErrorMessage? problem)
     {
         value = default;
 
@@ -109,7 +110,7 @@ public static partial class NumberText
     public static int SizeBytes(string text) =>
         TryParse(text, out var value, out _) ? SizeBytes(value) : ((text.Length + 1) / 2) + 1;
 
-    private static string OutOfRange(string text) =>
+    private static ErrorMessage OutOfRange(string text) =>
         $"{Shorten(text)} is outside DynamoDB's range: magnitudes from 1E{MinExponent} to 9.99...E+{MaxExponent} (and 0)";
 
     // A hostile number can be megabytes long; messages quote its start.

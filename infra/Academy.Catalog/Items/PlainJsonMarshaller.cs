@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Items;
 
@@ -11,11 +13,11 @@ namespace Academy.Catalog.Items;
 /// </summary>
 public static class PlainJsonMarshaller
 {
-    public static Dictionary<string, AttributeValue>? Marshal(JsonElement item, Action<string, string> report)
+    public static Dictionary<string, AttributeValue>? Marshal(JsonElement item, Action<string, ErrorMessage> report)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            report("", $"an item must be an object of attribute name to value, not {Json.KindName(item)}");
+            report("", $"an item must be an object of attribute name to value, not {Words(Json.KindName(item))}");
             return null;
         }
 
@@ -25,7 +27,7 @@ public static class PlainJsonMarshaller
         return document?.ToAttributeMap(DynamoDBEntryConversion.V2, isEmptyStringValueEnabled: true);
     }
 
-    private static Document? ToDocument(JsonElement element, string path, Action<string, string> report)
+    private static Document? ToDocument(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         var document = new Document();
         var ok = true;
@@ -34,12 +36,12 @@ public static class PlainJsonMarshaller
             var childPath = Paths.Child(path, property.Name);
             if (property.Name.Length == 0)
             {
-                report(childPath, "attribute names must not be empty");
+                report(childPath, $"attribute names must not be empty");
                 ok = false;
             }
             else if (document.ContainsKey(property.Name))
             {
-                report(childPath, "appears twice");
+                report(childPath, $"appears twice");
                 ok = false;
             }
             else if (ToEntry(property.Value, childPath, report) is { } entry)
@@ -55,7 +57,7 @@ public static class PlainJsonMarshaller
         return ok ? document : null;
     }
 
-    private static DynamoDBEntry? ToEntry(JsonElement element, string path, Action<string, string> report)
+    private static DynamoDBEntry? ToEntry(JsonElement element, string path, Action<string, ErrorMessage> report)
     {
         switch (element.ValueKind)
         {

@@ -1,4 +1,6 @@
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -6,7 +8,7 @@ namespace Academy.Catalog.Jobs;
 /// Typed reads of one attribute map, each problem reported as (attribute path, what to write
 /// instead). <see cref="Ok"/> stays true only while every read succeeded.
 /// </summary>
-internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue> map, string path, Action<string, string> report, AttributeReader? parent = null)
+internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue> map, string path, Action<string, ErrorMessage> report, AttributeReader? parent = null)
 {
     public bool Ok { get; private set; } = true;
 
@@ -17,7 +19,7 @@ internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue
 
     public string PathOf(string name) => Items.Paths.Child(path, name);
 
-    public void Fail(string name, string message)
+    public void Fail(string name, ErrorMessage message)
     {
         for (var reader = this; reader is not null; reader = reader.Parent)
         {
@@ -44,7 +46,7 @@ internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue
 
         if (!allowEmpty && value.S.Trim().Length == 0)
         {
-            Fail(name, "must not be empty");
+            Fail(name, $"must not be empty");
             return null;
         }
 
@@ -56,7 +58,7 @@ internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue
         var text = String(name, required);
         if (text is not null && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            Fail(name, $"'{text}' is not one of {string.Join(", ", allowed)}");
+            Fail(name, $"'{text}' is not one of {Names(allowed)}");
             return null;
         }
 
@@ -105,7 +107,7 @@ internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue
         if (!value.IsLSet || value.L is null)
         {
             var hint = value.IsSSSet ? "; a string set (SS) has no order, use a list" : "";
-            Fail(name, $"must be a list (L), i.e. a JSON array, got {AttributeText.Of(value)}{hint}");
+            Fail(name, $"must be a list (L), i.e. a JSON array, got {AttributeText.Of(value)}{Words(hint)}");
             return null;
         }
 
@@ -149,7 +151,7 @@ internal sealed class AttributeReader(IReadOnlyDictionary<string, AttributeValue
 
         if (required)
         {
-            Fail(name, $"is missing; it must be {wanted}");
+            Fail(name, $"is missing; it must be {Words(wanted)}");
         }
 
         return false;

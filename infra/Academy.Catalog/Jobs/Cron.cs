@@ -1,4 +1,6 @@
 using System.Globalization;
+using Academy.Catalog.Errors;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -18,7 +20,7 @@ public static class Cron
     ];
 
     /// <summary>Null when <paramref name="expression"/> is a valid 5-field cron, else what is wrong.</summary>
-    public static string? Check(string expression)
+    public static ErrorMessage? Check(string expression)
     {
         var parts = expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != Fields.Length)
@@ -26,21 +28,21 @@ public static class Cron
             var hint = expression.TrimStart().StartsWith('@')
                 ? "macros such as @daily are not portable; write e.g. \"0 3 * * *\""
                 : "write minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\" (no seconds, no year)";
-            return $"'{expression}' has {parts.Length} field{(parts.Length == 1 ? "" : "s")}, a cron needs 5: {hint}";
+            return $"'{expression}' has {parts.Length} field{Words(parts.Length == 1 ? "" : "s")}, a cron needs 5: {Words(hint)}";
         }
 
         for (var i = 0; i < Fields.Length; i++)
         {
             if (CheckField(parts[i], Fields[i]) is { } problem)
             {
-                return $"'{expression}': {Fields[i].Name} '{parts[i]}' {problem}";
+                return $"'{expression}': {Name(Fields[i].Name)} '{parts[i]}' {problem}";
             }
         }
 
         return null;
     }
 
-    private static string? CheckField(string text, Field field)
+    private static ErrorMessage? CheckField(string text, Field field)
     {
         foreach (var item in text.Split(','))
         {
@@ -48,7 +50,7 @@ public static class Cron
             var range = slash >= 0 ? item[..slash] : item;
             if (slash >= 0 && (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var step) || step < 1))
             {
-                return "has a step that is not a positive whole number";
+                return $"has a step that is not a positive whole number";
             }
 
             if (range == "*")
@@ -61,8 +63,8 @@ public static class Cron
             var high = dash >= 0 ? Value(range[(dash + 1)..], field) : low;
             if (low is null || high is null)
             {
-                return $"is not *, a number, a range a-b or a list of them; allowed values are {field.Min}-{field.Max}"
-                    + (field.Names.Length > 0 ? $" or {field.Names[0]}-{field.Names[^1]}" : "");
+                var names = field.Names.Length > 0 ? $" or {field.Names[0]}-{field.Names[^1]}" : "";
+                return $"is not *, a number, a range a-b or a list of them; allowed values are {field.Min}-{field.Max}{Words(names)}";
             }
 
             if (low < field.Min || high > field.Max)
@@ -72,7 +74,7 @@ public static class Cron
 
             if (low > high)
             {
-                return "has a range that runs backwards";
+                return $"has a range that runs backwards";
             }
         }
 

@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Catalog.Jobs;
@@ -48,6 +49,6 @@ public sealed record JobConfig
     }
 
     /// <summary>Reads and checks a jobs item, reporting (attribute path, message) per problem; null if any.</summary>
-    public static JobConfig? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, string> report) =>
+    public static JobConfig? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report) =>
         JobConfigReader.Read(item, report);
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -13,12 +15,12 @@ internal static partial class JobConfigReader
         JobFields.PrimaryKey, JobFields.PartitionColumns, JobFields.Target, JobFields.Columns,
     ];
 
-    public static JobConfig? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, string> report)
+    public static JobConfig? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {
         var reader = new AttributeReader(item, "", report);
         foreach (var unknown in item.Keys.Where(k => !KnownFields.Contains(k)).Order(StringComparer.Ordinal))
         {
-            reader.Fail(unknown, $"is not a jobs field (a typo?); fields are {string.Join(", ", KnownFields)}");
+            reader.Fail(unknown, $"is not a jobs field (a typo?); fields are {Names(KnownFields)}");
         }
 
         var name = reader.String(JobFields.Name);
@@ -44,12 +46,12 @@ internal static partial class JobConfigReader
         var primaryKey = reader.StringList(JobFields.PrimaryKey);
         if (primaryKey is { Count: 0 })
         {
-            reader.Fail(JobFields.PrimaryKey, "must name at least one column; the load merges and deduplicates on it");
+            reader.Fail(JobFields.PrimaryKey, $"must name at least one column; the load merges and deduplicates on it");
         }
 
-        ColumnsExist(reader, JobFields.PrimaryKey, primaryKey, columns, c => c.Nullable ? "is nullable, and a primary-key column must not be (set \"nullable\": false if it never is null)" : null);
+        ColumnsExist(reader, JobFields.PrimaryKey, primaryKey, columns, NullableKey);
         var partitions = reader.StringList(JobFields.PartitionColumns);
-        ColumnsExist(reader, JobFields.PartitionColumns, partitions, columns, c => c.Type.StartsWith("array", StringComparison.Ordinal) ? $"is {c.Type}, and a partition column must be a single value" : null);
+        ColumnsExist(reader, JobFields.PartitionColumns, partitions, columns, ArrayPartition);
         var target = Target(reader);
 
         if (!reader.Ok)
@@ -80,11 +82,11 @@ internal static partial class JobConfigReader
         var watermark = reader.String(JobFields.WatermarkColumn, required: false);
         if (mode == "incremental" && watermark is null && !reader.Has(JobFields.WatermarkColumn))
         {
-            reader.Fail(JobFields.WatermarkColumn, "is missing; an incremental load needs the column it resumes from (or set load_mode to full)");
+            reader.Fail(JobFields.WatermarkColumn, $"is missing; an incremental load needs the column it resumes from (or set load_mode to full)");
         }
         else if (mode == "full" && reader.Has(JobFields.WatermarkColumn))
         {
-            reader.Fail(JobFields.WatermarkColumn, "is only read when load_mode is incremental; remove it, or set load_mode to incremental");
+            reader.Fail(JobFields.WatermarkColumn, $"is only read when load_mode is incremental; remove it, or set load_mode to incremental");
         }
         else if (watermark is not null && columns is not null && columns.All(c => c.Name != watermark))
         {
@@ -94,7 +96,7 @@ internal static partial class JobConfigReader
         return watermark;
     }
 
-    private static void ColumnsExist(AttributeReader reader, string field, IReadOnlyList<string>? names, IReadOnlyList<JobColumn>? columns, Func<JobColumn, string?> rule)
+    private static void ColumnsExist(AttributeReader reader, string field, IReadOnlyList<string>? names, IReadOnlyList<JobColumn>? columns, Func<JobColumn, ErrorMessage?> rule)
     {
         if (names is null || columns is null)
         {
@@ -115,6 +117,27 @@ internal static partial class JobConfigReader
         }
     }
 
+    private static ErrorMessage? NullableKey(JobColumn column)
+    {
+        if (column.Nullable)
+        {
+            return $"is nullable, and a primary-key column must not be (set \"nullable\": false if it never is null)";
+        }
+
+        return null;
+    }
+
+    // The type is one of JobFields.ColumnTypes by now, so it names a type rather than quoting a value.
+    private static ErrorMessage? ArrayPartition(JobColumn column)
+    {
+        if (column.Type.StartsWith("array", StringComparison.Ordinal))
+        {
+            return $"is {Name(column.Type)}, and a partition column must be a single value";
+        }
+
+        return null;
+    }
+
     private static List<JobColumn>? Columns(AttributeReader reader)
     {
         if (reader.List(JobFields.Columns) is not { } list)
@@ -124,7 +147,7 @@ internal static partial class JobConfigReader
 
         if (list.Count == 0)
         {
-            reader.Fail(JobFields.Columns, "must list the dataset's columns in file order; it is empty");
+            reader.Fail(JobFields.Columns, $"must list the dataset's columns in file order; it is empty");
             return null;
         }
 

@@ -1,11 +1,14 @@
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
 /// <summary>
 /// Checks of the jobs table against the global table: every jobs item is well formed, every listed
 /// job exists, every job is listed (or disabled), every source exists, every URL can be resolved.
+/// A problem that reads a secret item (on either side) is reported as secret, so none of its values
+/// are printed; item keys and attribute names stay visible.
 /// </summary>
 internal static class JobCrossChecks
 {
@@ -37,12 +40,13 @@ internal static class JobCrossChecks
         var jobsFile = $"{catalog.Settings.SeedDir}/{SeedFiles.ItemsFolder}/{JobFields.JobsTable}.json";
         foreach (var (global, _, _) in sources.Where(s => !s.Item.Attributes.ContainsKey(JobFields.GlobalJobs)))
         {
-            var enabled = jobs.Where(j => RawSource(j.Item) == global.HashKeyValue && !IsDisabled(j.Item)).Select(j => j.Item.HashKeyValue).ToList();
+            var enabled = jobs.Where(j => RawSource(j.Item) == global.HashKeyValue && !IsDisabled(j.Item)).Select(j => j.Item).ToList();
             if (enabled.Count > 0)
             {
                 errors.Add(global.Source, global.HashKeyValue,
-                    $"attribute '{JobFields.GlobalJobs}': is missing, but jobs {string.Join(", ", enabled)} name this item as their {JobFields.Source}; "
-                    + $"list them as a string holding a JSON list, e.g. \"[\\\"{enabled[0]}\\\"]\", or set their {JobFields.Enabled} to false");
+                    $"attribute '{Name(JobFields.GlobalJobs)}': is missing, but jobs {Names(enabled.Select(j => j.HashKeyValue))} name this item as their {Name(JobFields.Source)}; "
+                    + $"list them as a string holding a JSON list, e.g. \"[\\\"{Name(enabled[0].HashKeyValue)}\\\"]\", or set their {Name(JobFields.Enabled)} to false",
+                    Secret(global, enabled));
             }
         }
 
@@ -51,7 +55,7 @@ internal static class JobCrossChecks
             CheckListed(global, listed!, jobs.Select(j => j.Item).ToList(), jobsFile, errors);
         }
 
-        var unfilled = new Dictionary<(CatalogItem Global, string Message), List<string>>();
+        var unfilled = new Dictionary<(CatalogItem Global, string Message), (ErrorMessage Message, List<CatalogItem> Jobs)>();
         foreach (var (job, config) in jobs)
         {
             if (RawSource(job) is not { } sourceName)
@@ -62,35 +66,40 @@ internal static class JobCrossChecks
             var found = sources.FirstOrDefault(s => s.Item.HashKeyValue == sourceName);
             if (found.Item is null)
             {
-                errors.Add(job.Source, job.HashKeyValue, $"attribute '{JobFields.Source}': names global item '{sourceName}', which does not exist; global items are {Names(globals)}");
+                errors.Add(job.Source, job.HashKeyValue,
+                    $"attribute '{Name(JobFields.Source)}': names global item '{sourceName}', which does not exist; global items are {Keys(globals)}",
+                    job.Secret);
                 continue;
             }
 
             if (found.Listed is { } listed && !listed.Contains(job.HashKeyValue, StringComparer.Ordinal) && !IsDisabled(job))
             {
                 errors.Add(job.Source, job.HashKeyValue,
-                    $"is not listed in attribute '{JobFields.GlobalJobs}' of global item '{sourceName}' ({found.Item.Source}), so the ETL never runs it; "
-                    + $"add \"{job.HashKeyValue}\" to that list, or set attribute '{JobFields.Enabled}' to false to keep it unlisted");
+                    $"is not listed in attribute '{Name(JobFields.GlobalJobs)}' of global item '{Name(found.Item.HashKeyValue)}' ({Name(found.Item.Source)}), so the ETL never runs it; "
+                    + $"add \"{Name(job.HashKeyValue)}\" to that list, or set attribute '{Name(JobFields.Enabled)}' to false to keep it unlisted",
+                    Secret(found.Item, [job]));
             }
 
             if (config is not null && found.Source is { } source)
             {
                 JobResolver.PartitionsUrl(source, found.Item.Attributes, job.Attributes, message =>
                 {
-                    var key = (found.Item, message);
-                    if (!unfilled.TryGetValue(key, out var names))
+                    var key = (found.Item, message.ToString());
+                    if (!unfilled.TryGetValue(key, out var entry))
                     {
-                        unfilled[key] = names = [];
+                        unfilled[key] = entry = (message, []);
                     }
 
-                    names.Add(job.HashKeyValue);
+                    entry.Jobs.Add(job);
                 });
             }
         }
 
-        foreach (var ((global, message), names) in unfilled)
+        foreach (var ((global, _), (message, names)) in unfilled)
         {
-            errors.Add(global.Source, global.HashKeyValue, $"{message} (for job{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)})");
+            errors.Add(global.Source, global.HashKeyValue,
+                $"{message} (for job{Words(names.Count == 1 ? "" : "s")} {Names(names.Select(j => j.HashKeyValue))})",
+                Secret(global, names));
         }
     }
 
@@ -102,14 +111,16 @@ internal static class JobCrossChecks
             if (job is null)
             {
                 errors.Add(global.Source, global.HashKeyValue,
-                    $"attribute '{JobFields.GlobalJobs}': lists '{name}', but the jobs table has no item with {JobFields.Name} '{name}'; "
-                    + $"add one to {jobsFile} (or config academy:items.jobs), or remove '{name}' from the list");
+                    $"attribute '{Name(JobFields.GlobalJobs)}': lists '{name}', but the jobs table has no item with {Name(JobFields.Name)} '{name}'; "
+                    + $"add one to {Name(jobsFile)} (or config academy:items.jobs), or remove '{name}' from the list",
+                    global.Secret);
             }
             else if (RawSource(job) is { } other && other != global.HashKeyValue)
             {
                 errors.Add(global.Source, global.HashKeyValue,
-                    $"attribute '{JobFields.GlobalJobs}': lists '{name}', but that job's {JobFields.Source} is '{other}' ({job.Source}); "
-                    + $"list it in '{other}' instead, or set its {JobFields.Source} to '{global.HashKeyValue}'");
+                    $"attribute '{Name(JobFields.GlobalJobs)}': lists '{name}', but that job's {Name(JobFields.Source)} is '{other}' ({Name(job.Source)}); "
+                    + $"list it in '{other}' instead, or set its {Name(JobFields.Source)} to '{Name(global.HashKeyValue)}'",
+                    Secret(global, [job]));
             }
         }
     }
@@ -134,20 +145,23 @@ internal static class JobCrossChecks
     private static bool IsDisabled(CatalogItem job) =>
         job.Attributes.TryGetValue(JobFields.Enabled, out var value) && value.BOOL == false;
 
-    private static string Names(IEnumerable<CatalogItem> items)
+    private static ShownText Keys(IEnumerable<CatalogItem> items)
     {
         var names = items.Select(i => $"'{i.HashKeyValue}'").ToList();
-        return names.Count == 0 ? "none" : string.Join(", ", names);
+        return names.Count == 0 ? Words("none") : Names(names);
     }
+
+    // A problem that reads a secret item quotes none of the values involved, whichever side they are on.
+    private static bool Secret(CatalogItem item, IEnumerable<CatalogItem> others) => item.Secret || others.Any(o => o.Secret);
 
     // An item checked only because jobs name it (say, replaced in config by one without URLs) says which jobs, so the learner sees why.
-    private static Action<string, string> SourceReporter(ErrorList errors, CatalogItem global, IEnumerable<CatalogItem> jobs)
+    private static Action<string, ErrorMessage> SourceReporter(ErrorList errors, CatalogItem global, IEnumerable<CatalogItem> jobs)
     {
-        var readers = jobs.Where(j => RawSource(j) == global.HashKeyValue).Select(j => j.HashKeyValue).ToList();
-        var why = readers.Count == 0 || IsSource(global, []) ? "" : $" (jobs {string.Join(", ", readers)} read their URLs from this item)";
-        return (field, message) => errors.Add(global.Source, global.HashKeyValue, $"attribute '{field}': {message}{why}");
+        var readers = jobs.Where(j => RawSource(j) == global.HashKeyValue).ToList();
+        var why = readers.Count == 0 || IsSource(global, []) ? "" : $" (jobs {string.Join(", ", readers.Select(j => j.HashKeyValue))} read their URLs from this item)";
+        return (field, message) => errors.Add(global.Source, global.HashKeyValue, $"attribute '{Name(field)}': {message}{Name(why)}", Secret(global, readers));
     }
 
-    private static Action<string, string> Reporter(ErrorList errors, CatalogItem item) =>
-        (field, message) => errors.Add(item.Source, item.HashKeyValue, $"attribute '{field}': {message}");
+    private static Action<string, ErrorMessage> Reporter(ErrorList errors, CatalogItem item) =>
+        (field, message) => errors.Add(item.Source, item.HashKeyValue, $"attribute '{Name(field)}': {message}", item.Secret);
 }

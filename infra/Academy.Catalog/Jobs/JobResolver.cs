@@ -1,4 +1,6 @@
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -32,7 +34,7 @@ public static class JobResolver
         }
 
         var problems = new List<string>();
-        var partitionsUrl = PartitionsUrl(source, globalItem, jobItem, problems.Add);
+        var partitionsUrl = PartitionsUrl(source, globalItem, jobItem, message => problems.Add(message.ToString()));
         return partitionsUrl is null
             ? throw new JobConfigException($"jobs item '{config.Name}'", problems)
             : Resolved(source, config, partitionsUrl);
@@ -72,11 +74,11 @@ public static class JobResolver
     /// <summary>Joins a base URL and a path with exactly one '/' between them.</summary>
     public static string Join(string baseUrl, string path) => $"{baseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 
-    internal static string? BaseUrl(IReadOnlyDictionary<string, AttributeValue> globalItem, Action<string> report)
+    internal static string? BaseUrl(IReadOnlyDictionary<string, AttributeValue> globalItem, Action<ErrorMessage> report)
     {
         if (globalItem.TryGetValue(JobFields.GlobalUrl, out var template) is false || template.S is null)
         {
-            report("is missing or not a string");
+            report($"is missing or not a string");
             return null;
         }
 
@@ -90,13 +92,13 @@ public static class JobResolver
         return url;
     }
 
-    internal static string? PartitionsUrl(JobSource source, IReadOnlyDictionary<string, AttributeValue> globalItem, IReadOnlyDictionary<string, AttributeValue> jobItem, Action<string> report)
+    internal static string? PartitionsUrl(JobSource source, IReadOnlyDictionary<string, AttributeValue> globalItem, IReadOnlyDictionary<string, AttributeValue> jobItem, Action<ErrorMessage> report)
     {
         var path = UrlTemplate.Fill(
             source.PartitionsUri,
             name => Value(jobItem, name) ?? Value(globalItem, name),
             JobPlaceholders.Union(Fillable(globalItem)),
-            message => report($"attribute '{JobFields.GlobalPartitionsUri}' of global item '{source.Name}': {message}"));
+            message => report($"attribute '{Name(JobFields.GlobalPartitionsUri)}' of global item '{Name(source.Name)}': {message}"));
         if (path is null)
         {
             return null;
@@ -105,7 +107,7 @@ public static class JobResolver
         var url = Join(source.BaseUrl, path);
         if (!IsHttpUrl(url))
         {
-            report($"partitions URL '{url}' is not a valid URL; check '{JobFields.GlobalPartitionsUri}' of global item '{source.Name}' and this job's {JobFields.TableName}");
+            report($"partitions URL '{url}' is not a valid URL; check '{Name(JobFields.GlobalPartitionsUri)}' of global item '{Name(source.Name)}' and this job's {Name(JobFields.TableName)}");
             return null;
         }
 

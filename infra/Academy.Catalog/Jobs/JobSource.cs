@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 using Amazon.DynamoDBv2.Model;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -33,7 +35,7 @@ public sealed record JobSource
     }
 
     /// <summary>Reads and checks a global item, reporting (attribute path, message) per problem; null if any.</summary>
-    public static JobSource? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, string> report)
+    public static JobSource? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {
         var reader = new AttributeReader(item, "", report);
         var name = reader.String(JobFields.Name);
@@ -61,12 +63,12 @@ public sealed record JobSource
     /// The <c>jobs</c> attribute as the course material stores it: a string holding a JSON list of
     /// job names (the course's ETL json-decodes it). Null after reporting when it is anything else.
     /// </summary>
-    public static IReadOnlyList<string>? ParseJobs(AttributeValue value, Action<string> report)
+    public static IReadOnlyList<string>? ParseJobs(AttributeValue value, Action<ErrorMessage> report)
     {
         const string Example = "e.g. \"[\\\"title_ratings\\\",\\\"title_crew\\\"]\"";
         if (value.S is null)
         {
-            report($"must be a string holding a JSON list of job names, {Example}; got {AttributeText.Of(value)}");
+            report($"must be a string holding a JSON list of job names, {Words(Example)}; got {AttributeText.Of(value)}");
             return null;
         }
 
@@ -75,7 +77,7 @@ public sealed record JobSource
             using var document = JsonDocument.Parse(value.S);
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                report($"must hold a JSON list of job names, {Example}; it holds {Json.KindName(document.RootElement)}");
+                report($"must hold a JSON list of job names, {Words(Example)}; it holds {Words(Json.KindName(document.RootElement))}");
                 return null;
             }
 
@@ -103,7 +105,7 @@ public sealed record JobSource
         }
         catch (JsonException e)
         {
-            report($"is not a valid JSON list of job names ({Json.Describe(e)}); write it as {Example}");
+            report($"is not a valid JSON list of job names ({Json.Describe(e)}); write it as {Words(Example)}");
             return null;
         }
     }

@@ -1,4 +1,6 @@
 using System.Text;
+using Academy.Catalog.Errors;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Jobs;
 
@@ -9,7 +11,7 @@ namespace Academy.Catalog.Jobs;
 internal static class UrlTemplate
 {
     /// <summary>The placeholder names in order of appearance, or null after reporting a syntax problem.</summary>
-    public static IReadOnlyList<string>? Placeholders(string template, Action<string> report)
+    public static IReadOnlyList<string>? Placeholders(string template, Action<ErrorMessage> report)
     {
         var names = new List<string>();
         var i = 0;
@@ -52,7 +54,7 @@ internal static class UrlTemplate
     /// Fills the template, or reports every placeholder <paramref name="lookup"/> cannot fill (by
     /// name, with what <paramref name="known"/> offers) and returns null.
     /// </summary>
-    public static string? Fill(string template, Func<string, string?> lookup, IEnumerable<string> known, Action<string> report)
+    public static string? Fill(string template, Func<string, string?> lookup, IEnumerable<string> known, Action<ErrorMessage> report)
     {
         if (Placeholders(template, report) is not { } names)
         {
@@ -62,7 +64,7 @@ internal static class UrlTemplate
         var unknown = names.Where(n => lookup(n) is null).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            var knownList = string.Join(", ", known.Order(StringComparer.Ordinal).Select(k => $"{{{k}}}"));
+            var knownList = Names(known.Order(StringComparer.Ordinal).Select(k => $"{{{k}}}"));
             foreach (var name in unknown)
             {
                 report($"placeholder {{{name}}} cannot be filled: no string or number attribute '{name}'; fix the placeholder or add the attribute (can be filled: {knownList})");

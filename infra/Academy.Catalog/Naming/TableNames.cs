@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 
 namespace Academy.Catalog.Naming;
 
@@ -11,16 +12,19 @@ public static partial class TableNames
     public static string For(string user, string tableKey) => $"{user}-academy-{tableKey}";
 
     /// <summary>Null when DynamoDB accepts the name, else why it does not.</summary>
-    public static string? Check(string tableName)
+    public static ErrorMessage? Check(string tableName)
     {
         if (tableName.Length is < MinLength or > MaxLength)
         {
             return $"table name '{tableName}' is {tableName.Length} characters; DynamoDB allows {MinLength} to {MaxLength}";
         }
 
-        return Allowed().IsMatch(tableName)
-            ? null
-            : $"table name '{tableName}' has characters DynamoDB does not allow; use only a-z, A-Z, 0-9, '_', '-' and '.'";
+        if (!Allowed().IsMatch(tableName))
+        {
+            return $"table name '{tableName}' has characters DynamoDB does not allow; use only a-z, A-Z, 0-9, '_', '-' and '.'";
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^[a-zA-Z0-9_.-]+$")]

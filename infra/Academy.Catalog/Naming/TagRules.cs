@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Academy.Catalog.Errors;
 
 namespace Academy.Catalog.Naming;
 
@@ -8,7 +9,7 @@ public static class TagRules
     public const int MaxKeyLength = 128;
     public const int MaxValueLength = 256;
 
-    public static string? Check(string key, JsonElement value)
+    public static ErrorMessage? Check(string key, JsonElement value)
     {
         if (key.Length is 0 or > MaxKeyLength)
         {
@@ -17,14 +18,19 @@ public static class TagRules
 
         if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
         {
-            return "the aws: prefix is reserved by AWS";
+            return $"the aws: prefix is reserved by AWS";
         }
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            return "values must be strings";
+            return $"values must be strings";
         }
 
-        return value.GetString()!.Length > MaxValueLength ? $"values are at most {MaxValueLength} characters" : null;
+        if (value.GetString()!.Length > MaxValueLength)
+        {
+            return $"values are at most {MaxValueLength} characters";
+        }
+
+        return null;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Security;
 
@@ -12,26 +14,29 @@ public static partial class IamNames
 
     /// <summary>Null when IAM accepts <paramref name="name"/> as a role or user name, else why not.</summary>
     /// <param name="kind">"role" or "user", for the message.</param>
-    public static string? Check(string name, string kind)
+    public static ErrorMessage? Check(string name, string kind)
     {
         if (name.StartsWith("arn:", StringComparison.Ordinal))
         {
-            return $"'{name}' is an ARN; give the {kind}'s name only (the part after the last '/')";
+            return $"'{name}' is an ARN; give the {Words(kind)}'s name only (the part after the last '/')";
         }
 
         if (name.Contains('/', StringComparison.Ordinal))
         {
-            return $"'{name}' has a '/'; give the {kind}'s name without its path";
+            return $"'{name}' has a '/'; give the {Words(kind)}'s name without its path";
         }
 
         if (name.Length > MaxLength)
         {
-            return $"'{name}' is {name.Length} characters; an IAM {kind} name is 1 to {MaxLength}";
+            return $"'{name}' is {name.Length} characters; an IAM {Words(kind)} name is 1 to {MaxLength}";
         }
 
-        return Allowed().IsMatch(name)
-            ? null
-            : $"'{name}' is not an IAM {kind} name; use only a-z, A-Z, 0-9 and + = , . @ _ -";
+        if (!Allowed().IsMatch(name))
+        {
+            return $"'{name}' is not an IAM {Words(kind)} name; use only a-z, A-Z, 0-9 and + = , . @ _ -";
+        }
+
+        return null;
     }
 
     // IAM's [\w+=,.@-]+ with \w meaning ASCII word characters (.NET's \w also matches other scripts).

@@ -10,6 +10,9 @@ public sealed record CatalogSettings
     /// <summary>True when <see cref="User"/> came from the stack name rather than academy:user.</summary>
     public required bool UserFromStackName { get; init; }
 
+    /// <summary>True when academy:user is set but cannot be read (encrypted); <see cref="User"/> is then a stand-in.</summary>
+    public bool UserUnreadable { get; init; }
+
     public required string SeedDir { get; init; }
 
     public required BillingMode BillingMode { get; init; }

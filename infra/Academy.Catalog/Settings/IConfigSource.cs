@@ -20,4 +20,13 @@ public interface IConfigSource
     /// also with <c>--path</c> into an object), so everything derived from it stays secret.
     /// </summary>
     bool IsSecret(string name);
+
+    /// <summary>Where <c>academy:{name}</c> was given, as messages name it: a config key, or a flag that overrides one.</summary>
+    string Origin(string name) => $"config {ConfigKeys.Namespace}:{name}";
+
+    /// <summary>
+    /// Why <c>academy:{name}</c> is set but cannot be read here (a whole value only the Pulumi CLI can
+    /// decrypt), or null. <see cref="Get"/> returns null for such a key; this says what it means.
+    /// </summary>
+    string? Unreadable(string name) => null;
 }

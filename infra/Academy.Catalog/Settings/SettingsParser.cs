@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using static Academy.Catalog.Errors.Shown;
 
 namespace Academy.Catalog.Settings;
 
@@ -15,7 +16,7 @@ public static class SettingsParser
         foreach (var name in config.Names.Where(n => ConfigKeys.Find(n) is null).Order(StringComparer.Ordinal))
         {
             errors.Add($"config {ConfigKeys.Namespace}:{name}", null,
-                $"unknown key. Known keys: {string.Join(", ", ConfigKeys.All.Select(o => o.Name))}");
+                $"unknown key. Known keys: {Names(ConfigKeys.All.Select(o => o.Name))}");
         }
 
         // Empty is Pulumi.yaml's default for academy:user and means the stack name.
@@ -30,8 +31,7 @@ public static class SettingsParser
             {
                 if (Text(config, option) != option.Default)
                 {
-                    errors.Add($"config {option.FullKey}", null,
-                        "capacities apply only with billingMode PROVISIONED; remove it or set billingMode to PROVISIONED");
+                    Add(config, option, errors, $"capacities apply only with billingMode PROVISIONED; remove it or set billingMode to PROVISIONED");
                 }
             }
         }
@@ -42,20 +42,30 @@ public static class SettingsParser
         {
             if (!sse)
             {
-                errors.Add($"config {ConfigKeys.KmsKeyArn.FullKey}", null,
-                    $"a KMS key is used only with {ConfigKeys.ServerSideEncryption.FullKey} true");
+                Add(config, ConfigKeys.KmsKeyArn, errors, $"a KMS key is used only with {Name(ConfigKeys.ServerSideEncryption.FullKey)} true");
             }
             else if (!kms.StartsWith("arn:", StringComparison.Ordinal) || !kms.Contains(":kms:", StringComparison.Ordinal))
             {
-                errors.Add($"config {ConfigKeys.KmsKeyArn.FullKey}", null,
-                    $"'{kms}' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+                Add(config, ConfigKeys.KmsKeyArn, errors, $"'{kms}' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)");
             }
+        }
+
+        if (config.Unreadable(ConfigKeys.User.Name) is { } why)
+        {
+            // Without the learner name there are no table names to work on, so this is an error, not a default.
+            Add(config, ConfigKeys.User, errors, $"{Words(why)}");
+        }
+        else if (config.Get(ConfigKeys.User.Name) is { Length: 0 } && config.Origin(ConfigKeys.User.Name) != $"config {ConfigKeys.User.FullKey}")
+        {
+            // An empty academy:user is Pulumi.yaml's default (the stack name); an empty --user is a mistake.
+            Add(config, ConfigKeys.User, errors, $"is empty; set a learner name");
         }
 
         return new CatalogSettings
         {
             User = userText ?? config.StackName,
             UserFromStackName = userText is null,
+            UserUnreadable = config.Unreadable(ConfigKeys.User.Name) is not null,
             SeedDir = Text(config, ConfigKeys.SeedDir),
             BillingMode = billing,
             ReadCapacity = billing == BillingMode.Provisioned ? read : null,
@@ -76,6 +86,10 @@ public static class SettingsParser
         };
     }
 
+    // A key set with `pulumi config set --secret` is decrypted for the program: its problems name the key, never its value.
+    private static void Add(IConfigSource config, ConfigOption option, ErrorList errors, ErrorMessage message) =>
+        errors.Add(config.Origin(option.Name), null, message, config.IsSecret(option.Name));
+
     private static string Text(IConfigSource config, ConfigOption option) =>
         config.Get(option.Name) ?? option.Default;
 
@@ -90,7 +104,7 @@ public static class SettingsParser
 
         if (Security.IamNames.Check(text, kind) is { } problem)
         {
-            errors.Add($"config {option.FullKey}", null, problem);
+            Add(config, option, errors, problem);
             return null;
         }
 
@@ -107,8 +121,7 @@ public static class SettingsParser
             case "PAY_PER_REQUEST":
                 return BillingMode.PayPerRequest;
             default:
-                errors.Add($"config {ConfigKeys.BillingMode.FullKey}", null,
-                    $"'{text}' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
+                Add(config, ConfigKeys.BillingMode, errors, $"'{text}' is not a billing mode; use PROVISIONED or PAY_PER_REQUEST");
                 return BillingMode.Provisioned;
         }
     }
@@ -121,7 +134,7 @@ public static class SettingsParser
             return value;
         }
 
-        errors.Add($"config {option.FullKey}", null, $"'{text}' is not true or false");
+        Add(config, option, errors, $"'{text}' is not true or false");
         return bool.Parse(option.Default);
     }
 
@@ -133,7 +146,7 @@ public static class SettingsParser
             return value;
         }
 
-        errors.Add($"config {option.FullKey}", null, $"'{text}' is not a whole number from 1 to {MaxCapacity}");
+        Add(config, option, errors, $"'{text}' is not a whole number from 1 to {MaxCapacity}");
         return int.Parse(option.Default, CultureInfo.InvariantCulture);
     }
 
@@ -147,7 +160,7 @@ public static class SettingsParser
 
         if (JsonFile.TextProblem(text) is { } problem)
         {
-            errors.Add($"config {option.FullKey}", null, problem);
+            Add(config, option, errors, problem);
             return null;
         }
 
@@ -159,14 +172,19 @@ public static class SettingsParser
                 return document.RootElement.Clone();
             }
 
-            errors.Add($"config {option.FullKey}", null, $"must be an object, not {Json.KindName(document.RootElement)}");
+            Add(config, option, errors, $"must be an object, not {Words(Json.KindName(document.RootElement))}");
         }
-        catch (JsonException e)
+        catch (JsonException e) when (text.TrimStart() is { Length: > 0 } start && start[0] is '{' or '[')
         {
-            // A bare word (academy:items: hello) is not a JSON mistake but the wrong kind of value.
-            errors.Add($"config {option.FullKey}", null, text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[')
-                ? Json.Describe(e)
-                : "must be an object (a YAML map in the stack file, or JSON text such as '{\"key\": ...}' with `pulumi config set`), not plain text");
+            Add(config, option, errors, Json.Describe(e));
+        }
+        catch (JsonException)
+        {
+            // `academy:items: hello` in a stack file: plain text, not broken JSON, so say what belongs there.
+            var example = option == ConfigKeys.Items ? "{\"global\": [{\"name\": \"x\"}]}"
+                : option == ConfigKeys.Adopt ? "{\"global\": [\"imdb-rest-api\"]}"
+                : "{\"team\": \"data\"}";
+            Add(config, option, errors, $"must be an object such as {Words(example)}, not plain text");
         }
 
         return null;
@@ -180,13 +198,12 @@ public static class SettingsParser
             return tags;
         }
 
-        var source = $"config {ConfigKeys.Tags.FullKey}";
         foreach (var property in element.EnumerateObject())
         {
             var problem = Naming.TagRules.Check(property.Name, property.Value);
             if (problem is not null)
             {
-                errors.Add(source, null, $"tag '{property.Name}': {problem}");
+                Add(config, ConfigKeys.Tags, errors, $"tag '{Name(property.Name)}': {problem}");
             }
             else
             {

@@ -18,7 +18,7 @@ public static partial class PulumiYamlJson
     /// <summary>Placeholder for a value only Pulumi can decrypt; items holding it are masked and never written.</summary>
     public const string SecretPlaceholder = "[secret: encrypted in the stack file]";
 
-    public static string ConfigValue(YamlNode node, out bool secret, out List<string> rounded)
+    public static string ConfigValue(YamlNode node, out bool secret, out List<ValueNote> rounded)
     {
         rounded = [];
         secret = false;
@@ -34,13 +34,12 @@ public static partial class PulumiYamlJson
         }
 
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = YamlLimits.MaxDepth + 1 }))
         {
-            var found = new List<string>();
-            var isSecret = false;
-            Write(writer, node, found, ref isSecret);
-            rounded = found;
-            secret = isSecret;
+            var context = new Context();
+            Write(writer, node, ValuePath.Root, context);
+            rounded = context.Rounded;
+            secret = context.Secret;
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -96,51 +95,95 @@ public static partial class PulumiYamlJson
         return negative ? "-" + text : text;
     }
 
+    /// <summary>True when a {secure: ...} value sits anywhere in <paramref name="node"/>: Pulumi then treats the whole key as secret.</summary>
+    public static bool HoldsSecret(YamlNode node)
+    {
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>([node]);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue; // an alias: already looked at
+            }
+
+            if (SecureValue(current) is not null)
+            {
+                return true;
+            }
+
+            var children = current switch
+            {
+                YamlMappingNode map => map.Children.SelectMany(kv => new[] { kv.Key, kv.Value }),
+                YamlSequenceNode list => list.Children,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
+    }
+
     private static string? SecureValue(YamlNode node) =>
         node is YamlMappingNode { Children.Count: 1 } map
         && map.Children.First() is { Key: YamlScalarNode { Value: "secure" }, Value: YamlScalarNode value }
             ? value.Value
             : null;
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node, List<string> rounded, ref bool secret)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, ValuePath path, Context context)
     {
         switch (node)
         {
             case YamlMappingNode map when SecureValue(map) is not null:
-                secret = true;
+                context.Secret = true;
                 writer.WriteStringValue(SecretPlaceholder);
                 break;
             case YamlMappingNode map:
+                var item = path.Item ?? (path.InList && map.Children.TryGetValue(new YamlScalarNode("name"), out var named) && named is YamlScalarNode { Value: { Length: > 0 } label } ? label : null);
+                var entries = new List<(string Key, YamlNode Value)>();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is not YamlScalarNode { Value: var name })
+                    {
+                        // go-yaml reads it, but Pulumi's JSON has only text keys, so the program never gets it.
+                        throw new ValueException(path with { Item = item }, key.Start.Line, $"has a key that is a list or a mapping (`? [...]`); keys must be plain names");
+                    }
+
+                    entries.Add((name ?? "", value));
+                }
+
                 writer.WriteStartObject();
-                foreach (var (key, value) in map.Children
-                    .Select(kv => (Key: ((YamlScalarNode)kv.Key).Value ?? "", kv.Value))
-                    .OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(key);
-                    Write(writer, value, rounded, ref secret);
+                    Write(writer, value, path.Child(key, item), context);
                 }
 
                 writer.WriteEndObject();
                 break;
             case YamlSequenceNode list:
                 writer.WriteStartArray();
+                var index = 0;
                 foreach (var child in list.Children)
                 {
-                    Write(writer, child, rounded, ref secret);
+                    Write(writer, child, path.Element(index++), context);
                 }
 
                 writer.WriteEndArray();
                 break;
             case YamlScalarNode scalar:
-                WriteScalar(writer, scalar, rounded);
+                WriteScalar(writer, scalar, path, context.Rounded);
                 break;
             default:
-                throw new FormatException($"unsupported YAML node at line {node.Start.Line}");
+                throw new ValueException(path, node.Start.Line, $"is a YAML node Pulumi cannot pass to the program");
         }
     }
 
     // go-yaml v3's typing of plain (unquoted) scalars when decoding into interface{}.
-    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar, List<string> rounded)
+    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar, ValuePath path, List<ValueNote> rounded)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || scalar.Tag == "tag:yaml.org,2002:str")
@@ -161,7 +204,7 @@ public static partial class PulumiYamlJson
                 writer.WriteBooleanValue(false);
                 return;
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN":
-                throw new FormatException($"{text} is not a JSON number; Pulumi cannot pass it to the program (quote it for a string)");
+                throw new ValueException(path, scalar.Start.Line, $"{text} is not a JSON number; Pulumi cannot pass it to the program (quote it for a string)");
         }
 
         var plain = text.Replace("_", "", StringComparison.Ordinal);
@@ -169,16 +212,21 @@ public static partial class PulumiYamlJson
         {
             writer.WriteRawValue(integer);
         }
-        else if (YamlFloat().IsMatch(plain))
+        else if (YamlFloat().IsMatch(plain) && double.Parse(plain, CultureInfo.InvariantCulture) is var value && double.IsFinite(value))
         {
-            var value = double.Parse(plain, CultureInfo.InvariantCulture);
             var go = GoFloat(value);
             if (Academy.Catalog.Items.NumberText.SignificantDigits(plain) > 15 && !SameNumber(plain, go))
             {
-                rounded.Add(plain);
+                rounded.Add(new ValueNote(path, scalar.Start.Line, $"the number {plain} is a YAML float to Pulumi, which hands the program {go}; put the item in seed/items to keep every digit"));
             }
 
             writer.WriteRawValue(go);
+        }
+        else if (YamlFloat().IsMatch(plain))
+        {
+            // Beyond a float64: go-yaml's ParseFloat fails with a range error, so Pulumi passes the text on as a string.
+            rounded.Add(new ValueNote(path, scalar.Start.Line, $"the number {plain} is beyond a float64, so Pulumi hands it to the program as the string \"{plain}\"; write a number DynamoDB can hold, or put the item in seed/items"));
+            writer.WriteStringValue(text);
         }
         else
         {
@@ -243,4 +291,11 @@ public static partial class PulumiYamlJson
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex YamlFloat();
+
+    private sealed class Context
+    {
+        public bool Secret { get; set; }
+
+        public List<ValueNote> Rounded { get; } = [];
+    }
 }

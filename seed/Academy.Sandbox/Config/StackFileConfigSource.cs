@@ -14,13 +14,17 @@ namespace Academy.Sandbox.Config;
 public sealed class StackFileConfigSource : IConfigSource
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    // Read whole into memory, so bounded: far above any real stack file, far below what hurts.
+    private const long MaxBytes = 16 * 1024 * 1024;
+
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _encrypted = new(StringComparer.Ordinal);
 
     private StackFileConfigSource(string stackName) => StackName = stackName;
 
     public string StackName { get; }
 
-    public IEnumerable<string> Names => _values.Keys;
+    public IEnumerable<string> Names => _values.Keys.Concat(_encrypted.Keys);
 
     /// <summary>Things Pulumi would change on the way to the program (such as a long number read as a float), worth a warning.</summary>
     public List<string> Warnings { get; } = [];
@@ -28,6 +32,8 @@ public sealed class StackFileConfigSource : IConfigSource
     public string? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
     public bool IsSecret(string name) => _secrets.Contains(name);
+
+    public string? Unreadable(string name) => _encrypted.GetValueOrDefault(name);
 
     /// <summary>Reads Pulumi.&lt;stack&gt;.yaml from the project root; problems come back as a <see cref="CatalogException"/>.</summary>
     public static StackFileConfigSource Load(ProjectPaths paths, string stackName)
@@ -42,27 +48,22 @@ public sealed class StackFileConfigSource : IConfigSource
             errors.ThrowIfAny();
         }
 
-        var stream = new YamlStream();
-        try
+        if (Parse(file, source, errors) is not { } stream)
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            errors.Add(source, null, $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
             errors.ThrowIfAny();
+            return config;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("config"), out var block))
+            || !root.Children.TryGetValue(new YamlScalarNode("config"), out var block)
+            || block is YamlScalarNode { Value: "" or null, Style: ScalarStyle.Plain })
         {
-            return config; // a stack file without config: every key takes its default
+            return config; // an empty stack file, or one without config: every key takes its default, as with Pulumi
         }
 
         if (block is not YamlMappingNode entries)
         {
-            errors.Add(source, null, "config: must be a mapping of key to value");
+            errors.Add(source, null, $"config: must be a mapping of key to value (line {block.Start.Line})");
             errors.ThrowIfAny();
             return config;
         }
@@ -70,7 +71,13 @@ public sealed class StackFileConfigSource : IConfigSource
         var prefix = ConfigKeys.Namespace + ":";
         foreach (var (keyNode, valueNode) in entries.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: var key })
+            {
+                errors.Add(source, null, $"config: the key at line {keyNode.Start.Line} is a list or a mapping (`? [...]`); config keys are plain names such as academy:user");
+                continue;
+            }
+
+            key ??= "";
             if (!key.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue; // aws:region and friends belong to providers, not to the catalog
@@ -78,21 +85,94 @@ public sealed class StackFileConfigSource : IConfigSource
 
             var name = key[prefix.Length..];
             var where = $"{source}: config {key}";
+            var secretValue = PulumiYamlJson.HoldsSecret(valueNode);
             try
             {
-                var value = PulumiYamlJson.ConfigValue(valueNode, out var secret, out var rounded);
+                var value = PulumiYamlJson.ConfigValue(valueNode, out var secret, out var notes);
                 _ = secret ? config._secrets.Add(name) : false;
+                if (secret && value == PulumiYamlJson.SecretPlaceholder)
+                {
+                    config.Encrypted(name, source, where);
+                    continue;
+                }
+
                 config._values[name] = value;
-                config.Warnings.AddRange(rounded.Select(n =>
-                    $"{where}: the number {n} is a YAML float to Pulumi, which hands the program {PulumiYamlJson.GoFloat(double.Parse(n, System.Globalization.CultureInfo.InvariantCulture))}; put the item in seed/items to keep every digit"));
+                config.Warnings.AddRange(notes.Select(n => Describe(where, n.Path, n.Line, n.Message, secret).ToString()));
             }
-            catch (FormatException e)
+            catch (ValueException e)
             {
-                errors.Add(where, null, e.Message);
+                errors.Add(Describe(where, e.Path, e.Line, e.Text, secretValue));
             }
         }
 
         errors.ThrowIfAny();
         return config;
+    }
+
+    // Decoded as Pulumi decodes it, checked for what would exhaust memory or the stack, then loaded.
+    private static YamlStream? Parse(string file, string source, ErrorList errors)
+    {
+        var length = new FileInfo(file).Length;
+        if (length > MaxBytes)
+        {
+            errors.Add(source, null, $"is {length / (1024 * 1024):N0} MB; a stack file holds settings and a few items, at most {MaxBytes / (1024 * 1024)} MB (put bulk items in seed/items)");
+            return null;
+        }
+
+        var text = StackFileText.Decode(File.ReadAllBytes(file), out var problem);
+        if (text is null)
+        {
+            errors.Add(source, null, problem!);
+            return null;
+        }
+
+        if (YamlLimits.Check(text) is { } limit)
+        {
+            errors.Add(source, null, $"line {limit.Line}: {limit.Problem}");
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+            return stream;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(source, null, $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            return null;
+        }
+    }
+
+    // Said as the catalog says it for items (config academy:items.global: item 'x': attribute 'n'),
+    // with the line; for other keys, the path under the key. Values are masked when the key is secret.
+    private static CatalogError Describe(string where, ValuePath path, long line, ErrorMessage message, bool secret)
+    {
+        if (path.AsItem() is { } item && where.EndsWith(ConfigKeys.Items.FullKey, StringComparison.Ordinal))
+        {
+            var attribute = item.Attribute.Length > 0 ? $"attribute '{item.Attribute}' " : "";
+            return new CatalogError($"{where}.{item.Table}", item.Item, $"{Shown.Words(attribute)}(line {line}): {message}", secret);
+        }
+
+        var at = path.ToString().Length > 0 ? $"{path} " : "";
+        return new CatalogError(where, null, $"{Shown.Words(at)}(line {line}): {message}", secret);
+    }
+
+    // A whole value set with `pulumi config set --secret`: only the Pulumi CLI holds the key to it.
+    private void Encrypted(string name, string file, string where)
+    {
+        const string Why = "is encrypted (set with `pulumi config set --secret`) and only the Pulumi CLI can decrypt it";
+        if (name == ConfigKeys.User.Name)
+        {
+            _encrypted[name] = $"{Why} (in {file}), so the sandbox cannot tell which tables are the learner's; give the learner name with --user";
+            return;
+        }
+
+        var instead = name == ConfigKeys.Items.Name
+            ? "so the sandbox leaves out the items it holds, as it does for an item holding a `--path` secret: plan, up and verify work on the seed items alone, and `pulumi up` declares the rest (so `up --prune` would delete those: do not prune such a stack)"
+            : $"so the sandbox uses its default{(ConfigKeys.Find(name)?.Default is { Length: > 0 } d ? $" ({d})" : "")}";
+        _encrypted[name] = $"{Why}, {instead}";
+        Warnings.Add($"{where}: {_encrypted[name]}");
     }
 }

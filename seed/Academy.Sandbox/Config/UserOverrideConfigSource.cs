@@ -12,4 +12,9 @@ public sealed class UserOverrideConfigSource(IConfigSource inner, string user) :
     public string? Get(string name) => name == ConfigKeys.User.Name ? user : inner.Get(name);
 
     public bool IsSecret(string name) => name != ConfigKeys.User.Name && inner.IsSecret(name);
+
+    // Problems with the learner name are the flag's, so they name the flag, not the stack file.
+    public string Origin(string name) => name == ConfigKeys.User.Name ? "--user" : inner.Origin(name);
+
+    public string? Unreadable(string name) => name == ConfigKeys.User.Name ? null : inner.Unreadable(name);
 }

@@ -24,7 +24,8 @@ public static class VerifyPrinter
             else
             {
                 var differing = table.Items.Count;
-                output.WriteLine($"  {table.Name}: {table.Matching:N0} item(s) match{(differing > 0 ? $", {differing:N0} differ" : "")}");
+                output.WriteLine($"  {table.Name}: {table.Matching:N0} item(s) match{(differing > 0 ? $", {differing:N0} differ" : "")}"
+                    + (table.Skipped.Count > 0 ? $", {table.Skipped.Count:N0} skipped (secret)" : ""));
             }
 
             foreach (var setting in table.Settings)
@@ -32,7 +33,7 @@ public static class VerifyPrinter
                 output.WriteLine($"    setting   {setting}");
             }
 
-            var (shown, more) = Listing.Cap(table.Items, i => i.State.ToString().ToLowerInvariant());
+            var (shown, more) = Listing.Cap([.. table.Skipped, .. table.Items], i => i.State.ToString().ToLowerInvariant());
             foreach (var item in shown)
             {
                 WriteItem(item, output);
@@ -83,6 +84,9 @@ public static class VerifyPrinter
         {
             case ItemState.Missing:
                 output.WriteLine($"    missing   {item.Item} (declared in {item.Source}{(item.Secret ? "; secret, so `up` leaves it to Pulumi" : "")})");
+                break;
+            case ItemState.Skipped:
+                output.WriteLine($"    skipped   {item.Item} (declared in {item.Source}; secret, so the sandbox leaves it to `pulumi up`)");
                 break;
             case ItemState.Extra:
                 output.WriteLine($"    extra     {item.Item} (not declared; `up --prune` deletes it)");

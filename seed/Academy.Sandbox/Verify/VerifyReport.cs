@@ -13,6 +13,9 @@ public enum ItemState
 
     /// <summary>In the table, not declared.</summary>
     Extra,
+
+    /// <summary>Declared from a Pulumi secret, not in the table: the sandbox never writes ciphertext, so not drift.</summary>
+    Skipped,
 }
 
 /// <summary>One item that is not as the catalog declares it.</summary>
@@ -30,6 +33,9 @@ public sealed record TableVerdict(
     int Matching,
     IReadOnlyList<ItemDrift> Items)
 {
+    /// <summary>Secret items left to `pulumi up`; listed, never counted as drift.</summary>
+    public IReadOnlyList<ItemDrift> Skipped { get; init; } = [];
+
     public int Drift => (Exists ? 0 : 1) + Settings.Count + Items.Count;
 }
 

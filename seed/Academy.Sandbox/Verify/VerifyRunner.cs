@@ -33,11 +33,13 @@ public static class VerifyRunner
             var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var items = new List<ItemDrift>();
             var matching = 0;
+            var skipped = new List<ItemDrift>();
             foreach (var item in declared)
             {
                 if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
                 {
-                    items.Add(new ItemDrift(ItemState.Missing, item.LogicalName, item.Source, item.Secret, []));
+                    // `up` never writes ciphertext, so a secret item's absence here is expected, not drift.
+                    (item.Secret ? skipped : items).Add(new ItemDrift(item.Secret ? ItemState.Skipped : ItemState.Missing, item.LogicalName, item.Source, item.Secret, []));
                 }
                 else if (item.Secret)
                 {
@@ -58,7 +60,7 @@ public static class VerifyRunner
                 .Select(k => $"{table.Key}-{k}")
                 .Order(StringComparer.Ordinal)
                 .Select(name => new ItemDrift(ItemState.Extra, name, null, false, [])));
-            tables.Add(new TableVerdict(table.Key, table.Name, true, false, settings, declared.Count, live.Count, matching, items));
+            tables.Add(new TableVerdict(table.Key, table.Name, true, false, settings, declared.Count, live.Count, matching, items) { Skipped = skipped });
         }
 
         return new VerifyReport(catalog.Settings.User, target, tables);

@@ -24,5 +24,5 @@ public class CronTests
     [TestCase("0 3 ? * *", "day-of-month '?' is not *")]
     [TestCase("0 3 * * * 2026", "has 6 fields, a cron needs 5")]
     public void RejectsWithTheFieldAndWhy(string expression, string problem) =>
-        Assert.That(Cron.Check(expression), Does.Contain(problem));
+        Assert.That(Cron.Check(expression)?.ToString(), Does.Contain(problem));
 }

@@ -79,7 +79,7 @@ public partial class BadInputTests
         yield return new("seed file holding only a byte order mark", GlobalFile, null, "is empty; write [] for a table without items",
             WriteBytes(GlobalFile, [0xEF, 0xBB, 0xBF]));
         yield return new("empty tables.json", TablesFile, null, "is empty; it declares the tables", Write(TablesFile, "  \n"));
-        yield return new("academy:items as a bare word", Items, null, "must be an object (a YAML map in the stack file, or JSON text such as",
+        yield return new("academy:items as a bare word", Items, null, "must be an object such as {\"global\": [{\"name\": \"x\"}]}, not plain text",
             Config: Config1("items", "hello"));
 
         // Messages that point at the fix.

@@ -60,6 +60,10 @@ public partial class BadInputTests
             Write(GlobalFile, """{"name": "imdb-rest-api"}"""));
         yield return new("item that is a string", GlobalFile, "#2", "an item must be an object of attribute name to value, not a string", GlobalWith("\"imdb\""));
         yield return new("academy:items not a map", Items, null, "must be an object, not an array", Config: Config1("items", """[{"name": "x"}]"""));
+        yield return new("academy:items as plain text", Items, null, "must be an object such as {\"global\": [{\"name\": \"x\"}]}, not plain text",
+            Config: Config1("items", "hello"));
+        yield return new("academy:tags as plain text", "config academy:tags", null, "must be an object such as {\"team\": \"data\"}, not plain text",
+            Config: Config1("tags", "hello"));
         yield return new("academy:items table not a list", ItemsGlobal, null, "must be a list of items, not an object",
             Config: Config1("items", """{"global": {"name": "x"}}"""));
         yield return new("unknown billing mode", "config academy:billingMode", null, "'ON_DEMAND' is not a billing mode", Config: Config1("billingMode", "ON_DEMAND"));

@@ -1,0 +1,121 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Academy.Sandbox.Config;
+
+/// <summary>
+/// Walks a YAML text's events (the parser keeps no recursion of its own) before any node tree is
+/// built, and refuses what would exhaust memory, time or the stack once aliases are expanded: an
+/// alias inside the node it names, nesting deeper than <see cref="MaxDepth"/>, and aliases that
+/// make up almost all of the expanded document (go-yaml v3's "excessive aliasing" rule, which is
+/// how `pulumi` itself refuses such a stack file).
+/// </summary>
+public static class YamlLimits
+{
+    /// <summary>Far deeper than any config needs, yet a bounded recursion for the readers after this.</summary>
+    public const int MaxDepth = 256;
+
+    // go-yaml v3 (decode.go): at most 99% of nodes may come from aliases up to 400,000 decoded
+    // nodes, falling to 10% at 4,000,000; documents with under 100 aliased or 1,000 decoded nodes pass.
+    private const long RatioRangeLow = 400_000;
+    private const long RatioRangeHigh = 4_000_000;
+
+    /// <summary>Null when the text is safe to load as a node tree, else the problem and its 1-based line.</summary>
+    public static (string Problem, long Line)? Check(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(string? Anchor, long Size)>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long decoded = 0, aliased = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                switch (current)
+                {
+                    case AnchorAlias alias:
+                        var name = alias.Value.Value;
+                        if (open.Any(o => o.Anchor == name))
+                        {
+                            return ($"alias *{name} refers to the node that contains it, which would never end", current.Start.Line);
+                        }
+
+                        if (!sizes.TryGetValue(name, out var size))
+                        {
+                            // Said here because the loader reports it at line 1, column 1.
+                            return ($"alias *{name} names no anchor &{name} before it", current.Start.Line);
+                        }
+
+                        decoded += size;
+                        aliased += size;
+                        Add(open, size);
+                        if (Excessive(decoded, aliased))
+                        {
+                            return ($"aliases expand to {decoded:N0} nodes and more, nearly all of them copies (an alias bomb); Pulumi refuses it too (\"document contains excessive aliasing\")", current.Start.Line);
+                        }
+
+                        break;
+                    case Scalar scalar:
+                        decoded++;
+                        Add(open, 1);
+                        Remember(sizes, scalar.Anchor, 1);
+                        break;
+                    case NodeEvent start and (MappingStart or SequenceStart):
+                        if (open.Count >= MaxDepth)
+                        {
+                            return ($"nests deeper than {MaxDepth} levels", current.Start.Line);
+                        }
+
+                        decoded++;
+                        open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 1));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var (anchor, total) = open.Pop();
+                        Add(open, total);
+                        if (anchor is not null)
+                        {
+                            sizes[anchor] = total;
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            return null; // malformed: loading reports it with the parser's own position and words
+        }
+
+        return null;
+    }
+
+    private static void Add(Stack<(string? Anchor, long Size)> open, long size)
+    {
+        if (open.TryPop(out var parent))
+        {
+            open.Push((parent.Anchor, parent.Size + size));
+        }
+    }
+
+    private static void Remember(Dictionary<string, long> sizes, AnchorName anchor, long size)
+    {
+        if (!anchor.IsEmpty)
+        {
+            sizes[anchor.Value] = size;
+        }
+    }
+
+    private static bool Excessive(long decoded, long aliased)
+    {
+        if (aliased <= 100 || decoded <= 1000)
+        {
+            return false;
+        }
+
+        var allowed = decoded <= RatioRangeLow ? 0.99
+            : decoded >= RatioRangeHigh ? 0.10
+            : 0.99 - (0.89 * (decoded - RatioRangeLow) / (RatioRangeHigh - RatioRangeLow));
+        return (double)aliased / decoded > allowed;
+    }
+}

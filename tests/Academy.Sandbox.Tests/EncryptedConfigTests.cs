@@ -1,0 +1,115 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>
+/// Stack files holding values set with `pulumi config set --secret`: the sandbox cannot decrypt them,
+/// so it says so, leaves out what it cannot know, and still reaches "in step" on what it can.
+/// </summary>
+public sealed class EncryptedConfigTests
+{
+    private const string Ciphertext = "v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl";
+
+    [Test]
+    public async Task A_wholly_encrypted_items_key_is_explained_and_its_items_left_out()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", $"""
+            config:
+              academy:items:
+                secure: {Ciphertext}
+            """);
+        string[] stack = ["--stack", user, "--project", project.Root];
+        string[] target = [.. stack, "--endpoint", LocalEngine.Endpoint];
+
+        var plan = await Tool.RunAsync(["plan", .. stack]);
+        var up = await Tool.RunAsync(["up", .. target]);
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.ExitCode, Is.Zero, plan.Error);
+            Assert.That(plan.Error, Does.Contain($"Pulumi.{user}.yaml: config academy:items: is encrypted (set with `pulumi config set --secret`)")
+                .And.Contain("leaves out the items it holds").And.Not.Contain("malformed JSON"));
+            Assert.That(plan.Output + plan.Error, Does.Not.Contain(Ciphertext));
+            Assert.That(plan.Output, Does.Contain("global-imdb-rest-api"), "the seed items are still planned");
+            Assert.That(up.ExitCode, Is.Zero, up.Error);
+            Assert.That(verify.ExitCode, Is.Zero, verify.Output + verify.Error);
+            Assert.That(verify.Output, Does.Contain("in step"));
+        });
+    }
+
+    [Test]
+    public async Task Verify_reports_a_path_secret_item_as_skipped_and_the_stack_in_step()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", $"""
+            config:
+              academy:items:
+                global:
+                  - name: api-token
+                    token:
+                      secure: {Ciphertext}
+            """);
+        string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+
+        var up = await Tool.RunAsync(["up", .. target]);
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.That(up.ExitCode, Is.Zero, up.Error);
+        Assert.That(verify.ExitCode, Is.Zero, verify.Output + verify.Error);
+        Assert.That(verify.Output, Does.Contain("skipped   global-api-token").And.Contain("1 skipped (secret)").And.Contain("in step").And.Not.Contain("missing"));
+    }
+
+    [Test]
+    public async Task An_encrypted_user_says_so_and_asks_for_the_user_flag()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", $"""
+            config:
+              academy:user:
+                secure: {Ciphertext}
+            """);
+
+        var plan = await Tool.RunAsync("plan", "--stack", user, "--project", project.Root);
+        var withUser = await Tool.RunAsync("plan", "--stack", user, "--project", project.Root, "--user", "bob");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(plan.Error, Does.Contain("config academy:user: is encrypted (set with `pulumi config set --secret`)")
+                .And.Contain("give the learner name with --user").And.Not.Contain("cannot name a table").And.Not.Contain(Ciphertext));
+            Assert.That(withUser.ExitCode, Is.Zero, withUser.Error);
+            Assert.That(withUser.Output, Does.Contain("bob-academy-global"));
+        });
+    }
+
+    [Test]
+    public async Task A_bad_user_flag_is_blamed_on_the_flag()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", """
+            config:
+              academy:user: fine-name
+            """);
+
+        var run = await Tool.RunAsync("plan", "--stack", user, "--project", project.Root, "--user", "bad name");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.Error, Does.Contain("--user: 'bad name' cannot name a table").And.Not.Contain("config academy:user"));
+    }
+
+    [Test]
+    public async Task An_empty_user_flag_is_blamed_on_the_flag()
+    {
+        var run = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root, "--user", "");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.Error, Does.Contain("--user: is empty; set a learner name").And.Not.Contain("remove the key"));
+    }
+}

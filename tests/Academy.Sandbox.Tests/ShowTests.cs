@@ -70,6 +70,22 @@ public sealed class ShowTests
     }
 
     [Test]
+    public async Task ManyGlobalItemsNoJobReadsAreCappedAndTheSourceIsStillShownInFull()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.json", ScaleTests.GlobalSeed(30));
+        string[] target = ["--user", Tool.NewUser(), "--endpoint", LocalEngine.Endpoint, "--project", project.Root];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync(["show", .. target]);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+        Assert.That(run.Output.Split('\n').Count(l => l.StartsWith("Global item: bulk-", StringComparison.Ordinal)), Is.EqualTo(Listing.Shown));
+        Assert.That(run.Output, Does.Contain("... and 10 more (10 global item(s) no job reads); --json lists every one")
+            .And.Contain("Jobs of imdb-rest-api (6,"));
+    }
+
+    [Test]
     public async Task ShowOfAMissingTableSuggestsUpWithTheOptionsGiven()
     {
         var user = Tool.NewUser();

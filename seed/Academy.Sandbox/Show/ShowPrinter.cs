@@ -13,7 +13,10 @@ public static class ShowPrinter
             output.WriteLine($"  {view.GlobalTable} holds no items; run {hints.Command("up")}");
         }
 
-        foreach (var source in view.Sources)
+        // Every job source in full; other global items (a bulk of test data, say) capped like any long listing.
+        var others = view.Sources.Where(s => !s.IsSource).ToList();
+        var (shownOthers, more) = Listing.Cap(others, _ => "global item(s) no job reads");
+        foreach (var source in view.Sources.Where(s => s.IsSource || shownOthers.Contains(s)))
         {
             output.WriteLine();
             var kind = source.IsSource ? "Global settings" : "Global item";
@@ -56,6 +59,12 @@ public static class ShowPrinter
                     output.WriteLine($"  {"".PadRight(nameWidth)}  ! {problem}");
                 }
             }
+        }
+
+        if (more is not null)
+        {
+            output.WriteLine();
+            output.WriteLine(more);
         }
 
         if (view.ProblemCount > 0)

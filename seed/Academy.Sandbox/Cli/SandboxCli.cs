@@ -26,12 +26,16 @@ public static class SandboxCli
         return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
     }
 
-    public static RootCommand Build() =>
-        new("The academy's DynamoDB tables on your machine (or in AWS), from the same catalog the Pulumi program declares.")
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("The academy's DynamoDB tables on your machine (or in AWS), from the same catalog the Pulumi program declares.")
         {
             new PlanCommand(),
             new UpCommand(),
             new ShowCommand(),
             new VerifyCommand(),
         };
+        ExitCodesHelp.AddTo(root);
+        return root;
+    }
 }

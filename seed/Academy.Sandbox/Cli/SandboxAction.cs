@@ -38,10 +38,16 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
             error.WriteLine(e.Message);
             return e.ExitCode;
         }
-        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Is(e))
+        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Describe(engine, e) is { } line)
         {
-            error.WriteLine(ConnectionFailure.Describe(engine, e));
+            error.WriteLine(line);
             return ExitCodes.Unreachable;
+        }
+        catch (AmazonDynamoDBException e) when ((int)e.StatusCode >= 500)
+        {
+            // The engine's own fault (InternalServerError, ServiceUnavailable), not the request's.
+            error.WriteLine($"error: DynamoDB at {engine?.Describe} failed with a server error: {e.ErrorCode}: {e.Message}; the request may succeed if you run the command again");
+            return ExitCodes.Failed;
         }
         catch (AmazonDynamoDBException e)
         {

@@ -35,7 +35,7 @@ public sealed record EngineTarget(string? Endpoint)
             ServiceURL = Endpoint,
             AuthenticationRegion = "us-east-1",
             MaxErrorRetry = 2,
-            Timeout = TimeSpan.FromSeconds(30),
+            HttpClientFactory = new LocalEngineHttp(),
         };
         return new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);
     }

@@ -34,6 +34,7 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
 
     private async Task WriteBatchAsync(string tableName, List<WriteRequest> pending, CancellationToken ct)
     {
+        var why = "the engine kept returning them as UnprocessedItems";
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -43,10 +44,12 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
                     RequestItems = new Dictionary<string, List<WriteRequest>> { [tableName] = pending },
                 }, ct);
                 pending = response.UnprocessedItems is { } left && left.TryGetValue(tableName, out var rest) ? rest ?? [] : [];
+                why = "the engine kept returning them as UnprocessedItems";
             }
-            catch (AmazonDynamoDBException e) when (IsThrottle(e))
+            catch (AmazonDynamoDBException e) when (RetryReason(e) is { } reason)
             {
                 // the whole batch goes again
+                why = reason;
             }
 
             if (pending.Count == 0)
@@ -57,7 +60,7 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
             if (attempt + 1 >= backoff.MaxAttempts)
             {
                 throw new SandboxException(
-                    $"error: {tableName}: {pending.Count} item(s) still unwritten after {backoff.MaxAttempts} attempts (the engine keeps throttling); run `up` again, it writes only what is missing");
+                    $"error: {tableName}: {pending.Count} item(s) still unwritten after {backoff.MaxAttempts} attempts ({why}); run `up` again, it writes only what is missing");
             }
 
             Interlocked.Add(ref _retries, pending.Count);
@@ -65,8 +68,20 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
         }
     }
 
-    private static bool IsThrottle(AmazonDynamoDBException e) =>
-        e is ProvisionedThroughputExceededException or RequestLimitExceededException or InternalServerErrorException
-        || e.ErrorCode is "ThrottlingException" or "ThrottlingError" or "ProvisionedThroughputExceededException"
-        || e.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.InternalServerError;
+    /// <summary>
+    /// Why a refused batch is worth sending again, or null when it is not: throttling, or a server
+    /// error that DynamoDB itself named (an unnamed 5xx is some other server, reported as such).
+    /// </summary>
+    private static string? RetryReason(AmazonDynamoDBException e)
+    {
+        if (e is ProvisionedThroughputExceededException or RequestLimitExceededException
+            || e.ErrorCode is "ThrottlingException" or "ThrottlingError" or "ProvisionedThroughputExceededException")
+        {
+            return $"the engine kept throttling: {e.ErrorCode}";
+        }
+
+        return !string.IsNullOrEmpty(e.ErrorCode) && e.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable
+            ? $"the engine kept failing with a server error: {e.ErrorCode}: {e.Message}"
+            : null;
+    }
 }

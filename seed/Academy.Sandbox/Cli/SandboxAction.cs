@@ -56,7 +56,8 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         }
         catch (AmazonClientException e) when (engine is { IsAws: true })
         {
-            error.WriteLine($"error: cannot use AWS: {e.Message}; configure credentials (aws configure, AWS_PROFILE) and a region (AWS_REGION)");
+            // The SDK's message can span lines (one per credential provider tried); the first says what failed.
+            error.WriteLine($"error: cannot use AWS: {e.Message.Split('\n')[0].Trim()}; check your credentials (aws configure, AWS_PROFILE) and region (AWS_REGION)");
             return ExitCodes.Unreachable;
         }
     }

@@ -22,21 +22,20 @@ public sealed record EngineTarget(string? Endpoint)
 
     public static EngineTarget Aws() => new((string?)null);
 
-    public AmazonDynamoDBClient CreateClient()
-    {
-        if (Endpoint is null)
-        {
-            return new AmazonDynamoDBClient();
-        }
+    public AmazonDynamoDBClient CreateClient() => Endpoint is null
+        ? AwsClient.Create()
+        : new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), LocalConfig(Endpoint));
 
-        // A local engine accepts any signature; the region only has to be a valid one for signing.
-        var config = new AmazonDynamoDBConfig
-        {
-            ServiceURL = Endpoint,
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 2,
-            HttpClientFactory = new LocalEngineHttp(),
-        };
-        return new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);
-    }
+    /// <summary>
+    /// A local engine accepts any signature, so the region only has to be a valid one for signing. It
+    /// does not throttle, so two retries are enough, and it answers at once or not at all (see
+    /// <see cref="LocalEngineHttp"/>).
+    /// </summary>
+    public static AmazonDynamoDBConfig LocalConfig(string endpoint) => new()
+    {
+        ServiceURL = endpoint,
+        AuthenticationRegion = "us-east-1",
+        MaxErrorRetry = 2,
+        HttpClientFactory = new LocalEngineHttp(),
+    };
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>--aws as a learner without an AWS set-up meets it: the built tool in a clean environment.</summary>
+public sealed class AwsTargetTests
+{
+    private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz-not-real";
+
+    [TestCase("up")]
+    [TestCase("show")]
+    [TestCase("verify")]
+    public async Task AwsWithoutCredentialsOrRegionIsOneLineSayingWhatToDo(string command)
+    {
+        var run = await RunWithoutAwsSetupAsync([], command, "--aws");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), run.Error);
+        Assert.That(Lines(run.Error), Has.Length.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.StartWith("error: --aws found no AWS credentials and no region;")
+            .And.Contain("aws configure").And.Contain("AWS_PROFILE").And.Contain("AWS_ACCESS_KEY_ID").And.Contain("AWS_REGION"));
+    }
+
+    [Test]
+    public async Task AwsWithARegionButNoCredentialsAsksOnlyForCredentials()
+    {
+        var run = await RunWithoutAwsSetupAsync(new() { ["AWS_REGION"] = "eu-west-1" }, "show", "--aws");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), run.Error);
+        Assert.That(Lines(run.Error), Has.Length.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.StartWith("error: --aws found no AWS credentials;").And.Contain("aws configure").And.Not.Contain("set AWS_REGION"));
+    }
+
+    [Test]
+    public async Task AwsWithCredentialsButNoRegionAsksOnlyForARegionAndNeverPrintsTheKey()
+    {
+        var run = await RunWithoutAwsSetupAsync(new() { ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLEEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = SecretKey }, "up", "--aws");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), run.Error);
+        Assert.That(Lines(run.Error), Has.Length.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.StartWith("error: --aws found no AWS region;").And.Contain("AWS_REGION").And.Not.Contain("aws configure"));
+        Assert.That(run.Output + run.Error, Does.Not.Contain(SecretKey));
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The built tool with every AWS_* variable cleared, empty shared credentials and config files, and
+    /// no instance-metadata lookup (which would take seconds off EC2), plus <paramref name="extra"/>.
+    /// </summary>
+    private static async Task<CliRun> RunWithoutAwsSetupAsync(Dictionary<string, string> extra, params string[] args)
+    {
+        using var empty = new ScratchFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = LocalEngine.Repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var name in start.Environment.Keys.Where(k => Regex.IsMatch(k, "^AWS_")).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["HOME"] = empty.Path;
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = empty.File("credentials");
+        start.Environment["AWS_CONFIG_FILE"] = empty.File("config");
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (name, value) in extra)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "academy-sandbox.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    private sealed class ScratchFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("academy-aws-").FullName;
+
+        public string File(string name)
+        {
+            var path = System.IO.Path.Combine(Path, name);
+            System.IO.File.WriteAllText(path, "");
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}

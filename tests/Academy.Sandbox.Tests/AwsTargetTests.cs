@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
 using Academy.Sandbox.Tests.Support;
+using Amazon.Runtime;
 
 namespace Academy.Sandbox.Tests;
 
@@ -42,6 +44,34 @@ public sealed class AwsTargetTests
         Assert.That(Lines(run.Error), Has.Length.EqualTo(1), run.Error);
         Assert.That(run.Error, Does.StartWith("error: --aws found no AWS region;").And.Contain("AWS_REGION").And.Not.Contain("aws configure"));
         Assert.That(run.Output + run.Error, Does.Not.Contain(SecretKey));
+    }
+
+    [Test]
+    public void AwsRetriesAdaptivelyAndOtherwiseKeepsTheSdkDefaults()
+    {
+        var config = AwsClient.Config();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.RetryMode, Is.EqualTo(RequestRetryMode.Adaptive));
+            Assert.That(config.IsMaxErrorRetrySet, Is.False, "the SDK's DynamoDB attempt count");
+            Assert.That(config.Timeout, Is.Null, "the SDK's timeout");
+            Assert.That(config.ConnectTimeout, Is.Null);
+            Assert.That(config.HttpClientFactory, Is.Null, "the SDK's HTTP client, not the local engine's deadlines");
+        });
+    }
+
+    [Test]
+    public void TheLocalEngineHasASmallExplicitRetryBudgetAndLocalDeadlines()
+    {
+        var config = EngineTarget.LocalConfig("http://127.0.0.1:8000");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.IsMaxErrorRetrySet, Is.True);
+            Assert.That(config.MaxErrorRetry, Is.EqualTo(2));
+            Assert.That(config.HttpClientFactory, Is.InstanceOf<LocalEngineHttp>());
+        });
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

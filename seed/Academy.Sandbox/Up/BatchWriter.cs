@@ -8,7 +8,8 @@ namespace Academy.Sandbox.Up;
 /// <summary>
 /// Writes requests with BatchWriteItem, 25 a request and several requests in flight. Unprocessed items
 /// and throttling are retried with <see cref="Backoff"/>; after its last attempt the write fails loudly
-/// rather than dropping items.
+/// rather than dropping items. A batch DynamoDB refuses (ValidationException names no item) is written
+/// again one request at a time, so the refused one is found and named in <see cref="WriteRefusedException"/>.
 /// </summary>
 public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff backoff)
 {
@@ -27,12 +28,11 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = ct },
             async (batch, token) =>
             {
-                await WriteBatchAsync(tableName, batch.ToList(), token);
-                progress(batch.Length);
+                await WriteBatchAsync(tableName, batch.ToList(), progress, token);
             });
     }
 
-    private async Task WriteBatchAsync(string tableName, List<WriteRequest> pending, CancellationToken ct)
+    private async Task WriteBatchAsync(string tableName, List<WriteRequest> pending, Action<int> progress, CancellationToken ct)
     {
         var why = "the engine kept returning them as UnprocessedItems";
         for (var attempt = 0; ; attempt++)
@@ -43,13 +43,29 @@ public sealed class BatchWriter(IAmazonDynamoDB client, int concurrency, Backoff
                 {
                     RequestItems = new Dictionary<string, List<WriteRequest>> { [tableName] = pending },
                 }, ct);
+                var sent = pending.Count;
                 pending = response.UnprocessedItems is { } left && left.TryGetValue(tableName, out var rest) ? rest ?? [] : [];
+                progress(sent - pending.Count);
                 why = "the engine kept returning them as UnprocessedItems";
             }
             catch (AmazonDynamoDBException e) when (RetryReason(e) is { } reason)
             {
                 // the whole batch goes again
                 why = reason;
+            }
+            catch (AmazonDynamoDBException e) when (e.ErrorCode == "ValidationException")
+            {
+                if (pending.Count == 1)
+                {
+                    throw new WriteRefusedException(tableName, pending[0], e);
+                }
+
+                foreach (var request in pending)
+                {
+                    await WriteBatchAsync(tableName, [request], progress, ct);
+                }
+
+                return;
             }
 
             if (pending.Count == 0)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Academy.Catalog;
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -71,7 +72,20 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
                 }
             }
 
-            await writer.WriteAsync(table.Name, [.. puts, .. deletes], Progress, ct);
+            try
+            {
+                await writer.WriteAsync(table.Name, [.. puts, .. deletes], Progress, ct);
+            }
+            catch (Exception e)
+            {
+                Say(UpStopped.Progress(table, done, total, catalog.Tables.SkipWhile(t => t != table).Skip(1)));
+                if (e is WriteRefusedException refused)
+                {
+                    throw new SandboxException(UpStopped.Refused(refused, table, declared));
+                }
+
+                throw;
+            }
 
             var kept = prune ? [] : undeclared.Select(kv => kv.Key).ToList();
             Say($"  {table.Key}: {puts.Count:N0} written, {unchanged:N0} unchanged"

@@ -65,4 +65,26 @@ public sealed class CommandLineTests
         Assert.That(run.Output, Does.Contain("Exit codes:").And.Contain($"  {ExitCodes.Usage,-5}").And.Contain("the command line is wrong").And.Contain("  3    no DynamoDB answers"));
         Assert.That(run.Output, Does.Contain("--endpoint <url>"), "the usual help comes first");
     }
+
+    [TestCase("99999")]
+    [TestCase("eight thousand")]
+    [TestCase("-1")]
+    public async Task ABadSandboxPortVariableIsAUsageErrorNamingItNotASilentFallback(string value)
+    {
+        var before = Environment.GetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable);
+        Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, value);
+        try
+        {
+            var run = await Tool.RunAsync("show", "--project", LocalEngine.Repo.Root);
+            var given = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(run.Error.Trim(), Is.EqualTo($"ACADEMY_SANDBOX_PORT must be a port from 1 to 65535 (the local engine's), not '{value}'; fix or unset it, or pass --endpoint URL"));
+            Assert.That(given.ExitCode, Is.Zero, "plan talks to no engine, so the variable does not matter to it");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, before);
+        }
+    }
 }

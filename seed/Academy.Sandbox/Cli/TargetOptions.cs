@@ -42,6 +42,10 @@ public sealed class TargetOptions
             {
                 result.AddError("--endpoint and --aws exclude each other: --aws means DynamoDB in AWS");
             }
+            else if (!result.GetValue(Aws) && result.GetValue(Endpoint) is null && EngineTarget.PortProblem() is { } problem)
+            {
+                result.AddError(problem);
+            }
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
@@ -15,12 +16,22 @@ public sealed record EngineTarget(string? Endpoint)
 
     public string Describe => Endpoint ?? "AWS (default credential chain and region)";
 
-    public static string DefaultEndpoint =>
-        $"http://127.0.0.1:{(int.TryParse(Environment.GetEnvironmentVariable(PortVariable), out var port) ? port : DefaultPort)}";
+    public static string DefaultEndpoint => $"http://127.0.0.1:{PortFromEnvironment() ?? DefaultPort}";
+
+    /// <summary>Null when ACADEMY_SANDBOX_PORT is unset or a port, otherwise the one-line error (a bad value is never silently replaced by 8000).</summary>
+    public static string? PortProblem() =>
+        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text && PortFromEnvironment() is null
+            ? $"{PortVariable} must be a port from 1 to 65535 (the local engine's), not '{text}'; fix or unset it, or pass --endpoint URL"
+            : null;
 
     public static EngineTarget Local(string? endpoint) => new(endpoint ?? DefaultEndpoint);
 
     public static EngineTarget Aws() => new((string?)null);
+
+    private static int? PortFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable(PortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : null;
 
     public AmazonDynamoDBClient CreateClient() => Endpoint is null
         ? AwsClient.Create()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Tests.Support;
@@ -83,38 +81,19 @@ public sealed class AwsTargetTests
     private static async Task<CliRun> RunWithoutAwsSetupAsync(Dictionary<string, string> extra, params string[] args)
     {
         using var empty = new ScratchFolder();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = LocalEngine.Repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var name in start.Environment.Keys.Where(k => Regex.IsMatch(k, "^AWS_")).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HOME"] = empty.Path;
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = empty.File("credentials");
-        start.Environment["AWS_CONFIG_FILE"] = empty.File("config");
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("AWS_", StringComparison.Ordinal))
+            .ToDictionary(k => k, _ => (string?)null);
+        environment["HOME"] = empty.Path;
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = empty.File("credentials");
+        environment["AWS_CONFIG_FILE"] = empty.File("config");
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
         foreach (var (name, value) in extra)
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "academy-sandbox.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, await output, await error);
+        return await BuiltTool.RunAsync(environment, args);
     }
 
     private sealed class ScratchFolder : IDisposable

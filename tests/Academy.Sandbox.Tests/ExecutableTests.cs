@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Academy.Sandbox.Tests.Support;
 
@@ -25,25 +24,5 @@ public sealed class ExecutableTests
         Assert.That(verify.ExitCode, Is.Zero, verify.Output + verify.Error);
     }
 
-    private static async Task<CliRun> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = LocalEngine.Repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "academy-sandbox.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, await output, await error);
-    }
+    private static Task<CliRun> RunAsync(params string[] args) => BuiltTool.RunAsync(args);
 }

@@ -58,6 +58,11 @@ public sealed partial class WriteRefusalTests
             KeySchema = [new KeySchemaElement("name", KeyType.HASH)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
+        while ((await LiveTable.DescribeAsync(client, table, CancellationToken.None))?.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20); // dynalite answers ResourceNotFound for a table still CREATING
+        }
+
         var requests = Enumerable.Range(0, 40)
             .Select(i => new WriteRequest(new PutRequest(new() { ["name"] = new AttributeValue($"item-{i:D2}"), ["n"] = new AttributeValue { N = $"{i}" } })))
             .ToList();

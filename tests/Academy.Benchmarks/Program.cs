@@ -20,6 +20,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 var repo = ProjectPaths.Find(AppContext.BaseDirectory);
+await UnresponsiveEndpoint.PrintAsync(repo);
 
 var scratch = Directory.CreateTempSubdirectory("academy-bench-").FullName;
 try

@@ -17,4 +17,74 @@ public sealed class CommandLineTests
         Assert.That(run.Error.Trim(), Is.EqualTo($"--concurrency must be a whole number of at least 1, not '{value}'"));
         Assert.That(run.Output, Is.Empty, "no help dump, no up header: nothing ran");
     }
+
+    [TestCase("127.0.0.1:8000", "did you mean http://127.0.0.1:8000?")]
+    [TestCase("localhost:8000", "did you mean http://localhost:8000?")]
+    [TestCase("not a url", "not 'not a url'")]
+    [TestCase("", "not ''")]
+    [TestCase("ftp://x", "not 'ftp://x'")]
+    [TestCase("http://127.0.0.1:99999", "not 'http://127.0.0.1:99999'")]
+    [TestCase("http://127.0.0.1:0", "not 'http://127.0.0.1:0'")]
+    [TestCase("http://", "not 'http://'")]
+    public async Task AnEndpointThatIsNotAnHttpUrlIsOneUsageLineNamingTheOptionWithAnExample(string value, string detail)
+    {
+        foreach (var command in new[] { "up", "show", "verify" })
+        {
+            var run = await Tool.RunAsync(command, "--endpoint", value, "--project", LocalEngine.Repo.Root);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), command);
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(lines, Has.Length.EqualTo(1), run.Error);
+            Assert.That(lines[0], Does.StartWith("--endpoint must be an absolute http:// or https:// URL").And.Contain("such as http://127.0.0.1:8000").And.Contain(detail));
+            Assert.That(run.Output, Is.Empty, "nothing ran");
+        }
+    }
+
+    [Test]
+    public async Task AnEndpointWithAPasswordIsRefusedWithoutEchoingIt()
+    {
+        var run = await Tool.RunAsync("up", "--endpoint", "http://admin:hunter2@127.0.0.1:8000", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.Contain("--endpoint must not carry a user name or password").And.Not.Contain("hunter2"));
+    }
+
+    [TestCase("http://127.0.0.1:8000")]
+    [TestCase("https://dynamodb.eu-west-1.amazonaws.com")]
+    [TestCase("http://[::1]:8000")]
+    [TestCase("http://localhost:8000/")]
+    public void AnHttpOrHttpsUrlWithAHostIsAnEndpoint(string value) =>
+        Assert.That(Academy.Sandbox.Engine.EndpointUrl.Problem(value), Is.Null);
+
+    [Test]
+    public async Task HelpListsTheExitCodesIncludingTheUsageCode()
+    {
+        var run = await Tool.RunAsync("up", "--help");
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Output, Does.Contain("Exit codes:").And.Contain($"  {ExitCodes.Usage,-5}").And.Contain("the command line is wrong").And.Contain("  3    no DynamoDB answers"));
+        Assert.That(run.Output, Does.Contain("--endpoint <url>"), "the usual help comes first");
+    }
+
+    [TestCase("99999")]
+    [TestCase("eight thousand")]
+    [TestCase("-1")]
+    public async Task ABadSandboxPortVariableIsAUsageErrorNamingItNotASilentFallback(string value)
+    {
+        var before = Environment.GetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable);
+        Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, value);
+        try
+        {
+            var run = await Tool.RunAsync("show", "--project", LocalEngine.Repo.Root);
+            var given = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(run.Error.Trim(), Is.EqualTo($"ACADEMY_SANDBOX_PORT must be a port from 1 to 65535 (the local engine's), not '{value}'; fix or unset it, or pass --endpoint URL"));
+            Assert.That(given.ExitCode, Is.Zero, "plan talks to no engine, so the variable does not matter to it");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, before);
+        }
+    }
 }

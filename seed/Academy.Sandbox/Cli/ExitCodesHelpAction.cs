@@ -14,9 +14,13 @@ public sealed class ExitCodesHelpAction(HelpAction standard) : SynchronousComman
         {
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine("Exit codes:");
-            foreach (var (exit, meaning) in documented.DocumentedExitCodes)
+            // Usage errors share code 1 with the command's own failures (System.CommandLine's choice), so one line says both.
+            var codes = documented.DocumentedExitCodes.Append(ExitCodes.UsageHelp)
+                .GroupBy(c => c.Code)
+                .OrderBy(g => g.Key);
+            foreach (var group in codes)
             {
-                output.WriteLine($"  {exit,-4} {meaning}");
+                output.WriteLine($"  {group.Key,-4} {string.Join("; ", group.Select(c => c.Meaning))}");
             }
 
             output.WriteLine();

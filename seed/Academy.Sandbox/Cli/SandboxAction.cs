@@ -38,10 +38,16 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
             error.WriteLine(e.Message);
             return e.ExitCode;
         }
-        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Is(e))
+        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Describe(engine, e) is { } line)
         {
-            error.WriteLine(ConnectionFailure.Describe(engine, e));
+            error.WriteLine(line);
             return ExitCodes.Unreachable;
+        }
+        catch (AmazonDynamoDBException e) when ((int)e.StatusCode >= 500)
+        {
+            // The engine's own fault (InternalServerError, ServiceUnavailable), not the request's.
+            error.WriteLine($"error: DynamoDB at {engine?.Describe} failed with a server error: {e.ErrorCode}: {e.Message}; the request may succeed if you run the command again");
+            return ExitCodes.Failed;
         }
         catch (AmazonDynamoDBException e)
         {
@@ -50,7 +56,8 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         }
         catch (AmazonClientException e) when (engine is { IsAws: true })
         {
-            error.WriteLine($"error: cannot use AWS: {e.Message}; configure credentials (aws configure, AWS_PROFILE) and a region (AWS_REGION)");
+            // The SDK's message can span lines (one per credential provider tried); the first says what failed.
+            error.WriteLine($"error: cannot use AWS: {e.Message.Split('\n')[0].Trim()}; check your credentials (aws configure, AWS_PROFILE) and region (AWS_REGION)");
             return ExitCodes.Unreachable;
         }
     }

@@ -8,8 +8,18 @@ public sealed class TargetOptions
 {
     public Option<string?> Endpoint { get; } = new("--endpoint")
     {
-        Description = $"DynamoDB endpoint URL (default: the local engine, {EngineTarget.DefaultEndpoint}; the port follows ${EngineTarget.PortVariable})",
+        Description = $"DynamoDB endpoint, an http:// or https:// URL (default: the local engine, {EngineTarget.DefaultEndpoint}; the port follows ${EngineTarget.PortVariable})",
         HelpName = "url",
+        Validators =
+        {
+            result =>
+            {
+                if (EndpointUrl.Problem(result.Tokens.Count == 1 ? result.Tokens[0].Value : "") is { } problem)
+                {
+                    result.AddError(problem);
+                }
+            },
+        },
     };
 
     public Option<bool> Aws { get; } = new("--aws")
@@ -31,6 +41,10 @@ public sealed class TargetOptions
             if (result.GetValue(Aws) && result.GetValue(Endpoint) is not null)
             {
                 result.AddError("--endpoint and --aws exclude each other: --aws means DynamoDB in AWS");
+            }
+            else if (!result.GetValue(Aws) && result.GetValue(Endpoint) is null && EngineTarget.PortProblem() is { } problem)
+            {
+                result.AddError(problem);
             }
         });
     }

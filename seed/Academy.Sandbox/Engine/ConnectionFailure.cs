@@ -1,13 +1,54 @@
-using System.Net.Http;
+using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 
 namespace Academy.Sandbox.Engine;
 
-/// <summary>Recognises "nobody answered" among SDK exceptions, to say so in one line instead of a stack trace.</summary>
+/// <summary>
+/// Recognises, among SDK exceptions, an endpoint that is not a working DynamoDB (nothing listens,
+/// nothing answers, or something else answers), to say so in one line instead of a stack trace.
+/// </summary>
 public static class ConnectionFailure
 {
-    public static bool Is(Exception e)
+    private const string LocalHint = "start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
+
+    /// <summary>The line to print when <paramref name="e"/> means no DynamoDB answered at the target, otherwise null.</summary>
+    public static string? Describe(EngineTarget target, Exception e)
+    {
+        if (Find<EngineSilentException>(e) is { } silent)
+        {
+            return $"error: nothing answered at {target.Endpoint} ({silent.Message}); if the local engine runs there it is stuck "
+                + "(`seed/engine/engine.sh stop`, then `start`), otherwise another program holds that port: pass the --endpoint of a DynamoDB engine";
+        }
+
+        if (NotDynamoDb(e) is { } answer)
+        {
+            return target.IsAws
+                ? $"error: the answer to a DynamoDB request in AWS was not DynamoDB's ({answer}); is a proxy in the way? Check HTTPS_PROXY and your network"
+                : $"error: the server at {target.Endpoint} is not DynamoDB: it answered a DynamoDB request with {answer}; {LocalHint}";
+        }
+
+        if (!IsConnectionFailure(e))
+        {
+            return null;
+        }
+
+        return target.IsAws
+            ? $"error: cannot reach DynamoDB in AWS ({Root(e).Message}); check your network, AWS_REGION and credentials"
+            : $"error: no DynamoDB engine answers at {target.Endpoint} ({Root(e).Message}); {LocalHint}";
+    }
+
+    // DynamoDB names every error (__type); an answer without a name, or a body that is not JSON, came from some other server.
+    private static string? NotDynamoDb(Exception e) => e switch
+    {
+        AmazonUnmarshallingException u => $"HTTP {(int)u.StatusCode} and a body that is not DynamoDB JSON",
+        AmazonServiceException s when string.IsNullOrEmpty(s.ErrorCode) && s.StatusCode != 0 =>
+            $"HTTP {(int)s.StatusCode}{(Find<HttpErrorResponseException>(s)?.Response?.ContentType is { Length: > 0 } type ? $" ({type})" : "")} and no DynamoDB error in it",
+        _ => null,
+    };
+
+    private static bool IsConnectionFailure(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
@@ -25,9 +66,19 @@ public static class ConnectionFailure
         return false;
     }
 
-    public static string Describe(EngineTarget target, Exception e) => target.IsAws
-        ? $"error: cannot reach DynamoDB in AWS ({Root(e).Message}); check your network, AWS_REGION and credentials"
-        : $"error: no DynamoDB engine answers at {target.Endpoint} ({Root(e).Message}); start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
+    private static T? Find<T>(Exception e)
+        where T : Exception
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     private static Exception Root(Exception e)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
@@ -15,27 +16,37 @@ public sealed record EngineTarget(string? Endpoint)
 
     public string Describe => Endpoint ?? "AWS (default credential chain and region)";
 
-    public static string DefaultEndpoint =>
-        $"http://127.0.0.1:{(int.TryParse(Environment.GetEnvironmentVariable(PortVariable), out var port) ? port : DefaultPort)}";
+    public static string DefaultEndpoint => $"http://127.0.0.1:{PortFromEnvironment() ?? DefaultPort}";
+
+    /// <summary>Null when ACADEMY_SANDBOX_PORT is unset or a port, otherwise the one-line error (a bad value is never silently replaced by 8000).</summary>
+    public static string? PortProblem() =>
+        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text && PortFromEnvironment() is null
+            ? $"{PortVariable} must be a port from 1 to 65535 (the local engine's), not '{text}'; fix or unset it, or pass --endpoint URL"
+            : null;
 
     public static EngineTarget Local(string? endpoint) => new(endpoint ?? DefaultEndpoint);
 
     public static EngineTarget Aws() => new((string?)null);
 
-    public AmazonDynamoDBClient CreateClient()
-    {
-        if (Endpoint is null)
-        {
-            return new AmazonDynamoDBClient();
-        }
+    private static int? PortFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable(PortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : null;
 
-        // A local engine accepts any signature; the region only has to be a valid one for signing.
-        var config = new AmazonDynamoDBConfig
-        {
-            ServiceURL = Endpoint,
-            AuthenticationRegion = "us-east-1",
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        return new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);
-    }
+    public AmazonDynamoDBClient CreateClient() => Endpoint is null
+        ? AwsClient.Create()
+        : new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), LocalConfig(Endpoint));
+
+    /// <summary>
+    /// A local engine accepts any signature, so the region only has to be a valid one for signing. It
+    /// does not throttle, so two retries are enough, and it answers at once or not at all (see
+    /// <see cref="LocalEngineHttp"/>).
+    /// </summary>
+    public static AmazonDynamoDBConfig LocalConfig(string endpoint) => new()
+    {
+        ServiceURL = endpoint,
+        AuthenticationRegion = "us-east-1",
+        MaxErrorRetry = 2,
+        HttpClientFactory = new LocalEngineHttp(),
+    };
 }

@@ -41,9 +41,10 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
         var writer = new BatchWriter(client, concurrency, backoff ?? Backoff.Default, _hints);
         var results = new List<TableUpResult>();
-        foreach (var plan in plans)
+        for (var i = 0; i < plans.Count; i++)
         {
-            results.Add(await ApplyAsync(plan, prune, writer, clock, ct));
+            var notReached = plans.Skip(i + 1).Select(p => p.Table);
+            results.Add(await ApplyAsync(plans[i], catalog.ItemsOf(plans[i].Table.Key), notReached, prune, writer, clock, ct));
         }
 
         return new UpResult(results, writer.Retries, clock.Elapsed);
@@ -99,7 +100,8 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         return new TablePlan(table, existing is not null, settings, live.Count, puts, unchanged, skipped, undeclared.Select(kv => kv.Key.ToString()).ToList(), deletes);
     }
 
-    private async Task<TableUpResult> ApplyAsync(TablePlan plan, bool prune, BatchWriter writer, Stopwatch clock, CancellationToken ct)
+    private async Task<TableUpResult> ApplyAsync(
+        TablePlan plan, IEnumerable<Academy.Catalog.Items.CatalogItem> declared, IEnumerable<TableSpec> notReached, bool prune, BatchWriter writer, Stopwatch clock, CancellationToken ct)
     {
         var table = plan.Table;
         if (!plan.Exists)
@@ -126,7 +128,21 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             }
         }
 
-        await writer.WriteAsync(table.Name, [.. plan.Puts, .. plan.Deletes], Progress, ct);
+        try
+        {
+            await writer.WriteAsync(table.Name, [.. plan.Puts, .. plan.Deletes], Progress, ct);
+        }
+        catch (Exception e)
+        {
+            // Never stop halfway without saying what was done and what was not.
+            Say(UpStopped.Progress(table, done, total, notReached));
+            if (e is WriteRefusedException refused)
+            {
+                throw new SandboxException(UpStopped.Refused(refused, table, declared));
+            }
+
+            throw;
+        }
 
         Say($"  {table.Key}: {plan.Puts.Count:N0} written, {plan.Unchanged:N0} unchanged"
             + (plan.SkippedSecret.Count > 0 ? $", {plan.SkippedSecret.Count:N0} skipped (secret)" : "")

@@ -9,6 +9,8 @@ namespace Academy.Sandbox.Tests.Support;
 /// A loopback proxy in front of the real engine that behaves like a busy DynamoDB: every BatchWriteItem
 /// forwards only the first half of its writes and hands the rest back as UnprocessedItems, and every
 /// third one is refused with ProvisionedThroughputExceededException. Everything else passes through.
+/// Given <c>answer</c>, it is not busy but shows every BatchWriteItem request to it, and sends the
+/// status and body it returns instead of forwarding the request (null: forward it).
 /// </summary>
 public sealed class FlakyProxy : IDisposable
 {
@@ -16,11 +18,13 @@ public sealed class FlakyProxy : IDisposable
     private readonly HttpClient _http = new();
     private readonly string _target;
     private readonly Task _loop;
+    private readonly Func<JsonObject, (int Status, string Body)?>? _answer;
     private int _batches;
 
-    public FlakyProxy(string target)
+    public FlakyProxy(string target, Func<JsonObject, (int Status, string Body)?>? answer = null)
     {
         _target = target.TrimEnd('/');
+        _answer = answer;
         var port = LoopbackPort.Free();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
@@ -73,7 +77,15 @@ public sealed class FlakyProxy : IDisposable
         var body = await reader.ReadToEndAsync();
         var target = context.Request.Headers["X-Amz-Target"] ?? "";
         JsonObject? unprocessed = null;
-        if (target.EndsWith(".BatchWriteItem", StringComparison.Ordinal))
+        if (_answer is not null && target.EndsWith(".BatchWriteItem", StringComparison.Ordinal))
+        {
+            if (_answer(JsonNode.Parse(body)!.AsObject()) is { } answer)
+            {
+                await RespondAsync(context, answer.Status, answer.Body);
+                return;
+            }
+        }
+        else if (target.EndsWith(".BatchWriteItem", StringComparison.Ordinal))
         {
             if (Interlocked.Increment(ref _batches) % 3 == 0)
             {

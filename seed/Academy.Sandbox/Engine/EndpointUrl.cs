@@ -1,0 +1,31 @@
+namespace Academy.Sandbox.Engine;
+
+/// <summary>
+/// What --endpoint accepts: an absolute http or https URL with a host and a port DynamoDB clients can
+/// reach. Checked while parsing, so a bad value never reaches the SDK (which answers with a stack trace).
+/// </summary>
+public static class EndpointUrl
+{
+    public const string Example = "http://127.0.0.1:8000";
+
+    /// <summary>Null when <paramref name="text"/> is a usable endpoint, otherwise the one-line error.</summary>
+    public static string? Problem(string text)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Host.Length > 0
+            && uri.Port is > 0 and <= 65535)
+        {
+            // Credentials in the URL would be echoed in every header line; DynamoDB never reads them anyway.
+            return uri.UserInfo.Length > 0
+                ? "--endpoint must not carry a user name or password; DynamoDB signs requests with AWS credentials instead"
+                : null;
+        }
+
+        var message = $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535, such as {Example}, not '{text}'";
+        var withScheme = "http://" + text;
+        return !text.Contains("://", StringComparison.Ordinal) && text.Length > 0 && Problem(withScheme) is null
+            ? $"{message} (did you mean {withScheme}?)"
+            : message;
+    }
+}

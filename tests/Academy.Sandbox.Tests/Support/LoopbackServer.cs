@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Academy.Sandbox.Tests.Support;
+
+/// <summary>
+/// A TCP server on a free 127.0.0.1 port standing in for endpoints that are not a working DynamoDB:
+/// one that accepts connections and never says a word, or a plain HTTP server with a fixed answer.
+/// </summary>
+public sealed class LoopbackServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly byte[]? _response;
+    private readonly List<TcpClient> _held = [];
+    private readonly Task _loop;
+
+    private LoopbackServer(byte[]? response)
+    {
+        _response = response;
+        _listener.Start();
+        Endpoint = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public string Endpoint { get; }
+
+    /// <summary>Accepts every connection and holds it open without reading or answering.</summary>
+    public static LoopbackServer Silent() => new(null);
+
+    /// <summary>Reads each request and answers it with <paramref name="status"/> and <paramref name="body"/>, then closes.</summary>
+    public static LoopbackServer Http(int status, string reason, string contentType, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+        return new([.. Encoding.ASCII.GetBytes(head), .. bytes]);
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+
+        lock (_held)
+        {
+            _held.ForEach(c => c.Dispose());
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        while (true)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            if (_response is null)
+            {
+                lock (_held)
+                {
+                    _held.Add(client);
+                }
+
+                continue;
+            }
+
+            _ = Task.Run(() => AnswerAsync(client));
+        }
+    }
+
+    private async Task AnswerAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                await ReadRequestAsync(stream);
+                await stream.WriteAsync(_response);
+            }
+            catch (IOException)
+            {
+                // the client gave up first
+            }
+        }
+    }
+
+    // Headers up to the blank line, then Content-Length bytes of body, so the client sees its request consumed.
+    private static async Task ReadRequestAsync(NetworkStream stream)
+    {
+        var buffer = new List<byte>();
+        var one = new byte[1];
+        while (!(buffer.Count >= 4 && buffer[^4] == '\r' && buffer[^3] == '\n' && buffer[^2] == '\r' && buffer[^1] == '\n'))
+        {
+            if (await stream.ReadAsync(one) == 0)
+            {
+                return;
+            }
+
+            buffer.Add(one[0]);
+        }
+
+        var headers = Encoding.ASCII.GetString([.. buffer]);
+        var length = headers.Split("\r\n")
+            .Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body);
+    }
+}

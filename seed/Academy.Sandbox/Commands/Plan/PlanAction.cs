@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Plan;
 
 namespace Academy.Sandbox.Commands.Plan;
@@ -8,6 +9,11 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
 {
     protected override Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return CoursePlan.RunAsync(course, run.Get(command.Json), run.Output, ct);
+        }
+
         var (catalog, source) = run.Catalog();
         if (run.Get(command.Json))
         {

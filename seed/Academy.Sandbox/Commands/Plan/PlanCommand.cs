@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Plan;
 
@@ -10,11 +11,14 @@ public sealed class PlanCommand : Command
         : base("plan", "Print the tables and every item in DynamoDB JSON, as the Pulumi program declares them (no network)")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: false);
         Options.Add(Json);
         Action = new PlanAction(this);
     }
 
     public CatalogOptions Catalog { get; } = new();
+
+    public RosterOptions Roster { get; } = new();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of text" };
 }

@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Up;
 
 namespace Academy.Sandbox.Commands.Up;
@@ -8,6 +9,11 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return await CourseUp.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Concurrency), run.Get(command.Prune), ct);
+        }
+
         var catalog = run.Catalog().Catalog;
         using var client = run.Target.CreateClient();
         var output = run.Output;

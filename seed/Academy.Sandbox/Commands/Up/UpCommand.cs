@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Up;
 
@@ -11,6 +12,7 @@ public sealed class UpCommand : Command
         : base("up", "Create missing tables and write the catalog's items; running it again changes nothing")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Options.Add(Prune);
         Options.Add(Concurrency);
@@ -18,6 +20,8 @@ public sealed class UpCommand : Command
     }
 
     public CatalogOptions Catalog { get; } = new();
+
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 

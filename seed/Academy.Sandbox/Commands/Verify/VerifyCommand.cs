@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Verify;
 
@@ -10,11 +11,14 @@ public sealed class VerifyCommand : Command
         : base("verify", "Compare the live tables with the catalog; exit 1 and list every missing, extra or different item on drift")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Action = new VerifyAction(this);
     }
 
     public CatalogOptions Catalog { get; } = new();
+
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 }

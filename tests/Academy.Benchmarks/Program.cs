@@ -9,6 +9,15 @@ using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 
 // Usage: dotnet run --project tests/Academy.Benchmarks -c Release [-- ITEMS [CONCURRENCY [ROUNDS]]]
+//    or: dotnet run --project tests/Academy.Benchmarks -c Release -- roster [LEARNERS [PARALLEL...]]
+if (args.FirstOrDefault() == "roster")
+{
+    var learners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+    int[] parallels = args.Length > 2 ? args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 8];
+    await RosterBenchmark.RunAsync(ProjectPaths.Find(AppContext.BaseDirectory), learners, parallels);
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;

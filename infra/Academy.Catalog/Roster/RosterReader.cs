@@ -34,7 +34,8 @@ public static class RosterReader
     public static Roster? Read(ProjectPaths paths, string path, ErrorList errors)
     {
         var file = paths.Resolve(path);
-        var source = paths.Relative(file);
+        var relative = paths.Relative(file);
+        var source = relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
         if (!File.Exists(file))
         {
             errors.Add(source, null, $"not found; {ConfigKeys.Roster.FullKey} or --roster names it, relative to the project root {paths.Root}");

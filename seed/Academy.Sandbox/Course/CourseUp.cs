@@ -10,7 +10,8 @@ public static class CourseUp
     {
         var output = run.Output;
         using var client = run.Target.CreateClient();
-        output.WriteLine($"up: {selection.Describe} -> {run.Target.Describe} ({parallel} learner(s) at once)");
+        output.WriteLine($"up: {selection.Describe} -> {run.Target.Describe}"
+            + (selection.Learners.Count > 1 ? $" ({Math.Min(parallel, selection.Learners.Count)} learners at once)" : ""));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = new System.Collections.Concurrent.ConcurrentBag<UpResult>();
         var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>

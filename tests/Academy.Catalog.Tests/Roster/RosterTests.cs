@@ -27,8 +27,8 @@ public class RosterTests
             Assert.That(bob.Settings.EtlRoleName, Is.EqualTo("academy-etl-bob"));
             Assert.That(alice.Settings.EtlRoleName, Is.Null);
             Assert.That(carol.Items.Single(i => i.Id == "imdb-rest-api").Attributes["tz"].S, Is.EqualTo("Europe/Berlin"));
-            Assert.That(carol.Items.Single(i => i.Id == "carol-notes").Attributes["max_retries"].N, Is.EqualTo("3"));
-            Assert.That(alice.Items.Any(i => i.Id == "carol-notes"), Is.False);
+            Assert.That(carol.Items.Single(i => i.Id == "imdb-rest-api-mirror").Attributes["host"].S, Is.EqualTo("imdb-mirror.example.org"));
+            Assert.That(alice.Items.Any(i => i.Id == "imdb-rest-api-mirror"), Is.False);
             Assert.That(course.TableCount, Is.EqualTo(6));
             Assert.That(course.ItemCount, Is.EqualTo((3 * alone.Items.Count) + 1));
         });

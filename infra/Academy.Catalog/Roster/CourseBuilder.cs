@@ -28,7 +28,8 @@ public static class CourseBuilder
             errors.ThrowIfAny();
         }
 
-        if (course.Get(ConfigKeys.User.Name) is { } user)
+        // Pulumi hands the program Pulumi.yaml's defaults as if set, so only a name is a mistake.
+        if (course.Get(ConfigKeys.User.Name) is { Length: > 0 } user)
         {
             errors.Add($"config {ConfigKeys.User.FullKey}", null,
                 $"is '{user}', but a course's learners are named by its roster; remove the key from the course stack");

@@ -77,8 +77,8 @@ public static class ConfigKeys
         "IAM user of the tools that update configuration: the program creates the write policy and attaches it to this user. Empty: only output the policy document.");
 
     public static readonly ConfigOption Roster = new(
-        "roster", ConfigType.String, null,
-        "Course stacks only: roster file (relative to Pulumi.yaml) listing the learners, each with their own tables. Not set: the stack is one learner's.");
+        "roster", ConfigType.String, "",
+        "Course stacks only: roster file (relative to Pulumi.yaml) listing the learners, each with their own tables. Empty (the default): the stack is one learner's.");
 
     private static readonly List<ConfigOption> Registered =
     [

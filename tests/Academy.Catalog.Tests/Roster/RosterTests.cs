@@ -154,6 +154,17 @@ public class RosterTests
     }
 
     [Test]
+    public void EmptyDefaultsAsPulumiHandsThemOverAreNotMistakes()
+    {
+        using var project = new ScratchProject();
+
+        var course = RosterScratch.Build(project, "learners: [alice]", new() { ["user"] = "" });
+        var learner = TestProject.Build("alice", new() { ["roster"] = "" });
+
+        Assert.That((course.Learners.Single().Name, learner.Settings.User), Is.EqualTo(("alice", "alice")));
+    }
+
+    [Test]
     public void WithoutARosterThereIsNoCourseAndAMissingRosterFileIsNamed()
     {
         using var project = new ScratchProject();

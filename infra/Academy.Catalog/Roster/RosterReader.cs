@@ -36,6 +36,12 @@ public static class RosterReader
         var file = paths.Resolve(path);
         var relative = paths.Relative(file);
         var source = relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+        if (Directory.Exists(file))
+        {
+            errors.Add(source, null, "is a folder; name the roster file itself");
+            return null;
+        }
+
         if (!File.Exists(file))
         {
             errors.Add(source, null, $"not found; {ConfigKeys.Roster.FullKey} or --roster names it, relative to the project root {paths.Root}");

@@ -190,6 +190,35 @@ public sealed class CourseTests
         });
     }
 
+    [TestCase("0")]
+    [TestCase("many")]
+    public async Task ParallelBelowOneOrNotANumberIsOneLineNamingTheOptionAndNothingRuns(string value)
+    {
+        var run = await Tool.RunAsync("up", "--roster", "seed/roster.yaml", "--parallel", value, "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"--parallel must be a whole number of at least 1, not '{value}'"));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
+    public async Task AMissingRosterOrAFolderGivenAsOneIsNamed()
+    {
+        using var project = new ScratchProject();
+        var missing = Path.Combine(project.Root, "nowhere.yaml");
+
+        var none = await Tool.RunAsync("plan", "--roster", missing, "--project", project.Root);
+        var folder = await Tool.RunAsync("plan", "--roster", Path.Combine(project.Root, "seed"), "--project", project.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(none.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(none.Error, Does.Contain("nowhere.yaml: not found"));
+            Assert.That(folder.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(folder.Error, Does.Contain("seed: is a folder; name the roster file itself"));
+        });
+    }
+
     [Test]
     public async Task TheExampleCourseStackReadsItsRosterFromAcademyRoster()
     {

@@ -32,7 +32,7 @@ public sealed class LearnerTables : ComponentResource
     public LearnerTables(string name, LearnerCatalog catalog, ComponentResourceOptions? options = null, bool prefixChildren = false)
         : base(ResourceType, name, options)
     {
-        _prefix = prefixChildren ? name + "-" : "";
+        _prefix = prefixChildren ? Academy.Catalog.Roster.CourseCatalog.ChildName(name, "") : "";
         var settings = catalog.Settings;
 
         var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);

@@ -53,8 +53,34 @@ public static class CourseBuilder
             }
         }
 
+        CheckResourceNames(roster!, built, errors);
         errors.ThrowIfAny();
         return new CourseCatalog(roster!, built);
+    }
+
+    // A course stack names each learner's children <learner>-<child> (CourseCatalog.ChildName).
+    // Tables and policies end in fixed words, so only items, whose names end in their keys, can
+    // meet: learner 'a' with item 'global-x' and learner 'a-global' with item 'x'. Pulumi would
+    // refuse the second; say which two now.
+    private static void CheckResourceNames(Roster roster, List<LearnerCatalog> built, ErrorList errors)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var learner in built)
+        {
+            foreach (var item in learner.Catalog.Items)
+            {
+                var name = CourseCatalog.ChildName(learner.Name, item.LogicalName);
+                if (seen.TryGetValue(name, out var other))
+                {
+                    errors.Add($"{roster.Source}:{learner.Entry.Line}: learner '{learner.Name}'", item.Id,
+                        $"in the course stack its resource name '{name}' is also that of an item of learner '{other}'; rename the item or one of the learners");
+                }
+                else
+                {
+                    seen[name] = learner.Name;
+                }
+            }
+        }
     }
 
     // Names that cannot name a table, learners listed twice (also in another case), a cohort over

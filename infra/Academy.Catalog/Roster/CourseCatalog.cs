@@ -5,6 +5,12 @@ namespace Academy.Catalog.Roster;
 /// <summary>Every learner of a roster with their validated catalog, and the course's totals.</summary>
 public sealed record CourseCatalog(Roster Roster, IReadOnlyList<LearnerCatalog> Learners)
 {
+    /// <summary>
+    /// The resource name of a learner's child in a course stack: prefixed with the learner, since a
+    /// child's URN carries its parent's type but not its name.
+    /// </summary>
+    public static string ChildName(string learner, string child) => $"{learner}-{child}";
+
     public int TableCount => Learners.Sum(l => l.Catalog.Tables.Count);
 
     public int ItemCount => Learners.Sum(l => l.Catalog.Items.Count);

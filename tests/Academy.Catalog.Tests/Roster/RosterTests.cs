@@ -209,6 +209,22 @@ public class RosterTests
     }
 
     [Test]
+    public void TwoLearnersWhoseItemsWouldGetTheSameResourceNameAreAnError()
+    {
+        using var project = new ScratchProject();
+
+        var problems = RosterScratch.Failures(project, """
+            learners:
+              - name: a
+                items: {global: [{name: global-x}]}
+              - name: a-global
+                items: {global: [{name: x}]}
+            """);
+
+        Assert.That(problems.Single(), Is.EqualTo($"{RosterScratch.File}:4: learner 'a-global': item 'x': in the course stack its resource name 'a-global-global-x' is also that of an item of learner 'a'; rename the item or one of the learners"));
+    }
+
+    [Test]
     public void ARosterWithNoLearnersIsAnError()
     {
         using var project = new ScratchProject();

@@ -43,13 +43,27 @@ public static class CourseBuilder
         }
 
         var learners = CheckLearners(roster!, shared!, errors);
-        var built = new List<LearnerCatalog>();
-        foreach (var learner in learners)
+        // Learners' catalogs are independent, so they are built side by side; their problems are
+        // reported in roster order all the same.
+        var results = new (Catalog? Catalog, ErrorList Errors)[learners.Count];
+        Parallel.For(0, learners.Count, i =>
         {
+            var learner = learners[i];
+            var own = new ErrorList();
             var source = new LearnerConfigSource(course, learner.Name, learner.Overrides);
-            if (TryBuild(source, paths, errors, e => InRoster(roster!, learner, e)) is { } catalog)
+            results[i] = (TryBuild(source, paths, own, e => InRoster(roster!, learner, e)), own);
+        });
+        var built = new List<LearnerCatalog>();
+        for (var i = 0; i < learners.Count; i++)
+        {
+            foreach (var error in results[i].Errors.Errors)
             {
-                built.Add(new LearnerCatalog(learner, catalog));
+                errors.Add(error);
+            }
+
+            if (results[i].Catalog is { } catalog)
+            {
+                built.Add(new LearnerCatalog(learners[i], catalog));
             }
         }
 

@@ -20,6 +20,7 @@ public static class CourseBuilder
     /// <summary>The course for <paramref name="course"/>'s config; the roster is <paramref name="rosterPath"/> or academy:roster.</summary>
     public static CourseCatalog Build(IConfigSource course, ProjectPaths paths, string? rosterPath = null)
     {
+        course = Snapshot(course);
         var errors = new ErrorList();
         rosterPath ??= course.Get(ConfigKeys.Roster.Name);
         if (string.IsNullOrWhiteSpace(rosterPath))
@@ -95,6 +96,23 @@ public static class CourseBuilder
                 }
             }
         }
+    }
+
+    // Read once into memory, so the learners built side by side never call back into the source
+    // (Pulumi's config in the program) from several threads.
+    private static DictionaryConfigSource Snapshot(IConfigSource source)
+    {
+        var names = source.Names.Concat(ConfigKeys.All.Select(o => o.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (source.Get(name) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return new DictionaryConfigSource(source.StackName, values, names.Where(source.IsSecret));
     }
 
     // Names that cannot name a table, learners listed twice (also in another case), a cohort over

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Academy.Catalog.Roster;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
@@ -24,23 +23,8 @@ public sealed class RosterOptions
         HelpName = "name",
     };
 
-    public Option<int> Parallel { get; } = new("--parallel")
-    {
-        Description = "With a roster: learners worked on at once, each with its own --concurrency (at least 1)",
-        HelpName = "n",
-        DefaultValueFactory = _ => 4,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-            {
-                return n;
-            }
-
-            result.AddError($"--parallel must be a whole number of at least 1, not '{text}'");
-            return 0;
-        },
-    };
+    public Option<int> Parallel { get; } = CountOption.Create(
+        "--parallel", "With a roster: learners worked on at once, each with its own --concurrency (at least 1)", 4);
 
     /// <summary>Adds --roster and --learner, and --parallel for commands that talk to an engine.</summary>
     public void AddTo(Command command, bool parallel)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
 
@@ -30,21 +29,6 @@ public sealed class UpCommand : Command
         Description = "Delete items the catalog does not declare (without it they are kept and listed)",
     };
 
-    public Option<int> Concurrency { get; } = new("--concurrency")
-    {
-        Description = "BatchWriteItem requests in flight at once (at least 1)",
-        HelpName = "n",
-        DefaultValueFactory = _ => 4,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-            {
-                return n;
-            }
-
-            result.AddError($"--concurrency must be a whole number of at least 1, not '{text}'");
-            return 0;
-        },
-    };
+    public Option<int> Concurrency { get; } =
+        CountOption.Create("--concurrency", "BatchWriteItem requests in flight at once (at least 1)", 4);
 }

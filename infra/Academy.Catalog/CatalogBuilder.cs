@@ -20,6 +20,12 @@ public static class CatalogBuilder
     {
         var errors = new ErrorList();
         var settings = SettingsParser.Parse(config, errors);
+        if (config.Get(ConfigKeys.Roster.Name) is { Length: > 0 } roster)
+        {
+            errors.Add($"config {ConfigKeys.Roster.FullKey}", null,
+                $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack; build it as a course (Roster.CourseBuilder)");
+        }
+
         var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
         var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
         CheckUser(tables, settings, config, errors);

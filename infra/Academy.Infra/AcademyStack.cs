@@ -80,7 +80,7 @@ public sealed class AcademyStack : Stack
 
     // Pulumi starts the program in its project folder (Pulumi.yaml's main: infra/Academy.Infra/);
     // the build output folder is the fallback for hosts that start it elsewhere, such as test runners.
-    private static ProjectPaths FindProject()
+    internal static ProjectPaths FindProject()
     {
         var starts = new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
         foreach (var start in starts)

@@ -23,15 +23,23 @@ public sealed class LearnerTables : ComponentResource
 
     public const string WritePolicyName = "writer-write";
 
-    public LearnerTables(string name, LearnerCatalog catalog, ComponentResourceOptions? options = null)
+    private readonly string _prefix;
+
+    /// <param name="prefixChildren">
+    /// Name children &lt;name&gt;-&lt;child&gt;, as a stack holding several of these (a course) must: a
+    /// child's URN carries its parent's type, not its name. Off for a learner stack, whose children
+    /// keep the names they always had.
+    /// </param>
+    public LearnerTables(string name, LearnerCatalog catalog, ComponentResourceOptions? options = null, bool prefixChildren = false)
         : base(ResourceType, name, options)
     {
+        _prefix = prefixChildren ? Academy.Catalog.Roster.CourseCatalog.ChildName(name, "") : "";
         var settings = catalog.Settings;
 
         var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);
         foreach (var spec in catalog.Tables)
         {
-            tables[spec.Key] = new DynamoDB.Table(spec.Key, TableArgs(spec), Options(ResourceLifecycle.Of(catalog, spec)));
+            tables[spec.Key] = new DynamoDB.Table(_prefix + spec.Key, TableArgs(spec), Options(ResourceLifecycle.Of(catalog, spec)));
         }
 
         var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
@@ -54,7 +62,7 @@ public sealed class LearnerTables : ComponentResource
                 args.RangeKey = range.Name;
             }
 
-            items[item.LogicalName] = new DynamoDB.TableItem(item.LogicalName, args, Options(ResourceLifecycle.Of(catalog, item), table));
+            items[item.LogicalName] = new DynamoDB.TableItem(_prefix + item.LogicalName, args, Options(ResourceLifecycle.Of(catalog, item), table));
             itemJson[item.LogicalName] = json;
         }
 
@@ -178,7 +186,7 @@ public sealed class LearnerTables : ComponentResource
             return;
         }
 
-        var policy = new Iam.Policy(name, new Iam.PolicyArgs
+        var policy = new Iam.Policy(_prefix + name, new Iam.PolicyArgs
         {
             PolicyDocument = document,
             Description = description,
@@ -187,7 +195,7 @@ public sealed class LearnerTables : ComponentResource
 
         if (role is not null)
         {
-            _ = new Iam.RolePolicyAttachment($"{name}-role", new Iam.RolePolicyAttachmentArgs
+            _ = new Iam.RolePolicyAttachment($"{_prefix}{name}-role", new Iam.RolePolicyAttachmentArgs
             {
                 Role = role,
                 PolicyArn = policy.Arn,
@@ -196,7 +204,7 @@ public sealed class LearnerTables : ComponentResource
 
         if (user is not null)
         {
-            _ = new Iam.UserPolicyAttachment($"{name}-user", new Iam.UserPolicyAttachmentArgs
+            _ = new Iam.UserPolicyAttachment($"{_prefix}{name}-user", new Iam.UserPolicyAttachmentArgs
             {
                 User = user,
                 PolicyArn = policy.Arn,

@@ -10,9 +10,18 @@ using Academy.Sandbox.Tests.Support;
 
 // Usage: dotnet run --project tests/Academy.Benchmarks -c Release [-- ITEMS [CONCURRENCY [ROUNDS]]]
 //        dotnet run --project tests/Academy.Benchmarks -c Release -- alias-bomb
+//    or: dotnet run --project tests/Academy.Benchmarks -c Release -- roster [LEARNERS [PARALLEL...]]
 if (args is ["alias-bomb"])
 {
     AliasBombCheck.Run();
+    return;
+}
+
+if (args.FirstOrDefault() == "roster")
+{
+    var learners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+    int[] parallels = args.Length > 2 ? args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 8];
+    await RosterBenchmark.RunAsync(ProjectPaths.Find(AppContext.BaseDirectory), learners, parallels);
     return;
 }
 

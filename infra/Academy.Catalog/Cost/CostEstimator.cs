@@ -20,7 +20,7 @@ public static class CostEstimator
         Estimate(tables, items, RequestAssumptions.Default);
 
     public static CostEstimate Estimate(IReadOnlyList<TableSpec> tables, IReadOnlyList<CatalogItem> items, RequestAssumptions assumptions) =>
-        Compute(tables, items, assumptions, learners: 1, applyFreeTier: false);
+        Compute([(new Footprint(tables, items), 1)], uniform: true, assumptions, applyFreeTier: false);
 
     /// <summary>
     /// The same tables and items for <paramref name="learners"/> learners in one account and region,
@@ -30,58 +30,91 @@ public static class CostEstimator
         IReadOnlyList<TableSpec> tables, IReadOnlyList<CatalogItem> items, int learners, bool applyFreeTier, RequestAssumptions? assumptions = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(learners, 1);
-        return Compute(tables, items, assumptions ?? RequestAssumptions.Default, learners, applyFreeTier);
+        return Compute([(new Footprint(tables, items), learners)], uniform: true, assumptions ?? RequestAssumptions.Default, applyFreeTier);
     }
 
-    private static CostEstimate Compute(
-        IReadOnlyList<TableSpec> tables, IReadOnlyList<CatalogItem> items, RequestAssumptions assumptions, int learners, bool applyFreeTier)
+    /// <summary>
+    /// A course of learners whose catalogs may differ (a roster with per-learner items), all in one
+    /// account and region: every learner's tables and items added up, less the free tier once.
+    /// </summary>
+    public static CostEstimate EstimateCourse(IReadOnlyList<Catalog> learners, RequestAssumptions? assumptions = null)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(learners);
+        ArgumentOutOfRangeException.ThrowIfLessThan(learners.Count, 1);
+        return Compute(learners.Select(c => (new Footprint(c.Tables, c.Items), 1)).ToList(), uniform: false, assumptions ?? RequestAssumptions.Default, applyFreeTier: true);
+    }
+
+    // One learner's tables and items.
+    private sealed record Footprint(IReadOnlyList<TableSpec> Tables, IReadOnlyList<CatalogItem> Items)
+    {
+        public List<TableSpec> Provisioned => Tables.Where(t => t.BillingMode == BillingMode.Provisioned).ToList();
+
+        public List<TableSpec> OnDemand => Tables.Where(t => t.BillingMode == BillingMode.PayPerRequest).ToList();
+
+        public List<TableSpec> Recovered => Tables.Where(t => t.PointInTimeRecovery).ToList();
+    }
+
+    // Sums over every learner, each footprint counted as many times as learners share it. A uniform
+    // course (one footprint n times) describes one learner's tables "per learner"; a mixed one (a
+    // roster with per-learner items) describes the course's totals.
+    private static CostEstimate Compute(IReadOnlyList<(Footprint Learner, int Count)> course, bool uniform, RequestAssumptions assumptions, bool applyFreeTier)
+    {
+        foreach (var (learner, _) in course)
+        {
+            ArgumentNullException.ThrowIfNull(learner.Tables);
+            ArgumentNullException.ThrowIfNull(learner.Items);
+        }
+
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentOutOfRangeException.ThrowIfNegative(assumptions.EtlRunsPerDay);
         ArgumentOutOfRangeException.ThrowIfNegative(assumptions.WritesPerItemPerMonth);
 
-        var provisioned = tables.Where(t => t.BillingMode == BillingMode.Provisioned).ToList();
-        var onDemand = tables.Where(t => t.BillingMode == BillingMode.PayPerRequest).ToList();
+        var learners = course.Sum(g => g.Count);
+        var described = course.Select(g => g.Learner).ToList();
+        var per = uniform ? PerLearner(learners) : learners > 1 ? " across the course" : "";
         var basis = new List<string>();
         var total = 0m;
 
-        if (provisioned.Count > 0)
+        if (described.Any(l => l.Provisioned.Count > 0))
         {
-            var rcu = provisioned.Sum(t => t.ReadCapacity ?? 0);
-            var wcu = provisioned.Sum(t => t.WriteCapacity ?? 0);
-            var billedRcu = Billed((long)rcu * learners, applyFreeTier ? Prices.FreeTierReadCapacityUnits : 0);
-            var billedWcu = Billed((long)wcu * learners, applyFreeTier ? Prices.FreeTierWriteCapacityUnits : 0);
+            var rcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.ReadCapacity ?? 0));
+            var wcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.WriteCapacity ?? 0));
+            var billedRcu = Billed(rcu, applyFreeTier ? Prices.FreeTierReadCapacityUnits : 0);
+            var billedWcu = Billed(wcu, applyFreeTier ? Prices.FreeTierWriteCapacityUnits : 0);
             total += Prices.HoursPerMonth * ((billedRcu * Prices.ReadCapacityUnitHour) + (billedWcu * Prices.WriteCapacityUnitHour));
             var free = applyFreeTier
                 ? Text($" after the free tier's {Prices.FreeTierReadCapacityUnits} RCU and {Prices.FreeTierWriteCapacityUnits} WCU")
                 : "";
-            basis.Add(Text($"PROVISIONED: {provisioned.Count} table{S(provisioned.Count)} with {rcu} RCU and {wcu} WCU in all{PerLearner(learners)}, billed {billedRcu:N0} RCU and {billedWcu:N0} WCU x {Prices.HoursPerMonth:0} h{free}"));
+            var tables = described.Sum(l => l.Provisioned.Count);
+            var shownRcu = described.Sum(l => l.Provisioned.Sum(t => t.ReadCapacity ?? 0));
+            var shownWcu = described.Sum(l => l.Provisioned.Sum(t => t.WriteCapacity ?? 0));
+            basis.Add(Text($"PROVISIONED: {tables} table{S(tables)} with {shownRcu} RCU and {shownWcu} WCU in all{per}, billed {billedRcu:N0} RCU and {billedWcu:N0} WCU x {Prices.HoursPerMonth:0} h{free}"));
         }
 
-        if (onDemand.Count > 0)
+        if (described.Any(l => l.OnDemand.Count > 0))
         {
-            var onDemandItems = ItemsIn(onDemand, items);
             var days = Prices.HoursPerMonth / 24m;
-            var readUnits = learners * assumptions.EtlRunsPerDay * days * onDemandItems.Sum(i => Units(i.SizeBytes, ReadUnitBytes));
-            var writeUnits = (decimal)learners * assumptions.WritesPerItemPerMonth * onDemandItems.Sum(i => Units(i.SizeBytes, WriteUnitBytes));
+            var onDemandItems = course.Select(g => (Items: ItemsIn(g.Learner.OnDemand, g.Learner.Items), g.Count)).ToList();
+            var readUnits = assumptions.EtlRunsPerDay * days * onDemandItems.Sum(g => (decimal)g.Count * g.Items.Sum(i => Units(i.SizeBytes, ReadUnitBytes)));
+            var writeUnits = (decimal)assumptions.WritesPerItemPerMonth * onDemandItems.Sum(g => (decimal)g.Count * g.Items.Sum(i => Units(i.SizeBytes, WriteUnitBytes)));
             total += (readUnits * Prices.ReadRequestUnitsPerMillion / Million) + (writeUnits * Prices.WriteRequestUnitsPerMillion / Million);
-            basis.Add(Text($"PAY_PER_REQUEST: {onDemand.Count} table{S(onDemand.Count)} with {onDemandItems.Count} item{S(onDemandItems.Count)}{PerLearner(learners)}, assuming {assumptions.EtlRunsPerDay} ETL run{S(assumptions.EtlRunsPerDay)} a day each reading every item once strongly consistent and every item written {assumptions.WritesPerItemPerMonth} time{S(assumptions.WritesPerItemPerMonth)} a month: {readUnits:N0} read and {writeUnits:N0} write request units a month"));
+            var tables = described.Sum(l => l.OnDemand.Count);
+            var itemCount = onDemandItems.Sum(g => g.Items.Count);
+            basis.Add(Text($"PAY_PER_REQUEST: {tables} table{S(tables)} with {itemCount} item{S(itemCount)}{per}, assuming {assumptions.EtlRunsPerDay} ETL run{S(assumptions.EtlRunsPerDay)} a day each reading every item once strongly consistent and every item written {assumptions.WritesPerItemPerMonth} time{S(assumptions.WritesPerItemPerMonth)} a month: {readUnits:N0} read and {writeUnits:N0} write request units a month"));
         }
 
-        var storedBytes = (decimal)learners * StoredBytes(ItemsIn(tables, items));
+        var storedBytes = course.Sum(g => (decimal)g.Count * StoredBytes(ItemsIn(g.Learner.Tables, g.Learner.Items)));
         var billedGb = Math.Max(0m, (storedBytes / Prices.BytesPerGb) - (applyFreeTier ? Prices.FreeTierStorageGb : 0));
         total += billedGb * Prices.StorageGbMonth;
         basis.Add(Text($"storage {storedBytes:N0} bytes (items plus {Prices.ItemOverheadBytes} B each)")
             + (applyFreeTier ? Text($", of which the first {Prices.FreeTierStorageGb} GB are free") : ""));
 
-        var recovered = tables.Where(t => t.PointInTimeRecovery).ToList();
-        if (recovered.Count > 0)
+        if (described.Any(l => l.Recovered.Count > 0))
         {
-            var recoveredBytes = (decimal)learners * StoredBytes(ItemsIn(recovered, items));
+            var recoveredBytes = course.Sum(g => (decimal)g.Count * StoredBytes(ItemsIn(g.Learner.Recovered, g.Learner.Items)));
             total += recoveredBytes / Prices.BytesPerGb * Prices.PointInTimeRecoveryGbMonth;
-            basis.Add(Text($"point-in-time recovery on {recovered.Count} table{S(recovered.Count)} ({recoveredBytes:N0} bytes)"));
+            var tables = described.Sum(l => l.Recovered.Count);
+            basis.Add(Text($"point-in-time recovery on {tables} table{S(tables)}{(uniform ? "" : per)} ({recoveredBytes:N0} bytes)"));
         }
         else
         {

@@ -84,11 +84,15 @@ public static class ConfigKeys
         "writerUserName", ConfigType.String, "",
         "IAM user of the tools that update configuration: the program creates the write policy and attaches it to this user. Empty: only output the policy document.");
 
+    public static readonly ConfigOption Roster = new(
+        "roster", ConfigType.String, "",
+        "Course stacks only: roster file (relative to Pulumi.yaml) listing the learners, each with their own tables. Empty (the default): the stack is one learner's.");
+
     private static readonly List<ConfigOption> Registered =
     [
         User, SeedDir, BillingMode, ReadCapacity, WriteCapacity, PointInTimeRecovery, DeletionProtection,
         ServerSideEncryption, KmsKeyArn, Tags, Items, Adopt, Protect, RetainOnDelete,
-        EtlRoleName, EtlUserName, WriterRoleName, WriterUserName,
+        EtlRoleName, EtlUserName, WriterRoleName, WriterUserName, Roster,
     ];
 
     public static IReadOnlyList<ConfigOption> All => Registered;

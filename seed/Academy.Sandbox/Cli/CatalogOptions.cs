@@ -43,6 +43,13 @@ public sealed class CatalogOptions
     /// <summary>Builds the catalog through <see cref="CatalogBuilder"/>, exactly as the Pulumi program does, from the chosen config source.</summary>
     public LoadedCatalog Load(ParseResult result, TextWriter error)
     {
+        var (paths, config, source) = Config(result, error);
+        return new LoadedCatalog(CatalogBuilder.Build(config, paths), source);
+    }
+
+    /// <summary>The project, the chosen config source and a description of it, before any catalog is built.</summary>
+    public ChosenConfig Config(ParseResult result, TextWriter error)
+    {
         var start = result.GetValue(Project) ?? Environment.CurrentDirectory;
         ProjectPaths paths;
         try
@@ -80,9 +87,12 @@ public sealed class CatalogOptions
             source += ", --user " + user;
         }
 
-        return new LoadedCatalog(CatalogBuilder.Build(config, paths), source);
+        return new ChosenConfig(paths, config, source);
     }
 }
+
+/// <summary>The project and the config the options chose, and where that config came from.</summary>
+public sealed record ChosenConfig(ProjectPaths Paths, IConfigSource Config, string Source);
 
 /// <summary>A built catalog and where its config came from, for the header lines.</summary>
 public sealed record LoadedCatalog(Academy.Catalog.Catalog Catalog, string Source);

@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Plan;
 
 namespace Academy.Sandbox.Commands.Plan;
@@ -8,6 +9,11 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return await CoursePlan.RunAsync(course, run.Get(command.Json), run.Output, ct);
+        }
+
         var (catalog, source) = await run.CatalogAsync(ct);
         if (run.Get(command.Json))
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Plan;
 
@@ -10,6 +11,7 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
         : base("plan", "Print the tables and every item in DynamoDB JSON, as the Pulumi program declares them (no network)")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: false);
         Options.Add(Json);
         Action = new PlanAction(this);
     }
@@ -23,6 +25,7 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
         ExitCodes.CatalogInvalidHelp,
         ExitCodes.CancelledHelp,
     ];
+    public RosterOptions Roster { get; } = new();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of text" };
 }

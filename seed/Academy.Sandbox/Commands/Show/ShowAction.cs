@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Show;
 
 namespace Academy.Sandbox.Commands.Show;
@@ -8,6 +9,11 @@ public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Cata
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return await CourseShow.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Json), ct);
+        }
+
         var catalog = (await run.CatalogAsync(ct)).Catalog;
         using var client = run.Target.CreateClient();
         var view = await ShowRunner.ReadAsync(client, catalog, run.Target, run.Hints, ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Show;
 
@@ -10,6 +11,7 @@ public sealed class ShowCommand : Command, IDocumentsExitCodes
         : base("show", "Read the live tables back and print what the ETL sees: global settings and each job's resolved URLs")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Options.Add(Json);
         Action = new ShowAction(this);
@@ -25,6 +27,7 @@ public sealed class ShowCommand : Command, IDocumentsExitCodes
         ExitCodes.UnreachableHelp,
         ExitCodes.CancelledHelp,
     ];
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 

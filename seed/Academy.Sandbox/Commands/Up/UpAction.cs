@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Up;
 
 namespace Academy.Sandbox.Commands.Up;
@@ -8,6 +9,11 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return await CourseUp.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Concurrency), run.Get(command.Prune), run.Get(command.Yes), ct);
+        }
+
         var catalog = (await run.CatalogAsync(ct)).Catalog;
         var json = run.Get(command.Json);
         var log = json ? run.Error : run.Output; // with --json stdout holds the document alone

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Up;
 
@@ -11,6 +11,7 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
         : base("up", "Create missing tables and write the catalog's items; running it again changes nothing")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Options.Add(Prune);
         Options.Add(Yes);
@@ -36,6 +37,7 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
         ExitCodes.UnreachableHelp,
         ExitCodes.CancelledHelp,
     ];
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 
@@ -54,21 +56,6 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
         Description = "Print one JSON document with what was done per table (progress lines go to stderr)",
     };
 
-    public Option<int> Concurrency { get; } = new("--concurrency")
-    {
-        Description = "BatchWriteItem requests in flight at once (at least 1)",
-        HelpName = "n",
-        DefaultValueFactory = _ => 4,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-            {
-                return n;
-            }
-
-            result.AddError($"--concurrency must be a whole number of at least 1, not '{text}'");
-            return 0;
-        },
-    };
+    public Option<int> Concurrency { get; } =
+        CountOption.Create("--concurrency", "BatchWriteItem requests in flight at once (at least 1)", 4);
 }

@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Verify;
 
 namespace Academy.Sandbox.Commands.Verify;
@@ -8,6 +9,11 @@ public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
+        if (command.Roster.Select(run, command.Catalog) is { } course)
+        {
+            return await CourseVerify.RunAsync(run, course, run.Get(command.Roster.Parallel), ct);
+        }
+
         var catalog = (await run.CatalogAsync(ct)).Catalog;
         using var client = run.Target.CreateClient();
         var report = await VerifyRunner.RunAsync(client, catalog, run.Target.Describe, ct);

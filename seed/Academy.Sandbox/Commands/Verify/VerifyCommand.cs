@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Verify;
 
@@ -10,6 +11,7 @@ public sealed class VerifyCommand : Command, IDocumentsExitCodes
         : base("verify", "Compare the live tables with the catalog; exit 1 and list every missing, extra or different item on drift")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Options.Add(Json);
         Action = new VerifyAction(this);
@@ -25,6 +27,7 @@ public sealed class VerifyCommand : Command, IDocumentsExitCodes
         ExitCodes.UnreachableHelp,
         ExitCodes.CancelledHelp,
     ];
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 

@@ -1,0 +1,192 @@
+using Academy.Catalog.Errors;
+using Academy.Catalog.Naming;
+using Academy.Catalog.Project;
+using Academy.Catalog.Settings;
+
+namespace Academy.Catalog.Roster;
+
+/// <summary>
+/// Builds a course: the roster's learners, each through <see cref="CatalogBuilder"/> with the course
+/// stack's config plus their own fields, exactly as their own stack would be built. Either every
+/// learner's catalog comes back or one <see cref="CatalogException"/> lists every problem, each
+/// naming the roster file, line, learner and field.
+/// </summary>
+public static class CourseBuilder
+{
+    // Builds the course's shared config once, under a name that surely names tables, so problems in
+    // the course stack or seed files are reported once instead of once per learner.
+    private const string CheckName = "roster-check";
+
+    /// <summary>The course for <paramref name="course"/>'s config; the roster is <paramref name="rosterPath"/> or academy:roster.</summary>
+    public static CourseCatalog Build(IConfigSource course, ProjectPaths paths, string? rosterPath = null)
+    {
+        course = Snapshot(course);
+        var errors = new ErrorList();
+        rosterPath ??= course.Get(ConfigKeys.Roster.Name);
+        if (string.IsNullOrWhiteSpace(rosterPath))
+        {
+            errors.Add($"config {ConfigKeys.Roster.FullKey}", null, "not set; name the roster file (relative to the project root) to build a course");
+            errors.ThrowIfAny();
+        }
+
+        // Pulumi hands the program Pulumi.yaml's defaults as if set, so only a name is a mistake.
+        if (course.Get(ConfigKeys.User.Name) is { Length: > 0 } user)
+        {
+            errors.Add($"config {ConfigKeys.User.FullKey}", null,
+                $"is '{user}', but a course's learners are named by its roster; remove the key from the course stack");
+        }
+
+        var roster = RosterReader.Read(paths, rosterPath!, errors);
+        var shared = TryBuild(new LearnerConfigSource(course, CheckName, new Dictionary<string, string>()), paths, errors, e => e);
+        if (roster is null || shared is null)
+        {
+            errors.ThrowIfAny();
+        }
+
+        var learners = CheckLearners(roster!, shared!, errors);
+        // Learners' catalogs are independent, so they are built side by side; their problems are
+        // reported in roster order all the same.
+        var results = new (Catalog? Catalog, ErrorList Errors)[learners.Count];
+        Parallel.For(0, learners.Count, i =>
+        {
+            var learner = learners[i];
+            var own = new ErrorList();
+            var source = new LearnerConfigSource(course, learner.Name, learner.Overrides);
+            results[i] = (TryBuild(source, paths, own, e => InRoster(roster!, learner, e)), own);
+        });
+        var built = new List<LearnerCatalog>();
+        for (var i = 0; i < learners.Count; i++)
+        {
+            foreach (var error in results[i].Errors.Errors)
+            {
+                errors.Add(error);
+            }
+
+            if (results[i].Catalog is { } catalog)
+            {
+                built.Add(new LearnerCatalog(learners[i], catalog));
+            }
+        }
+
+        CheckResourceNames(roster!, built, errors);
+        errors.ThrowIfAny();
+        return new CourseCatalog(roster!, built);
+    }
+
+    // A course stack names each learner's children <learner>-<child> (CourseCatalog.ChildName).
+    // Tables and policies end in fixed words, so only items, whose names end in their keys, can
+    // meet: learner 'a' with item 'global-x' and learner 'a-global' with item 'x'. Pulumi would
+    // refuse the second; say which two now.
+    private static void CheckResourceNames(Roster roster, List<LearnerCatalog> built, ErrorList errors)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var learner in built)
+        {
+            foreach (var item in learner.Catalog.Items)
+            {
+                var name = CourseCatalog.ChildName(learner.Name, item.LogicalName);
+                if (seen.TryGetValue(name, out var other))
+                {
+                    errors.Add($"{roster.Source}:{learner.Entry.Line}: learner '{learner.Name}'", item.Key.ToString(),
+                        $"in the course stack its resource name '{name}' is also that of an item of learner '{other}'; rename the item or one of the learners");
+                }
+                else
+                {
+                    seen[name] = learner.Name;
+                }
+            }
+        }
+    }
+
+    // Read once into memory, so the learners built side by side never call back into the source
+    // (Pulumi's config in the program) from several threads.
+    private static DictionaryConfigSource Snapshot(IConfigSource source)
+    {
+        var names = source.Names.Concat(ConfigKeys.All.Select(o => o.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (source.Get(name) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return new DictionaryConfigSource(source.StackName, values, names.Where(source.IsSecret));
+    }
+
+    // Names that cannot name a table, learners listed twice (also in another case), a cohort over
+    // the quota. Returns the learners whose catalogs are worth building: none over the quota, where
+    // the roster may list any number of them and is refused anyway.
+    private static List<RosterLearner> CheckLearners(Roster roster, Catalog shared, ErrorList errors)
+    {
+        var valid = new List<RosterLearner>();
+        var seen = new Dictionary<string, RosterLearner>(StringComparer.OrdinalIgnoreCase);
+        foreach (var learner in roster.Learners)
+        {
+            var where = $"{roster.Source}:{learner.Line}: learner '{learner.Name}'";
+            var problem = shared.Tables.Select(t => TableNames.Check(TableNames.For(learner.Name, t.Key))).FirstOrDefault(p => p is not null);
+            if (problem is not null)
+            {
+                errors.Add(where, null, $"{RosterReader.NameField}: '{learner.Name}' cannot name a table: {problem}");
+            }
+            else if (seen.TryGetValue(learner.Name, out var first))
+            {
+                errors.Add(where, null, first.Name == learner.Name
+                    ? $"listed twice; the first is at line {first.Line}"
+                    : $"differs from learner '{first.Name}' (line {first.Line}) only in case; DynamoDB would keep both, but people would confuse their tables: rename one");
+            }
+            else
+            {
+                seen[learner.Name] = learner;
+                valid.Add(learner);
+            }
+        }
+
+        var tables = (long)roster.Learners.Count * shared.Tables.Count;
+        if (tables > roster.TableQuota)
+        {
+            errors.Add(roster.Source, null,
+                $"the cohort would create {tables:N0} tables ({roster.Learners.Count:N0} learners x {shared.Tables.Count}), over the account's quota of {roster.TableQuota:N0} DynamoDB tables per region"
+                + (roster.TableQuota == Roster.DefaultTableQuota ? " (AWS's default)" : "")
+                + $"; the quota also counts every other table in the region. Split the cohort across regions or accounts, or ask AWS for more and set {RosterReader.TableQuotaField} in the roster");
+        }
+
+        return tables > roster.TableQuota ? [] : valid;
+    }
+
+    private static Catalog? TryBuild(IConfigSource config, ProjectPaths paths, ErrorList errors, Func<CatalogError, CatalogError> place)
+    {
+        try
+        {
+            return CatalogBuilder.Build(config, paths);
+        }
+        catch (CatalogException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                errors.Add(place(error));
+            }
+
+            return null;
+        }
+    }
+
+    // A problem in a learner's catalog, placed where the instructor fixes it: the learner's field in
+    // the roster when it came from one, else the learner's entry plus the file or key it names.
+    private static CatalogError InRoster(Roster roster, RosterLearner learner, CatalogError error)
+    {
+        var configPrefix = $"config {ConfigKeys.Namespace}:";
+        if (error.Source.StartsWith(configPrefix, StringComparison.Ordinal))
+        {
+            var path = error.Source[configPrefix.Length..];
+            var name = path.Split('.')[0];
+            if (learner.Lines.TryGetValue(name, out var line))
+            {
+                return error with { Source = $"{roster.Source}:{line}: learner '{learner.Name}': {path}" };
+            }
+        }
+
+        return error with { Source = $"{roster.Source}:{learner.Line}: learner '{learner.Name}': {error.Source}" };
+    }
+}

@@ -1,0 +1,101 @@
+using Academy.Catalog.Roster;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+
+namespace Academy.Sandbox.Course;
+
+/// <summary>
+/// Runs one command's work for every selected learner, several at once, and prints one summary line
+/// per learner in roster order as soon as it and every learner before it are done. A learner's
+/// failure becomes their line; it does not stop the others.
+/// </summary>
+public sealed class CourseRunner(CourseSelection selection, TextWriter output, EngineTarget? target)
+{
+    /// <summary>The work for one learner: writes its detailed output, returns its status and summary.</summary>
+    public delegate Task<(LearnerStatus Status, string Summary)> LearnerWork(LearnerCatalog learner, TextWriter details, CancellationToken ct);
+
+    private readonly object _lock = new();
+    private readonly int _width = Math.Min(24, selection.Learners.Max(l => l.Name.Length));
+
+    /// <summary>Every learner's outcome, in roster order.</summary>
+    public async Task<IReadOnlyList<LearnerOutcome>> RunAsync(int parallel, LearnerWork work, CancellationToken ct)
+    {
+        var learners = selection.Learners;
+        var outcomes = new LearnerOutcome?[learners.Count];
+        var printed = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, learners.Count), options, async (i, token) =>
+        {
+            var learner = learners[i];
+            var details = new StringWriter();
+            LearnerOutcome outcome;
+            try
+            {
+                var (status, summary) = await work(learner, details, token);
+                outcome = new LearnerOutcome(learner.Name, status, summary, details.ToString());
+            }
+            catch (Exception e) when (!token.IsCancellationRequested && Failure(e) is { } failure)
+            {
+                outcome = new LearnerOutcome(learner.Name, failure.Status, failure.Message, details.ToString());
+            }
+
+            lock (_lock)
+            {
+                outcomes[i] = outcome;
+                while (printed < outcomes.Length && outcomes[printed] is { } next)
+                {
+                    Print(next);
+                    printed++;
+                }
+            }
+        });
+
+        return outcomes.Select(o => o!).ToList();
+    }
+
+    /// <summary>0 when every learner is fine; 3 when no engine answered for anyone; 1 for any failure or drift.</summary>
+    public static int ExitCode(IReadOnlyList<LearnerOutcome> outcomes) => outcomes switch
+    {
+        _ when outcomes.All(o => o.Status == LearnerStatus.Ok) => ExitCodes.Ok,
+        _ when outcomes.All(o => o.Status == LearnerStatus.Unreachable) => ExitCodes.Unreachable,
+        _ => ExitCodes.Failed,
+    };
+
+    // One learner alone gets everything it printed, as the learner command would; in a course only
+    // the learners that need attention do, indented under their line.
+    private void Print(LearnerOutcome outcome)
+    {
+        if (selection.Learners.Count == 1)
+        {
+            output.Write(outcome.Details);
+        }
+
+        var status = outcome.Status switch
+        {
+            LearnerStatus.Ok => "ok",
+            LearnerStatus.Drifted => "drifted",
+            LearnerStatus.Failed => "FAILED",
+            _ => "FAILED",
+        };
+        output.WriteLine($"  {outcome.Name.PadRight(_width)}  {status,-7}  {outcome.Summary}");
+        if (selection.Learners.Count > 1 && outcome.Status == LearnerStatus.Drifted)
+        {
+            foreach (var line in outcome.Details.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                output.WriteLine($"  {line.TrimEnd('\r')}");
+            }
+        }
+    }
+
+    // What the learner command would print for the same failure, as one line.
+    private (LearnerStatus Status, string Message)? Failure(Exception e) => e switch
+    {
+        SandboxException s => (LearnerStatus.Failed, s.Message),
+        _ when target is not null && ConnectionFailure.Describe(target, e) is { } line => (LearnerStatus.Unreachable, line),
+        AmazonDynamoDBException d => (LearnerStatus.Failed, $"error: DynamoDB at {target?.Describe} refused the request: {d.ErrorCode}: {d.Message}"),
+        AmazonClientException c when target is { IsAws: true } => (LearnerStatus.Unreachable, $"error: cannot use AWS: {c.Message}"),
+        _ => null,
+    };
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Show;
+
+namespace Academy.Sandbox.Course;
+
+/// <summary>`show` over a roster: what each learner's ETL reads, one line each (all of it for --learner).</summary>
+public static class CourseShow
+{
+    public static async Task<int> RunAsync(SandboxRun run, CourseSelection selection, int parallel, bool json, CancellationToken ct)
+    {
+        using var client = run.Target.CreateClient();
+        var output = json ? TextWriter.Null : run.Output;
+        output.WriteLine($"show: {selection.Describe} at {run.Target.Describe}");
+        var views = new EtlView?[selection.Learners.Count];
+        var index = selection.Learners.Select((l, i) => (l.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>
+        {
+            var view = await ShowRunner.ReadAsync(client, learner.Catalog, run.Target, run.Hints, token);
+            views[index[learner.Name]] = view;
+            ShowPrinter.Text(view, run.Hints, details);
+            return (LearnerStatus.Ok, Summary(view));
+        }, ct);
+
+        var failed = outcomes.Count(o => o.Status != LearnerStatus.Ok);
+        output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - failed:N0} read, {failed:N0} failed");
+        if (json)
+        {
+            Json(selection, outcomes, views, run.Output);
+        }
+
+        return CourseRunner.ExitCode(outcomes);
+    }
+
+    private static string Summary(EtlView view)
+    {
+        var jobs = view.Sources.SelectMany(s => s.Jobs).ToList();
+        var problems = view.Sources.Sum(s => s.Problems.Count) + jobs.Sum(j => j.Problems.Count);
+        return $"{view.Sources.Count} source(s), {jobs.Count} job(s) ({jobs.Count(j => j.Enabled == true)} enabled)"
+            + (problems > 0 ? $", {problems} problem(s) the ETL would hit (see --learner {view.User})" : "");
+    }
+
+    // One document: each learner's view as the learner command prints it, or the reason it has none.
+    private static void Json(CourseSelection selection, IReadOnlyList<LearnerOutcome> outcomes, EtlView?[] views, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("roster", selection.Course.Roster.Source);
+            writer.WriteStartArray("learners");
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", outcomes[i].Name);
+                writer.WriteString("status", outcomes[i].Status == LearnerStatus.Ok ? "ok" : "failed");
+                if (views[i] is { } view)
+                {
+                    var text = new StringWriter();
+                    ShowPrinter.Json(view, text);
+                    using var document = JsonDocument.Parse(text.ToString());
+                    writer.WritePropertyName("view");
+                    document.RootElement.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteString("error", outcomes[i].Summary);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,58 @@
+using Academy.Catalog;
+using Academy.Catalog.Settings;
+using Academy.Sandbox.Adopt;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests.Adopt;
+
+/// <summary>A learner who did the course's manual steps before any code existed, then adopts.</summary>
+public sealed class CoursePathTests
+{
+    private static Catalog.Catalog CatalogFor(string user) => CatalogBuilder.Build(new DictionaryConfigSource(user), LocalEngine.Repo);
+
+    private static async Task<AdoptReport> InspectAsync(string user)
+    {
+        using var client = LocalEngine.Client();
+        return await AdoptInspector.InspectAsync(client, CatalogFor(user), CancellationToken.None);
+    }
+
+    [Test]
+    public async Task TheCoursesHandMadeTablesAndItemAreImportedWhole()
+    {
+        TestContext.Out.WriteLine($"manual steps with {CourseSteps.Client}");
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
+
+        var report = await InspectAsync(user);
+
+        Assert.That(report.Ready, Is.True);
+        Assert.That(report.Config.ToJson(), Is.EqualTo("""{"global":["imdb-rest-api"],"jobs":[]}"""));
+        var global = report.Tables.Single(t => t.Table.Key == "global");
+        Assert.That(global.Items.Single().State, Is.EqualTo(AdoptItemState.Identical));
+        Assert.That(report.Tables.Single(t => t.Table.Key == "jobs").Items.Select(i => i.State), Is.EqualTo(Enumerable.Repeat(AdoptItemState.Missing, 6)));
+    }
+
+    [Test]
+    public async Task AHandMadeItemThatDiffersIsNamedWithItsAttributeAndBothWaysOut()
+    {
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem.Replace("Europe/Zagreb", "UTC", StringComparison.Ordinal));
+
+        var report = await InspectAsync(user);
+        var output = new StringWriter();
+        AdoptPrinter.Findings(report, "the engine", $"--user {user}", output);
+        AdoptPrinter.Config(report, null, output);
+
+        Assert.That(report.Ready, Is.False);
+        Assert.That(report.Config.ToJson(), Is.EqualTo("""{"global":["imdb-rest-api"]}"""), "listed: once resolved, the same config imports it");
+        Assert.That(output.ToString(), Does.Contain("differs   global-imdb-rest-api (declared in seed/items/global.json)")
+            .And.Contains("tz: catalog {\"S\":\"Europe/Zagreb\"}, live {\"S\":\"UTC\"}")
+            .And.Contains($"make the live item match the catalog: `academy-sandbox up --user {user}` (without --prune)")
+            .And.Contains($"or take the live item into the catalog: `academy-sandbox export --user {user}`")
+            .And.Contains("not ready: 1 difference(s)"));
+        Assert.That(output.ToString(), Does.Not.Contain("identical"));
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Academy.Catalog;
+using Academy.Catalog.Project;
+using Academy.Catalog.Settings;
+using Academy.Sandbox.Config;
+
+namespace Academy.Sandbox.Cli;
+
+/// <summary>The options that choose the project, the stack and the learner, and the catalog they build.</summary>
+public sealed class CatalogOptions
+{
+    /// <summary>The stack name used when no --stack is given, so the default learner's tables are sandbox-academy-*.</summary>
+    public const string DefaultStack = "sandbox";
+
+    public Option<string?> Stack { get; } = new("--stack")
+    {
+        Description = "Read academy:* config from Pulumi.<stack>.yaml in the project root (default: no stack file, every key at its default, learner 'sandbox')",
+        HelpName = "stack",
+    };
+
+    public Option<string?> User { get; } = new("--user")
+    {
+        Description = "Learner name; overrides academy:user",
+        HelpName = "name",
+    };
+
+    public Option<string?> Project { get; } = new("--project")
+    {
+        Description = "A folder inside the academy project (default: the current folder); Pulumi.yaml is looked up from there",
+        HelpName = "folder",
+    };
+
+    public IEnumerable<Option> All => [Stack, User, Project];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Builds the catalog through <see cref="CatalogBuilder"/>, exactly as the Pulumi program does, from the chosen config source.</summary>
+    public LoadedCatalog Load(ParseResult result, TextWriter error)
+    {
+        var start = result.GetValue(Project) ?? Environment.CurrentDirectory;
+        ProjectPaths paths;
+        try
+        {
+            paths = ProjectPaths.Find(start);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new SandboxException($"error: {e.Message}", ExitCodes.CatalogInvalid);
+        }
+
+        var stack = result.GetValue(Stack);
+        IConfigSource config;
+        string source;
+        if (stack is null)
+        {
+            config = new DictionaryConfigSource(DefaultStack);
+            source = "no --stack: every config key at its default";
+        }
+        else
+        {
+            var file = StackFileConfigSource.Load(paths, stack);
+            foreach (var warning in file.Warnings)
+            {
+                error.WriteLine($"warning: {warning}");
+            }
+
+            config = file;
+            source = $"config from Pulumi.{stack}.yaml";
+        }
+
+        if (result.GetValue(User) is { } user)
+        {
+            config = new UserOverrideConfigSource(config, user);
+            source += ", --user " + user;
+        }
+
+        return new LoadedCatalog(CatalogBuilder.Build(config, paths), source);
+    }
+}
+
+/// <summary>A built catalog and where its config came from, for the header lines.</summary>
+public sealed record LoadedCatalog(Academy.Catalog.Catalog Catalog, string Source);

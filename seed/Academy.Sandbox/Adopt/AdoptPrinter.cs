@@ -1,12 +1,14 @@
+using Academy.Sandbox.Cli;
+
 namespace Academy.Sandbox.Adopt;
 
 /// <summary>Prints what `adopt` found, the two ways out of every difference, and the academy:adopt config.</summary>
 public static class AdoptPrinter
 {
-    /// <param name="flags">The catalog and target options of this run (such as "--stack alice --aws"), repeated in the commands it suggests.</param>
-    public static void Findings(AdoptReport report, string target, string flags, TextWriter output)
+    /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
+    public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output)
     {
-        var sandbox = (string command) => $"`academy-sandbox {command}{(flags.Length > 0 ? " " + flags : "")}`";
+        var sandbox = (string verb) => hints.Command(verb);
         output.WriteLine($"adopt: learner {report.User} at {target} (reads only: nothing in DynamoDB is written or deleted)");
         foreach (var table in report.Tables)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Academy.Sandbox.Commands.Adopt;
 using Academy.Sandbox.Commands.Plan;
 using Academy.Sandbox.Commands.Show;
 using Academy.Sandbox.Commands.Up;
@@ -33,5 +34,6 @@ public static class SandboxCli
             new UpCommand(),
             new ShowCommand(),
             new VerifyCommand(),
+            new AdoptCommand(),
         };
 }

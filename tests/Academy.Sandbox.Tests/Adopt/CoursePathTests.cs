@@ -1,6 +1,7 @@
 using Academy.Catalog;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Adopt;
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 
 namespace Academy.Sandbox.Tests.Adopt;
@@ -43,7 +44,7 @@ public sealed class CoursePathTests
 
         var report = await InspectAsync(user);
         var output = new StringWriter();
-        AdoptPrinter.Findings(report, "the engine", $"--user {user}", output);
+        AdoptPrinter.Findings(report, "the engine", new Hints(["--user", user]), output);
         AdoptPrinter.Config(report, null, output);
 
         Assert.That(report.Ready, Is.False);

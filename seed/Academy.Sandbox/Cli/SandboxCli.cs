@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Academy.Sandbox.Commands.Adopt;
+using Academy.Sandbox.Commands.Export;
 using Academy.Sandbox.Commands.Plan;
 using Academy.Sandbox.Commands.Show;
 using Academy.Sandbox.Commands.Up;
@@ -35,5 +36,6 @@ public static class SandboxCli
             new ShowCommand(),
             new VerifyCommand(),
             new AdoptCommand(),
+            new ExportCommand(),
         };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Academy.Sandbox.Commands.Adopt;
+using Academy.Sandbox.Commands.Down;
 using Academy.Sandbox.Commands.Export;
 using Academy.Sandbox.Commands.Plan;
 using Academy.Sandbox.Commands.Show;
@@ -37,5 +38,6 @@ public static class SandboxCli
             new VerifyCommand(),
             new AdoptCommand(),
             new ExportCommand(),
+            new DownCommand(),
         };
 }

@@ -103,7 +103,7 @@ public static class TableProvisioner
         {
             throw new SandboxException(
                 $"error: table {table.Name} exists with key {Describe(live)} but the catalog declares {Describe(declared)}; "
-                + "the sandbox never rewrites a table's keys. Delete the table (its items go with it) or use another --user.");
+                + "the sandbox never rewrites a table's keys. Delete it with `academy-sandbox down` (its items go with it; add the same --user/--stack/--endpoint) or use another --user.");
         }
     }
 

@@ -59,7 +59,7 @@ public static class AdoptPrinter
                         }
 
                         output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
-                        output.WriteLine($"      or take the live item into the catalog: {sandbox("export")} writes it into the seed files");
+                        output.WriteLine($"      or take the live item into the catalog: {sandbox("export")} rewrites the table's seed files from the live table");
                         break;
                 }
             }

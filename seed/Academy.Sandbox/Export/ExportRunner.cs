@@ -61,6 +61,13 @@ public static class ExportRunner
                 lines.Add($"  {table.Key}: {live.Count - kept.Count} item(s) left out: they are declared by a secret academy:items value and stay there (never written to a file in plaintext)");
             }
 
+            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet(StringComparer.Ordinal);
+            var dropped = catalog.ItemsOf(table.Key).Where(i => !i.Secret && !liveKeys.Contains(TableKeys.Of(table, i))).Select(i => i.Id).ToList();
+            if (dropped.Count > 0)
+            {
+                lines.Add($"  {table.Key}: {dropped.Count} declared item(s) are not in the live table, so the written files no longer hold them: {string.Join(", ", dropped.Take(20))}{(dropped.Count > 20 ? ", ..." : "")}");
+            }
+
             var inConfig = catalog.ItemsOf(table.Key).Where(i => !i.Secret && i.Source.StartsWith("config ", StringComparison.Ordinal)).Select(i => i.Id).ToList();
             if (inConfig.Count > 0)
             {

@@ -133,6 +133,7 @@ public sealed class ExportTests
         Assert.That(run.Output, Does.Contain($"jobs: table {user}-academy-jobs does not exist; its seed files are left as they are"));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/jobs.json")), Is.EqualTo(jobs));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.json")), Is.EqualTo("[]\n"), "an empty live table is an empty list");
+        Assert.That(run.Output, Does.Contain("global: 1 declared item(s) are not in the live table, so the written files no longer hold them: imdb-rest-api"));
     }
 
     [Test]

@@ -1,5 +1,9 @@
+using System.Text.Json;
+using Academy.Catalog;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Project;
+using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -13,7 +17,8 @@ namespace Academy.Sandbox.Export;
 /// </summary>
 public static class ExportRunner
 {
-    public static async Task<int> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, ProjectPaths paths, string folder, Hints hints, TextWriter output, CancellationToken ct)
+    /// <param name="intoCatalog">True when <paramref name="folder"/> is the items folder the catalog reads: then files that would make the catalog invalid are not written.</param>
+    public static async Task<int> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, ProjectPaths paths, string folder, bool intoCatalog, Hints hints, TextWriter output, CancellationToken ct)
     {
         var shown = Display(paths, folder);
         if (File.Exists(folder))
@@ -25,6 +30,7 @@ public static class ExportRunner
         var removes = new List<string>();
         var lines = new List<string>();
         var total = 0;
+        var exported = new Dictionary<string, List<CatalogItem>>(StringComparer.Ordinal);
         foreach (var table in catalog.Tables)
         {
             if (await LiveTable.DescribeAsync(client, table.Name, ct) is null)
@@ -41,6 +47,7 @@ public static class ExportRunner
             var plainFile = Path.Combine(folder, table.Key + ".json");
             var dynamoFile = Path.Combine(folder, table.Key + SeedFiles.DynamoDbSuffix);
             var written = new List<string>();
+            exported[table.Key] = Reread(table, encoded, paths, plainFile, dynamoFile);
             foreach (var (file, text, count) in new[] { (plainFile, encoded.Plain, encoded.PlainCount), (dynamoFile, encoded.DynamoDb, encoded.DynamoDbCount) })
             {
                 if (text is null)
@@ -75,6 +82,15 @@ public static class ExportRunner
             }
         }
 
+        var problems = CatalogRecheck.Problems(WithExported(catalog, exported));
+        if (problems.Count > 0 && intoCatalog)
+        {
+            throw new SandboxException(
+                $"error: the live items would make the catalog invalid, so nothing was written ({hints.Command("export", "--out", "DIR")} writes them elsewhere to fix by hand):"
+                + string.Concat(problems.Select(p => $"{Environment.NewLine}  - {p}")),
+                ExitCodes.CatalogInvalid);
+        }
+
         Commit(writes, removes, paths);
         output.WriteLine($"export: learner {catalog.Settings.User} -> {shown}");
         foreach (var line in lines)
@@ -82,8 +98,54 @@ public static class ExportRunner
             output.WriteLine(line);
         }
 
+        foreach (var problem in problems)
+        {
+            output.WriteLine($"  warning: as the catalog's seed files these would be invalid: {problem}");
+        }
+
         output.WriteLine($"done: {total:N0} item(s) in {writes.Count} file(s); {hints.Command("verify")} compares the live tables with the catalog");
         return total;
+    }
+
+    // The exported items as the catalog will read them from the files, with their file names as sources.
+    private static List<CatalogItem> Reread(TableSpec table, EncodedTable encoded, ProjectPaths paths, string plainFile, string dynamoFile)
+    {
+        var definition = new TableDefinition(table.Key, table.HashKey, table.RangeKey);
+        var items = new List<CatalogItem>();
+        foreach (var (text, format, file) in new[] { (encoded.Plain, ItemFormat.Plain, plainFile), (encoded.DynamoDb, ItemFormat.DynamoDb, dynamoFile) })
+        {
+            if (text is not null)
+            {
+                using var document = JsonDocument.Parse(text);
+                items.AddRange(ItemParser.ParseList(document.RootElement, format, definition, Display(paths, file), new ErrorList()));
+            }
+        }
+
+        return items;
+    }
+
+    // The catalog as it will be once the files are written: exported tables' seed items replaced, stack config still on top.
+    private static Academy.Catalog.Catalog WithExported(Academy.Catalog.Catalog catalog, Dictionary<string, List<CatalogItem>> exported)
+    {
+        var items = new List<CatalogItem>();
+        foreach (var table in catalog.Tables)
+        {
+            if (!exported.TryGetValue(table.Key, out var seeds))
+            {
+                items.AddRange(catalog.ItemsOf(table.Key));
+                continue;
+            }
+
+            var merged = seeds.ToDictionary(i => i.Id, StringComparer.Ordinal);
+            foreach (var fromConfig in catalog.ItemsOf(table.Key).Where(i => i.Source.StartsWith("config ", StringComparison.Ordinal)))
+            {
+                merged[fromConfig.Id] = fromConfig;
+            }
+
+            items.AddRange(merged.Values);
+        }
+
+        return catalog with { Items = items.OrderBy(i => i.TableKey, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList() };
     }
 
     private static void Commit(List<(string File, string Text)> writes, List<string> removes, ProjectPaths paths)

@@ -120,11 +120,12 @@ public sealed class ExportTests
     }
 
     [Test]
-    public async Task ATableThatDoesNotExistKeepsItsFiles()
+    public async Task ATableThatDoesNotExistKeepsItsFilesAndAnEmptyOneIsAnEmptyList()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
         await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
         var jobs = File.ReadAllText(Path.Combine(project.Root, "seed/items/jobs.json"));
 
         var run = await RunAsync(project, user, "export");
@@ -132,8 +133,41 @@ public sealed class ExportTests
         Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
         Assert.That(run.Output, Does.Contain($"jobs: table {user}-academy-jobs does not exist; its seed files are left as they are"));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/jobs.json")), Is.EqualTo(jobs));
-        Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.json")), Is.EqualTo("[]\n"), "an empty live table is an empty list");
-        Assert.That(run.Output, Does.Contain("global: 1 declared item(s) are not in the live table, so the written files no longer hold them: imdb-rest-api"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.json")), Does.Contain("\"tz\": \"Europe/Zagreb\""));
+
+        await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
+        var review = await RunAsync(project, user, "export", "--out", Path.Combine(project.Root, "review"));
+
+        Assert.That(review.ExitCode, Is.Zero, review.Error);
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "review/jobs.json")), Is.EqualTo("[]\n"));
+        Assert.That(review.Output, Does.Contain("jobs: 6 declared item(s) are not in the live table, so the written files no longer hold them: name_basics, title_basics"));
+    }
+
+    [Test]
+    public async Task LiveItemsTheCatalogWouldRejectAreNotWrittenIntoItButOutElsewhereWithWarnings()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await RunAsync(project, user, "up")).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-jobs", new() { ["name"] = new() { S = "my_test_job" }, ["enabled"] = new() { BOOL = true } });
+        }
+
+        var before = Directory.GetFiles(Path.Combine(project.Root, "seed/items")).ToDictionary(f => f, File.ReadAllText);
+
+        var run = await RunAsync(project, user, "export");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.Error, Does.StartWith("error: the live items would make the catalog invalid, so nothing was written")
+            .And.Contains("seed/items/jobs.json: item 'my_test_job': attribute 'source': is missing"));
+        Assert.That(Directory.GetFiles(Path.Combine(project.Root, "seed/items")).ToDictionary(f => f, File.ReadAllText), Is.EqualTo(before));
+
+        var elsewhere = Path.Combine(project.Root, "review");
+        var out_ = await RunAsync(project, user, "export", "--out", elsewhere);
+        Assert.That(out_.ExitCode, Is.Zero, out_.Error);
+        Assert.That(out_.Output, Does.Contain("warning: as the catalog's seed files these would be invalid: review/jobs.json: item 'my_test_job'"));
+        Assert.That(File.ReadAllText(Path.Combine(elsewhere, "jobs.json")), Does.Contain("my_test_job"));
     }
 
     [Test]

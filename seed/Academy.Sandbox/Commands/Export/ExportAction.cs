@@ -12,11 +12,11 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
     {
         var catalog = run.Catalog().Catalog;
         var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
-        var folder = run.Get(command.Out) is { } outFolder
-            ? Path.GetFullPath(outFolder)
-            : Path.Combine(paths.Resolve(catalog.Settings.SeedDir), SeedFiles.ItemsFolder);
+        var itemsFolder = Path.Combine(paths.Resolve(catalog.Settings.SeedDir), SeedFiles.ItemsFolder);
+        var folder = run.Get(command.Out) is { } outFolder ? Path.GetFullPath(outFolder) : itemsFolder;
         using var client = run.Target.CreateClient();
-        await ExportRunner.RunAsync(client, catalog, paths, folder, run.Hints, run.Output, ct);
+        var intoCatalog = string.Equals(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(itemsFolder), StringComparison.Ordinal);
+        await ExportRunner.RunAsync(client, catalog, paths, folder, intoCatalog, run.Hints, run.Output, ct);
         return ExitCodes.Ok;
     }
 }

@@ -39,8 +39,8 @@ public static class AdoptInspector
 
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
             var items = declared.Select(item => Compare(table, item, live)).ToList();
-            var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet(StringComparer.Ordinal);
-            var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Order(StringComparer.Ordinal).ToList();
+            var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
             tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared));
         }
 

@@ -116,8 +116,18 @@ public static class StackFileAdoptWriter
     // Both texts read as Pulumi reads them: academy:adopt as intended, every other key's value as before.
     private static void Check(string before, string after, AdoptConfig config, string displayName)
     {
-        var old = ConfigValues(before);
-        var now = ConfigValues(after);
+        Dictionary<string, string>? old, now;
+        try
+        {
+            old = ConfigValues(before);
+            now = ConfigValues(after);
+        }
+        catch (Exception e) when (e is YamlException or ArgumentException or InvalidCastException or FormatException)
+        {
+            // Anchors, aliases, duplicate or non-scalar keys: a layout whose meaning an edit could change.
+            old = now = null;
+        }
+
         var others = (old ?? []).Where(kv => kv.Key != AdoptConfig.FullKey).OrderBy(kv => kv.Key, StringComparer.Ordinal);
         var adoptAsWritten = now?.GetValueOrDefault(AdoptConfig.FullKey);
         if (now is null || adoptAsWritten is null

@@ -40,7 +40,7 @@ public static class ExportRunner
             }
 
             // A secret academy:items value must never land in a seed file in plaintext; it stays in config.
-            var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i)).ToHashSet(StringComparer.Ordinal);
+            var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i)).ToHashSet();
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
             var kept = live.Where(i => !secret.Contains(TableKeys.Of(table, i))).ToList();
             var encoded = SeedFileEncoder.Encode(table, kept);
@@ -68,14 +68,14 @@ public static class ExportRunner
                 lines.Add($"  {table.Key}: {live.Count - kept.Count} item(s) left out: they are declared by a secret academy:items value and stay there (never written to a file in plaintext)");
             }
 
-            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet(StringComparer.Ordinal);
-            var dropped = catalog.ItemsOf(table.Key).Where(i => !i.Secret && !liveKeys.Contains(TableKeys.Of(table, i))).Select(i => i.Id).ToList();
+            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var dropped = catalog.ItemsOf(table.Key).Where(i => !i.Secret && !liveKeys.Contains(TableKeys.Of(table, i))).Select(i => $"{TableKeys.Of(table, i)}").ToList();
             if (dropped.Count > 0)
             {
                 lines.Add($"  {table.Key}: {dropped.Count} declared item(s) are not in the live table, so the written files no longer hold them: {string.Join(", ", dropped.Take(20))}{(dropped.Count > 20 ? ", ..." : "")}");
             }
 
-            var inConfig = catalog.ItemsOf(table.Key).Where(i => !i.Secret && i.Source.StartsWith("config ", StringComparison.Ordinal)).Select(i => i.Id).ToList();
+            var inConfig = catalog.ItemsOf(table.Key).Where(i => !i.Secret && i.Source.StartsWith("config ", StringComparison.Ordinal)).Select(i => $"{TableKeys.Of(table, i)}").ToList();
             if (inConfig.Count > 0)
             {
                 lines.Add($"  {table.Key}: note: academy:items in the stack config also declares {string.Join(", ", inConfig)} and replaces the seed item with the same key; change those there");
@@ -136,16 +136,16 @@ public static class ExportRunner
                 continue;
             }
 
-            var merged = seeds.ToDictionary(i => i.Id, StringComparer.Ordinal);
+            var merged = seeds.ToDictionary(i => TableKeys.Of(table, i));
             foreach (var fromConfig in catalog.ItemsOf(table.Key).Where(i => i.Source.StartsWith("config ", StringComparison.Ordinal)))
             {
-                merged[fromConfig.Id] = fromConfig;
+                merged[TableKeys.Of(table, fromConfig)] = fromConfig;
             }
 
             items.AddRange(merged.Values);
         }
 
-        return catalog with { Items = items.OrderBy(i => i.TableKey, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList() };
+        return catalog with { Items = items.OrderBy(i => i.TableKey, StringComparer.Ordinal).ThenBy(i => i.LogicalName, StringComparer.Ordinal).ToList() };
     }
 
     private static void Commit(List<(string File, string Text)> writes, List<string> removes, ProjectPaths paths)

@@ -128,4 +128,19 @@ public sealed class AdoptCommandTests
             .And.Contains("take the live setting into config: pulumi config set academy:billingMode PAY_PER_REQUEST")
             .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1"));
     }
+
+    [Test]
+    public async Task AnItemWhoseKeyHoldsACommaIsNamedAndNotListedBecauseNoImportIdCanCarryIt()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", """[{"name": {"S": "a,b"}, "v": {"N": "1"}}]""");
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Output, Does.Contain("blocked   global-a,b: exists, but its key holds ','"));
+        Assert.That(run.Output, Does.Contain("pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
+    }
 }

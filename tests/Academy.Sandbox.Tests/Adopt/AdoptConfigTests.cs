@@ -22,7 +22,7 @@ public sealed class AdoptConfigTests
     [Test]
     public void CliLinesClearTheKeyThenSetOnePathPerItem()
     {
-        var config = Config(Table("global", ["imdb-rest-api"], ["dev notes"]), Table("runs", ["a", "2026"]));
+        var config = Config(Table("global", ["imdb-rest-api"], ["dev notes"]), Table("runs", ["a", "2026"]), Table("v1.2", ["x"]));
 
         Assert.That(config.CliLines(), Is.EqualTo(new[]
         {
@@ -32,6 +32,8 @@ public sealed class AdoptConfigTests
             "pulumi config set --path 'academy:adopt.runs[0][0]' a",
             // Pulumi would store a bare 2026 as a number under --path.
             "pulumi config set --path --type string 'academy:adopt.runs[0][1]' 2026",
+            // A '.' in a table key would split the path; the bracket form keeps it one key.
+            """pulumi config set --path 'academy:adopt["v1.2"][0]' x""",
         }));
     }
 

@@ -84,6 +84,9 @@ public sealed class StackFileAdoptWriterTests
     [TestCase("config: {academy:user: alice}", "config: is not a block mapping")]
     [TestCase("config:\n  academy:user: [alice\n", "malformed YAML at line")]
     [TestCase("- just\n- a list\n", "not a block mapping")]
+    [TestCase("config:\n  academy:adopt: &a {global: []}\n  academy:tags: *a\n", "cannot edit safely")]
+    [TestCase("config:\n  academy:adopt: {}\n  academy:adopt: {}\n", "cannot edit safely")]
+    [TestCase("config:\n  ? [a, b]\n  : c\n", "cannot edit safely")]
     public void AFileThisCannotEditSafelyIsLeftAsItWasWithOneError(string text, string message)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("adopt-yaml-").FullName, "Pulumi.x.yaml");

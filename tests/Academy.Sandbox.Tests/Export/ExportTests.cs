@@ -71,7 +71,7 @@ public sealed class ExportTests
             }
         }
 
-        var numbers = rebuilt.Items.Single(i => i.Id == "all-types").Attributes;
+        var numbers = rebuilt.Items.Single(i => i.HashKeyValue == "all-types").Attributes;
         Assert.That(numbers["long"].N, Is.EqualTo("12345678901234567890123456789012345678"), "all 38 digits, as text");
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "seed/items/global.dynamodb.json")), Does.Contain("\"all-types\"").And.Not.Contains("plain-enough"));
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "seed/items/global.json")), Does.Contain("\"plain-enough\"").And.Contains("\"imdb-rest-api\"").And.Contains("\"n\": 123456789012345"));

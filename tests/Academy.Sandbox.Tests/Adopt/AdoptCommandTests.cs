@@ -87,16 +87,7 @@ public sealed class AdoptCommandTests
     public async Task ATableWithOtherKeysIsNotListedAndDownIsTheWayOut()
     {
         var user = Tool.NewUser();
-        using (var client = LocalEngine.Client())
-        {
-            await client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = $"{user}-academy-global",
-                AttributeDefinitions = [new AttributeDefinition("id", Amazon.DynamoDBv2.ScalarAttributeType.N)],
-                KeySchema = [new KeySchemaElement("id", Amazon.DynamoDBv2.KeyType.HASH)],
-                BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-            });
-        }
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "id", Amazon.DynamoDBv2.ScalarAttributeType.N);
 
         var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
 
@@ -110,16 +101,7 @@ public sealed class AdoptCommandTests
     public async Task ABillingModeThatDiffersGivesTheConfigLineAndTheUpdateTableLine()
     {
         var user = Tool.NewUser();
-        using (var client = LocalEngine.Client())
-        {
-            await client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = $"{user}-academy-global",
-                AttributeDefinitions = [new AttributeDefinition("name", Amazon.DynamoDBv2.ScalarAttributeType.S)],
-                KeySchema = [new KeySchemaElement("name", Amazon.DynamoDBv2.KeyType.HASH)],
-                BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-            });
-        }
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "name", Amazon.DynamoDBv2.ScalarAttributeType.S);
 
         var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
 

@@ -73,16 +73,7 @@ public sealed class DownTests
     public async Task TheKeyConflictOfUpPointsAtDown()
     {
         var user = Tool.NewUser();
-        using (var client = LocalEngine.Client())
-        {
-            await client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = $"{user}-academy-global",
-                AttributeDefinitions = [new AttributeDefinition("id", Amazon.DynamoDBv2.ScalarAttributeType.N)],
-                KeySchema = [new KeySchemaElement("id", Amazon.DynamoDBv2.KeyType.HASH)],
-                BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-            });
-        }
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "id", Amazon.DynamoDBv2.ScalarAttributeType.N);
 
         var up = await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint);
         Assert.That(up.Error, Does.Contain("Delete it with `academy-sandbox down`"));

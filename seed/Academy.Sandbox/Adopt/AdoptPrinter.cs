@@ -26,7 +26,9 @@ public static class AdoptPrinter
                 continue;
             }
 
-            output.WriteLine($"  table {name}: exists, keys match{(table.SettingDifferences.Count == 0 ? ", billing matches" : "")}; import");
+            output.WriteLine(table.Listed
+                ? $"  table {name}: exists, keys and billing match; import"
+                : $"  table {name}: exists, keys match; not listed until its settings match (pulumi would change them right after importing), nor are its items");
             foreach (var difference in table.SettingDifferences)
             {
                 output.WriteLine($"    differs   {difference.Text}");
@@ -39,20 +41,23 @@ public static class AdoptPrinter
                 var label = item.Item.LogicalName;
                 switch (item.State)
                 {
-                    case AdoptItemState.Identical:
+                    case AdoptItemState.Identical when table.Listed:
                         output.WriteLine($"    identical {label}: import");
+                        break;
+                    case AdoptItemState.Identical:
+                        output.WriteLine($"    identical {label}: import once its table is listed");
                         break;
                     case AdoptItemState.Missing:
                         output.WriteLine($"    missing   {label}: pulumi up creates it");
                         break;
                     case AdoptItemState.Secret:
-                        output.WriteLine($"    secret    {label}: exists; declared by a secret {Academy.Catalog.Settings.ConfigKeys.Items.FullKey} value the sandbox cannot decrypt, so not compared; import (pulumi refuses it, changing nothing, if it differs)");
+                        output.WriteLine($"    secret    {label}: exists; declared by a secret {Academy.Catalog.Settings.ConfigKeys.Items.FullKey} value the sandbox cannot decrypt, so not compared and not listed; if you know it is identical, add its key to {AdoptConfig.FullKey}.{table.Table.Key}");
                         break;
                     case AdoptItemState.KeyNotImportable:
                         output.WriteLine($"    blocked   {label}: exists, but its key holds ',', which an import id cannot carry; rename the key in the catalog, or delete the live item so pulumi up creates it");
                         break;
                     default:
-                        output.WriteLine($"    differs   {label} (declared in {item.Item.Source}): import refused until resolved");
+                        output.WriteLine($"    differs   {label} (declared in {item.Item.Source}): not listed until resolved");
                         foreach (var line in item.Differences)
                         {
                             output.WriteLine($"      {line}");
@@ -106,7 +111,7 @@ public static class AdoptPrinter
         }
         else
         {
-            output.WriteLine($"not ready: {report.Blocking} difference(s) above. The config lists every existing table and item anyway: pulumi refuses to import one whose live state differs from the catalog, changing nothing, so resolve each difference first (one of its two ways), then `pulumi up` imports with this same config");
+            output.WriteLine($"not ready: {report.Blocking} difference(s) above, left out of {AdoptConfig.FullKey}: Pulumi would import a differing resource and then overwrite it with the catalog's, and without an import `pulumi up` fails on it as existing. Resolve each one (either of its two ways), then run adopt again");
         }
     }
 }

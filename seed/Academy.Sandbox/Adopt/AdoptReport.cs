@@ -12,10 +12,10 @@ public enum AdoptItemState
     /// <summary>Live and equal to the catalog attribute by attribute: Pulumi imports it.</summary>
     Identical,
 
-    /// <summary>Live but different: Pulumi refuses the import until one side is changed.</summary>
+    /// <summary>Live but different: left out of the config, since Pulumi would import it and then overwrite it with the catalog's.</summary>
     Differs,
 
-    /// <summary>Live, declared by a secret academy:items value the sandbox cannot decrypt, so not compared.</summary>
+    /// <summary>Live, declared by a secret academy:items value the sandbox cannot decrypt, so not compared and not listed.</summary>
     Secret,
 
     /// <summary>Live, but its key holds a ',' and cannot be written in an import id.</summary>
@@ -25,8 +25,12 @@ public enum AdoptItemState
 /// <summary>One declared item and what the live table holds for it.</summary>
 public sealed record AdoptItem(CatalogItem Item, AdoptItemState State, IReadOnlyList<string> Differences)
 {
-    /// <summary>True when the adopt config lists it: it exists live and an import id can name it.</summary>
-    public bool Listed => State is AdoptItemState.Identical or AdoptItemState.Differs or AdoptItemState.Secret;
+    /// <summary>
+    /// True when the adopt config lists it: it exists and is identical. Pulumi imports a differing
+    /// resource too and then updates it to the program's inputs (pulumi/pulumi#19339), which for an
+    /// item is a whole-item PutItem over the learner's values; so only identical items are listed.
+    /// </summary>
+    public bool Listed => State is AdoptItemState.Identical;
 }
 
 /// <summary>A table setting that differs, with the command that takes the live value into config and the one that makes the live table match.</summary>
@@ -41,8 +45,8 @@ public sealed record AdoptTable(
     IReadOnlyList<AdoptItem> Items,
     IReadOnlyList<string> Undeclared)
 {
-    /// <summary>Listed in the adopt config: it exists and its keys are the catalog's (a table with other keys cannot be taken over).</summary>
-    public bool Listed => Exists && KeysMatch;
+    /// <summary>Listed in the adopt config: it exists with the catalog's keys and settings (Pulumi would change differing settings right after the import).</summary>
+    public bool Listed => Exists && KeysMatch && SettingDifferences.Count == 0;
 }
 
 /// <summary>What `adopt` found; it never changes anything.</summary>
@@ -57,9 +61,9 @@ public sealed record AdoptReport(string User, IReadOnlyList<AdoptTable> Tables)
     /// <summary>Problems Pulumi would refuse or fail on until the learner resolves them.</summary>
     public int Blocking => Tables.Sum(t =>
         (t.Exists && !t.KeysMatch ? 1 : 0)
-        + (t.Listed ? t.SettingDifferences.Count : 0)
+        + (t.Exists && t.KeysMatch ? t.SettingDifferences.Count : 0)
         + t.Items.Count(i => i.State is AdoptItemState.Differs or AdoptItemState.KeyNotImportable));
 
-    /// <summary>True when `pulumi up` with <see cref="Config"/> imports everything that exists and creates the rest.</summary>
+    /// <summary>True when `pulumi up` with <see cref="Config"/> imports everything that exists, unchanged, and creates the rest.</summary>
     public bool Ready => Blocking == 0;
 }

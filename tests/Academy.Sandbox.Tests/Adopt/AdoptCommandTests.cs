@@ -48,7 +48,7 @@ public sealed class AdoptCommandTests
             .And.Contains("missing   global-dev-notes: pulumi up creates it")
             .And.Contains("undeclared jobs-my-own-job: not in the catalog; left as it is (never deleted)")
             .And.Contains("wrote academy:adopt into Pulumi.dev.yaml"));
-        Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Is.EqualTo(devStack.TrimEnd('\n') + "\n  academy:adopt:\n    global:\n      - imdb-rest-api\n    jobs: []\n"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Is.EqualTo(devStack.TrimEnd('\n') + "\n  academy:adopt:\n    global: []\n    jobs: []\n"));
         Assert.That(await SnapshotAsync(user), Is.EqualTo(before), "adopt reads only");
     }
 
@@ -108,7 +108,9 @@ public sealed class AdoptCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
         Assert.That(run.Output, Does.Contain("differs   billing mode: catalog PROVISIONED (academy:billingMode), live PAY_PER_REQUEST")
             .And.Contains("take the live setting into config: pulumi config set academy:billingMode PAY_PER_REQUEST")
-            .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1"));
+            .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1")
+            .And.Contains("not listed until its settings match")
+            .And.Contains("nothing to import"));
     }
 
     [Test]

@@ -41,7 +41,10 @@ public static class AdoptInspector
             var items = declared.Select(item => Compare(table, item, live)).ToList();
             var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
-            tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared));
+            tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared)
+            {
+                Notes = await TagNotesAsync(client, table, description, ct),
+            });
         }
 
         return new AdoptReport(catalog.Settings.User, tables);
@@ -101,6 +104,38 @@ public static class AdoptInspector
         }
 
         return differences;
+    }
+
+    // A table made by hand has none of the catalog's tags; pulumi up adds them after the import, which changes no data.
+    private static async Task<List<string>> TagNotesAsync(IAmazonDynamoDB client, TableSpec table, TableDescription live, CancellationToken ct)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            string? next = null;
+            do
+            {
+                var page = await client.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = live.TableArn, NextToken = next }, ct);
+                foreach (var tag in page.Tags ?? [])
+                {
+                    tags[tag.Key] = tag.Value;
+                }
+
+                next = page.NextToken;
+            }
+            while (next is not null);
+        }
+        catch (AmazonDynamoDBException e)
+        {
+            return [$"tags: cannot be read ({e.ErrorCode}); pulumi up sets the catalog's tags after the import"];
+        }
+
+        string Text(IEnumerable<KeyValuePair<string, string>> pairs) =>
+            pairs.Any() ? string.Join(", ", pairs.Select(kv => $"{kv.Key}={kv.Value}")) : "none";
+
+        return tags.SequenceEqual(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            ? []
+            : [$"tags: catalog {Text(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))}, live {Text(tags)}; pulumi up sets the catalog's tags right after the import (tags only, no data)"];
     }
 
     private static string DeclaredKeyText(TableSpec table) =>

@@ -38,6 +38,13 @@ public static class AdoptJson
                 }
 
                 writer.WriteEndArray();
+                writer.WriteStartArray("notes");
+                foreach (var note in table.Notes)
+                {
+                    writer.WriteStringValue(note);
+                }
+
+                writer.WriteEndArray();
                 writer.WriteStartArray("items");
                 foreach (var item in table.Items)
                 {

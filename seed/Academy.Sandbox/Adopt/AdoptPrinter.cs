@@ -29,6 +29,11 @@ public static class AdoptPrinter
             output.WriteLine(table.Listed
                 ? $"  table {name}: exists, keys and billing match; import"
                 : $"  table {name}: exists, keys match; not listed until its settings match (pulumi would change them right after importing), nor are its items");
+            foreach (var note in table.Notes)
+            {
+                output.WriteLine($"    note      {note}");
+            }
+
             foreach (var difference in table.SettingDifferences)
             {
                 output.WriteLine($"    differs   {difference.Text}");

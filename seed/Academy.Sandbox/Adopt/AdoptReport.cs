@@ -45,6 +45,9 @@ public sealed record AdoptTable(
     IReadOnlyList<AdoptItem> Items,
     IReadOnlyList<string> Undeclared)
 {
+    /// <summary>Differences pulumi up settles on its own after the import without touching data (tags).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Listed in the adopt config: it exists with the catalog's keys and settings (Pulumi would change differing settings right after the import).</summary>
     public bool Listed => Exists && KeysMatch && SettingDifferences.Count == 0;
 }

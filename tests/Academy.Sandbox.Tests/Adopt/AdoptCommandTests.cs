@@ -127,4 +127,23 @@ public sealed class AdoptCommandTests
         Assert.That(run.Output, Does.Contain("blocked   global-a,b: exists, but its key holds ','"));
         Assert.That(run.Output, Does.Contain("pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
     }
+
+    [Test]
+    public async Task TagsThatDifferAreANoteNotABlockerAndMatchingTagsSayNothing()
+    {
+        var tagged = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{tagged}-academy-global");
+        await CourseSteps.TagAsync($"{tagged}-academy-global", ("team", "x"));
+        var matching = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{matching}-academy-global");
+        await CourseSteps.TagAsync($"{matching}-academy-global", ("course", "data-engineering-academy"), ("learner", matching), ("managed-by", "pulumi"));
+
+        var differs = await Tool.RunAsync("adopt", "--user", tagged, "--endpoint", LocalEngine.Endpoint);
+        var same = await Tool.RunAsync("adopt", "--user", matching, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(differs.ExitCode, Is.EqualTo(ExitCodes.Ok), differs.Output);
+        Assert.That(differs.Output, Does.Contain($"note      tags: catalog course=data-engineering-academy, learner={tagged}, managed-by=pulumi, live team=x; pulumi up sets the catalog's tags"));
+        Assert.That(same.Output, Does.Not.Contain("note"));
+        Assert.That(same.Output, Does.Contain("pulumi config set academy:adopt '{\"global\":[]}'"));
+    }
 }

@@ -30,6 +30,8 @@ public sealed class CoursePathTests
 
         Assert.That(report.Ready, Is.True);
         Assert.That(report.Config.ToJson(), Is.EqualTo("""{"global":["imdb-rest-api"],"jobs":[]}"""));
+        Assert.That(report.Tables.Select(t => t.Notes.Single()), Has.All.StartWith("tags: catalog course=data-engineering-academy, learner=" + user + ", managed-by=pulumi, live none;"),
+            "hand-made tables have none of the catalog's tags; pulumi adds them after the import");
         var global = report.Tables.Single(t => t.Table.Key == "global");
         Assert.That(global.Items.Single().State, Is.EqualTo(AdoptItemState.Identical));
         Assert.That(report.Tables.Single(t => t.Table.Key == "jobs").Items.Select(i => i.State), Is.EqualTo(Enumerable.Repeat(AdoptItemState.Missing, 6)));

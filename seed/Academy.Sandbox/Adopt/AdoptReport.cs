@@ -61,7 +61,7 @@ public sealed record AdoptReport(string User, IReadOnlyList<AdoptTable> Tables)
         .Select(t => new AdoptConfig.TableEntry(t.Table.Key, t.Items.Where(i => i.Listed).Select(i => AdoptConfig.EntryOf(i.Item)).ToList()))
         .ToList());
 
-    /// <summary>Problems Pulumi would refuse or fail on until the learner resolves them.</summary>
+    /// <summary>Differences that keep a table or item out of the config until the learner resolves them.</summary>
     public int Blocking => Tables.Sum(t =>
         (t.Exists && !t.KeysMatch ? 1 : 0)
         + (t.Exists && t.KeysMatch ? t.SettingDifferences.Count : 0)

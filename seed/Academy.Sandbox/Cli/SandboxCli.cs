@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Academy.Sandbox.Commands.Adopt;
+using Academy.Sandbox.Commands.Down;
+using Academy.Sandbox.Commands.Export;
 using Academy.Sandbox.Commands.Plan;
 using Academy.Sandbox.Commands.Show;
 using Academy.Sandbox.Commands.Up;
@@ -34,6 +37,9 @@ public static class SandboxCli
             new UpCommand(),
             new ShowCommand(),
             new VerifyCommand(),
+            new AdoptCommand(),
+            new ExportCommand(),
+            new DownCommand(),
         };
         ExitCodesHelpAction.Install(root);
         return root;

@@ -16,7 +16,16 @@ public enum AttributeChange
 }
 
 /// <summary>One attribute that differs; <see cref="Catalog"/> or <see cref="Live"/> is null where that side lacks it.</summary>
-public sealed record AttributeDifference(string Name, AttributeChange Change, AttributeValue? Catalog, AttributeValue? Live);
+public sealed record AttributeDifference(string Name, AttributeChange Change, AttributeValue? Catalog, AttributeValue? Live)
+{
+    /// <summary>One line for people: the attribute, and each side's value in DynamoDB JSON.</summary>
+    public string Describe() => Change switch
+    {
+        AttributeChange.WrittenOutside => $"{Name}: written outside the catalog, live {AttributeValues.Text(Live!)} (the next `up` or `pulumi up` of this item removes it)",
+        AttributeChange.Missing => $"{Name}: catalog {AttributeValues.Text(Catalog!)}, live (missing)",
+        _ => $"{Name}: catalog {AttributeValues.Text(Catalog!)}, live {AttributeValues.Text(Live!)}",
+    };
+}
 
 /// <summary>Attribute-by-attribute differences between what the catalog declares and what a table holds.</summary>
 public static class ItemDiff

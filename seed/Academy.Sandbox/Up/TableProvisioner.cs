@@ -34,13 +34,13 @@ public static class TableProvisioner
     }
 
     /// <summary>Refuses a table whose keys are not the catalog's: its items would be keyed by something else.</summary>
-    public static void RequireKeys(TableSpec table, TableDescription existing)
+    public static void RequireKeys(TableSpec table, TableDescription existing, Hints? hints = null)
     {
         if (!TableSettings.KeysMatch(table, existing))
         {
             throw new SandboxException(
                 $"error: table {table.Name} exists with key {TableSettings.LiveKey(existing)} but the catalog declares {TableSettings.DeclaredKey(table)}; "
-                + "the sandbox never rewrites a table's keys. Delete the table (its items go with it) or use another --user.");
+                + $"the sandbox never rewrites a table's keys. Delete it with {(hints ?? Hints.None).Command("down")} (its items go with it) or use another --user.");
         }
     }
 

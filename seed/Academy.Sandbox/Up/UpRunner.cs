@@ -57,7 +57,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         List<Dictionary<string, AttributeValue>> liveItems = [];
         if (existing is not null)
         {
-            TableProvisioner.RequireKeys(table, existing);
+            TableProvisioner.RequireKeys(table, existing, _hints);
             settings = TableSettings.Differences(table, existing);
             Say(settings.Count == 0
                 ? $"  table {table.Name}: exists, as the catalog declares it"

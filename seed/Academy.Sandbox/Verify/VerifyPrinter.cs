@@ -96,7 +96,7 @@ public static class VerifyPrinter
                 var (shown, more) = Listing.Cap(item.Attributes, a => a.Change.ToString());
                 foreach (var attribute in shown)
                 {
-                    output.WriteLine($"      {Describe(attribute)}");
+                    output.WriteLine($"      {attribute.Describe()}");
                 }
 
                 if (more is not null)
@@ -107,11 +107,4 @@ public static class VerifyPrinter
                 break;
         }
     }
-
-    private static string Describe(AttributeDifference a) => a.Change switch
-    {
-        AttributeChange.WrittenOutside => $"{a.Name}: written outside the catalog, live {AttributeValues.Text(a.Live!)} (the next `up` or `pulumi up` of this item removes it)",
-        AttributeChange.Missing => $"{a.Name}: catalog {AttributeValues.Text(a.Catalog!)}, live (missing)",
-        _ => $"{a.Name}: catalog {AttributeValues.Text(a.Catalog!)}, live {AttributeValues.Text(a.Live!)}",
-    };
 }

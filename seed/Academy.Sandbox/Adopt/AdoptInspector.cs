@@ -1,0 +1,151 @@
+using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
+using Academy.Sandbox.Compare;
+using Academy.Sandbox.Engine;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using BillingMode = Academy.Catalog.Settings.BillingMode;
+
+namespace Academy.Sandbox.Adopt;
+
+/// <summary>
+/// Compares the learner's live tables with the catalog for a takeover by `pulumi up`. Reads only
+/// (DescribeTable and Scan): adopting never writes or deletes anything in DynamoDB.
+/// </summary>
+public static class AdoptInspector
+{
+    public static async Task<AdoptReport> InspectAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, CancellationToken ct)
+    {
+        var tables = new List<AdoptTable>();
+        foreach (var table in catalog.Tables)
+        {
+            var declared = catalog.ItemsOf(table.Key).ToList();
+            var description = await LiveTable.DescribeAsync(client, table.Name, ct);
+            if (description is null)
+            {
+                tables.Add(new AdoptTable(table, false, false, [], declared.Select(i => new AdoptItem(i, AdoptItemState.Missing, [])).ToList(), []));
+                continue;
+            }
+
+            var liveKeys = LiveKeyText(description);
+            var declaredKeys = DeclaredKeyText(table);
+            if (liveKeys != declaredKeys)
+            {
+                // Items cannot be matched by a key the table does not have; the table has to go first.
+                var keyDifference = new TableDifference($"key schema: catalog {declaredKeys}, live {liveKeys}", "", "");
+                tables.Add(new AdoptTable(table, true, false, [keyDifference], [], []));
+                continue;
+            }
+
+            var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
+            var items = declared.Select(item => Compare(table, item, live)).ToList();
+            var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
+            tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared)
+            {
+                Notes = await TagNotesAsync(client, table, description, ct),
+            });
+        }
+
+        return new AdoptReport(catalog.Settings.User, tables);
+    }
+
+    private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live)
+    {
+        if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
+        {
+            return new AdoptItem(item, AdoptItemState.Missing, []);
+        }
+
+        if (item.HashKeyValue.Contains(',', StringComparison.Ordinal) || item.RangeKeyValue?.Contains(',', StringComparison.Ordinal) == true)
+        {
+            return new AdoptItem(item, AdoptItemState.KeyNotImportable, []);
+        }
+
+        if (item.Secret)
+        {
+            return new AdoptItem(item, AdoptItemState.Secret, []);
+        }
+
+        var differences = ItemDiff.Differences(item.Attributes, current).Select(d => d.Describe()).ToList();
+        return new AdoptItem(item, differences.Count == 0 ? AdoptItemState.Identical : AdoptItemState.Differs, differences);
+    }
+
+    // Billing and capacities are what `pulumi up` compares on import besides the keys.
+    private static List<TableDifference> SettingDifferences(TableSpec table, TableDescription live)
+    {
+        var liveMode = live.BillingModeSummary?.BillingMode?.Value ?? "PROVISIONED";
+        var liveRead = live.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
+        var liveWrite = live.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
+        var declaredMode = table.BillingMode.ToApiName();
+        var read = table.ReadCapacity ?? 1;
+        var write = table.WriteCapacity ?? 1;
+        var update = $"aws dynamodb update-table --table-name {table.Name}";
+        var throughput = $"--provisioned-throughput ReadCapacityUnits={read},WriteCapacityUnits={write}";
+        string Set(ConfigOption key, object value) => $"pulumi config set {key.FullKey} {value}";
+
+        if (liveMode != declaredMode)
+        {
+            var takeLive = Set(ConfigKeys.BillingMode, liveMode)
+                + (liveMode == "PROVISIONED" ? $" && {Set(ConfigKeys.ReadCapacity, liveRead)} && {Set(ConfigKeys.WriteCapacity, liveWrite)}" : "");
+            var match = $"{update} --billing-mode {declaredMode}" + (table.BillingMode == BillingMode.Provisioned ? " " + throughput : "");
+            return [new TableDifference($"billing mode: catalog {declaredMode} ({ConfigKeys.BillingMode.FullKey}), live {liveMode}", takeLive, match)];
+        }
+
+        var differences = new List<TableDifference>();
+        if (table.BillingMode == BillingMode.Provisioned && liveRead != read)
+        {
+            differences.Add(new TableDifference($"read capacity: catalog {read} ({ConfigKeys.ReadCapacity.FullKey}), live {liveRead}", Set(ConfigKeys.ReadCapacity, liveRead), $"{update} {throughput}"));
+        }
+
+        if (table.BillingMode == BillingMode.Provisioned && liveWrite != write)
+        {
+            differences.Add(new TableDifference($"write capacity: catalog {write} ({ConfigKeys.WriteCapacity.FullKey}), live {liveWrite}", Set(ConfigKeys.WriteCapacity, liveWrite), $"{update} {throughput}"));
+        }
+
+        return differences;
+    }
+
+    // A table made by hand has none of the catalog's tags; pulumi up adds them after the import, which changes no data.
+    private static async Task<List<string>> TagNotesAsync(IAmazonDynamoDB client, TableSpec table, TableDescription live, CancellationToken ct)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            string? next = null;
+            do
+            {
+                var page = await client.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = live.TableArn, NextToken = next }, ct);
+                foreach (var tag in page.Tags ?? [])
+                {
+                    tags[tag.Key] = tag.Value;
+                }
+
+                next = page.NextToken;
+            }
+            while (next is not null);
+        }
+        catch (AmazonDynamoDBException e)
+        {
+            return [$"tags: cannot be read ({e.ErrorCode}); pulumi up sets the catalog's tags after the import"];
+        }
+
+        string Text(IEnumerable<KeyValuePair<string, string>> pairs) =>
+            pairs.Any() ? string.Join(", ", pairs.Select(kv => $"{kv.Key}={kv.Value}")) : "none";
+
+        return tags.SequenceEqual(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            ? []
+            : [$"tags: catalog {Text(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))}, live {Text(tags)}; pulumi up sets the catalog's tags right after the import (tags only, no data)"];
+    }
+
+    private static string DeclaredKeyText(TableSpec table) =>
+        $"HASH {table.HashKey.Name} ({table.HashKey.Type})" + (table.RangeKey is { } range ? $", RANGE {range.Name} ({range.Type})" : "");
+
+    private static string LiveKeyText(TableDescription live)
+    {
+        var types = (live.AttributeDefinitions ?? []).ToDictionary(a => a.AttributeName, a => a.AttributeType.Value);
+        return string.Join(", ", (live.KeySchema ?? [])
+            .OrderBy(k => k.KeyType == KeyType.HASH ? 0 : 1)
+            .Select(k => $"{k.KeyType.Value} {k.AttributeName} ({types.GetValueOrDefault(k.AttributeName, "?")})"));
+    }
+}

@@ -1,0 +1,122 @@
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Adopt;
+
+/// <summary>Prints what `adopt` found, the two ways out of every difference, and the academy:adopt config.</summary>
+public static class AdoptPrinter
+{
+    /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
+    public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output)
+    {
+        var sandbox = (string verb) => hints.Command(verb);
+        output.WriteLine($"adopt: learner {report.User} at {target} (reads only: nothing in DynamoDB is written or deleted)");
+        foreach (var table in report.Tables)
+        {
+            var name = table.Table.Name;
+            if (!table.Exists)
+            {
+                output.WriteLine($"  table {name}: does not exist; pulumi up creates it and its {table.Items.Count} item(s)");
+                continue;
+            }
+
+            if (!table.KeysMatch)
+            {
+                output.WriteLine($"  table {name}: exists but cannot be taken over: {table.SettingDifferences[0].Text}");
+                output.WriteLine($"    way out: delete it with {sandbox("down")} (its items go with it; pulumi up then creates it), or use another {Academy.Catalog.Settings.ConfigKeys.User.FullKey}");
+                continue;
+            }
+
+            output.WriteLine(table.Listed
+                ? $"  table {name}: exists, keys and billing match; import"
+                : $"  table {name}: exists, keys match; not listed until its settings match (pulumi would change them right after importing), nor are its items");
+            foreach (var note in table.Notes)
+            {
+                output.WriteLine($"    note      {note}");
+            }
+
+            foreach (var difference in table.SettingDifferences)
+            {
+                output.WriteLine($"    differs   {difference.Text}");
+                output.WriteLine($"      take the live setting into config: {difference.TakeLive}");
+                output.WriteLine($"      or make the live table match:      {difference.MatchCatalog}");
+            }
+
+            foreach (var item in table.Items)
+            {
+                var label = item.Item.LogicalName;
+                switch (item.State)
+                {
+                    case AdoptItemState.Identical when table.Listed:
+                        output.WriteLine($"    identical {label}: import");
+                        break;
+                    case AdoptItemState.Identical:
+                        output.WriteLine($"    identical {label}: import once its table is listed");
+                        break;
+                    case AdoptItemState.Missing:
+                        output.WriteLine($"    missing   {label}: pulumi up creates it");
+                        break;
+                    case AdoptItemState.Secret:
+                        output.WriteLine($"    secret    {label}: exists; declared by a secret {Academy.Catalog.Settings.ConfigKeys.Items.FullKey} value the sandbox cannot decrypt, so not compared and not listed; if you know it is identical, add its key to {AdoptConfig.FullKey}.{table.Table.Key}");
+                        break;
+                    case AdoptItemState.KeyNotImportable:
+                        output.WriteLine($"    blocked   {label}: exists, but its key holds ',', which an import id cannot carry; rename the key in the catalog, or delete the live item so pulumi up creates it");
+                        break;
+                    default:
+                        output.WriteLine($"    differs   {label} (declared in {item.Item.Source}): not listed until resolved");
+                        foreach (var line in item.Differences)
+                        {
+                            output.WriteLine($"      {line}");
+                        }
+
+                        output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
+                        output.WriteLine($"      or take the live item into the catalog: {sandbox("export")} rewrites the table's seed files from the live table");
+                        break;
+                }
+            }
+
+            foreach (var key in table.Undeclared)
+            {
+                output.WriteLine($"    undeclared {table.Table.Key}-{key}: not in the catalog; left as it is (never deleted), pulumi ignores it; {sandbox("export")} takes it into the catalog, adopt again imports it");
+            }
+        }
+    }
+
+    /// <summary>The config: written into <paramref name="stackFile"/> when given, else the lines that set it.</summary>
+    public static void Config(AdoptReport report, string? stackFile, TextWriter output)
+    {
+        var config = report.Config;
+        var items = config.Tables.Sum(t => t.Items.Count);
+        output.WriteLine();
+        if (config.IsEmpty)
+        {
+            output.WriteLine($"{AdoptConfig.FullKey}: nothing to import; pulumi up creates every table and item");
+        }
+
+        if (stackFile is not null)
+        {
+            output.WriteLine($"wrote {AdoptConfig.FullKey} into {stackFile} ({config.Tables.Count} table(s), {items} item(s) to import; the rest of the file is unchanged):");
+            foreach (var line in config.ToYamlLines("  "))
+            {
+                output.WriteLine(line);
+            }
+        }
+        else
+        {
+            output.WriteLine($"{AdoptConfig.FullKey} ({config.Tables.Count} table(s), {items} item(s) to import); set it in your stack with:");
+            foreach (var line in config.CliLines())
+            {
+                output.WriteLine($"  {line}");
+            }
+        }
+
+        output.WriteLine();
+        if (report.Ready)
+        {
+            output.WriteLine("next: `pulumi up` imports what is listed and creates the rest; once it succeeded, `pulumi config rm " + AdoptConfig.FullKey + "` (Pulumi says to drop import ids after the import)");
+        }
+        else
+        {
+            output.WriteLine($"not ready: {report.Blocking} difference(s) above, left out of {AdoptConfig.FullKey}: Pulumi would import a differing resource and then overwrite it with the catalog's, and without an import `pulumi up` fails on it as existing. Resolve each one (either of its two ways), then run adopt again");
+        }
+    }
+}

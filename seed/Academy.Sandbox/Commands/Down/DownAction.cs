@@ -1,0 +1,30 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Down;
+
+namespace Academy.Sandbox.Commands.Down;
+
+/// <summary>Runs <see cref="DownRunner"/>; in AWS only when the deletion is confirmed on the command line.</summary>
+public sealed class DownAction(DownCommand command) : SandboxAction(command.Catalog, command.Target)
+{
+    protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
+    {
+        var catalog = run.Catalog().Catalog;
+        var names = string.Join(", ", catalog.Tables.Select(t => t.Name));
+        if (run.Target.IsAws && !run.Get(command.ConfirmAws))
+        {
+            throw new SandboxException(
+                $"error: down --aws deletes {names} and every item in them from your AWS account; nothing was deleted. Confirm with {run.Hints.Command("down", DownCommand.ConfirmAwsName)}");
+        }
+
+        run.Output.WriteLine($"down: learner {catalog.Settings.User} at {run.Target.Describe}");
+        using var client = run.Target.CreateClient();
+        var deleted = await DownRunner.RunAsync(client, catalog, run.Output, ct);
+        run.Output.WriteLine(deleted.Count == 0
+            ? "nothing deleted: none of the learner's tables exists"
+            : $"deleted {deleted.Count} table(s); {run.Hints.Command("up")} creates them again from the catalog"
+                + (run.Target.IsAws ? "; if a Pulumi stack managed them, `pulumi refresh` makes it forget them" : ""));
+        return ExitCodes.Ok;
+    }
+
+    protected override string CancelledHint(SandboxRun run) => " (down deletes only the tables that are still there)";
+}

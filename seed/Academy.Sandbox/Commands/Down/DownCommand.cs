@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Commands.Down;
+
+/// <summary>`down`: delete the learner's tables to start over.</summary>
+public sealed class DownCommand : Command
+{
+    public const string ConfirmAwsName = "--yes-delete-aws-tables";
+
+    public DownCommand()
+        : base("down", "Delete the learner's tables and every item in them, to start over (with --aws only together with " + ConfirmAwsName + ")")
+    {
+        Catalog.AddTo(this);
+        Target.AddTo(this);
+        Options.Add(ConfirmAws);
+        Action = new DownAction(this);
+    }
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public TargetOptions Target { get; } = new();
+
+    public Option<bool> ConfirmAws { get; } = new(ConfirmAwsName)
+    {
+        Description = "Confirm that --aws deletes the tables in your AWS account",
+    };
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Down;
+
+/// <summary>
+/// Deletes the learner's tables (and with them every item) so the learner can start over. A table that
+/// does not exist is not an error; each deletion is waited for, so an `up` right after finds no table.
+/// A refusal (deletion protection in AWS) stops with DynamoDB's own message after the lines of the
+/// tables already deleted.
+/// </summary>
+public static class DownRunner
+{
+    private static readonly TimeSpan GoneTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Returns the names of the tables it deleted.</summary>
+    public static async Task<List<string>> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, TextWriter output, CancellationToken ct)
+    {
+        var deleted = new List<string>();
+        foreach (var table in catalog.Tables)
+        {
+            try
+            {
+                await client.DeleteTableAsync(new DeleteTableRequest { TableName = table.Name }, ct);
+            }
+            catch (ResourceNotFoundException)
+            {
+                output.WriteLine($"  table {table.Name}: does not exist; nothing to delete");
+                continue;
+            }
+
+            await WaitGoneAsync(client, table.Name, ct);
+            deleted.Add(table.Name);
+            output.WriteLine($"  table {table.Name}: deleted, with every item in it");
+        }
+
+        return deleted;
+    }
+
+    private static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (await LiveTable.DescribeAsync(client, tableName, ct) is not null)
+        {
+            if (clock.Elapsed > GoneTimeout)
+            {
+                throw new SandboxException($"error: table {tableName} was still being deleted after {GoneTimeout.TotalMinutes:0} minutes; run down again later");
+            }
+
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+using Amazon.DynamoDBv2.Model;
+
+namespace Academy.Sandbox.Tests.Adopt;
+
+/// <summary>`academy-sandbox adopt` end to end against the local engine.</summary>
+public sealed class AdoptCommandTests
+{
+    private static async Task<string> SnapshotAsync(string user)
+    {
+        var tables = new List<string>();
+        foreach (var key in new[] { "global", "jobs" })
+        {
+            try
+            {
+                tables.AddRange((await Items.ScanAsync($"{user}-academy-{key}")).Select(Items.Canonical).Order(StringComparer.Ordinal));
+            }
+            catch (ResourceNotFoundException)
+            {
+                tables.Add($"{key}: no table");
+            }
+        }
+
+        return string.Join('\n', tables);
+    }
+
+    [Test]
+    public async Task WithAStackItWritesTheConfigIntoTheStackFileAndChangesNothingLive()
+    {
+        using var project = new ScratchProject();
+        var devStack = File.ReadAllText(LocalEngine.Repo.Resolve("Pulumi.dev.yaml"));
+        project.Write("Pulumi.dev.yaml", devStack);
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
+        await CourseSteps.PutItemAsync($"{user}-academy-jobs", """{"name": {"S": "my-own-job"}}""");
+        var before = await SnapshotAsync(user);
+
+        var run = await Tool.RunAsync("adopt", "--stack", "dev", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        // Pulumi.dev.yaml gives imdb-rest-api the time zone UTC; the course's item has Europe/Zagreb.
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("""tz: catalog {"S":"UTC"}, live {"S":"Europe/Zagreb"}""")
+            .And.Contains($"`academy-sandbox up --stack dev --user {user} --project")
+            .And.Contains("missing   global-dev-notes: pulumi up creates it")
+            .And.Contains("undeclared jobs-my-own-job: not in the catalog; left as it is (never deleted)")
+            .And.Contains("wrote academy:adopt into Pulumi.dev.yaml"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Is.EqualTo(devStack.TrimEnd('\n') + "\n  academy:adopt:\n    global: []\n    jobs: []\n"));
+        Assert.That(await SnapshotAsync(user), Is.EqualTo(before), "adopt reads only");
+    }
+
+    [Test]
+    public async Task WithoutAStackItPrintsThePulumiConfigLinesAndExitsZeroWhenEverythingMatches()
+    {
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("""
+              pulumi config rm academy:adopt
+              pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api
+              pulumi config set --path 'academy:adopt.jobs[0]' name_basics
+            """.ReplaceLineEndings()).And.Contains("pulumi config set --path 'academy:adopt.jobs[5]' title_ratings")
+            .And.Contains("once it succeeded, `pulumi config rm academy:adopt`"));
+    }
+
+    [Test]
+    public async Task JsonCarriesTheValueAsPulumiHandsItToTheProgram()
+    {
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint, "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pulumiConfig").GetProperty("academy:adopt").GetString(), Is.EqualTo("""{"global":[]}"""));
+        Assert.That(json.RootElement.GetProperty("ready").GetBoolean(), Is.True);
+        Assert.That(json.RootElement.GetProperty("tables")[1].GetProperty("exists").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task ATableWithOtherKeysIsNotListedAndDownIsTheWayOut()
+    {
+        var user = Tool.NewUser();
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "id", Amazon.DynamoDBv2.ScalarAttributeType.N);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Output, Does.Contain($"table {user}-academy-global: exists but cannot be taken over: key schema: catalog HASH name (S), live HASH id (N)")
+            .And.Contains($"delete it with `academy-sandbox down --user {user} --endpoint")
+            .And.Contains("nothing to import"));
+    }
+
+    [Test]
+    public async Task ABillingModeThatDiffersGivesTheConfigLineAndTheUpdateTableLine()
+    {
+        var user = Tool.NewUser();
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "name", Amazon.DynamoDBv2.ScalarAttributeType.S);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Output, Does.Contain("differs   billing mode: catalog PROVISIONED (academy:billingMode), live PAY_PER_REQUEST")
+            .And.Contains("take the live setting into config: pulumi config set academy:billingMode PAY_PER_REQUEST")
+            .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1")
+            .And.Contains("not listed until its settings match")
+            .And.Contains("nothing to import"));
+    }
+
+    [Test]
+    public async Task AnItemWhoseKeyHoldsACommaIsNamedAndNotListedBecauseNoImportIdCanCarryIt()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.dynamodb.json", """[{"name": {"S": "a,b"}, "v": {"N": "1"}}]""");
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Output, Does.Contain("blocked   global-a,b: exists, but its key holds ','"));
+        Assert.That(run.Output, Does.Contain("pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
+    }
+
+    [Test]
+    public async Task TagsThatDifferAreANoteNotABlockerAndMatchingTagsSayNothing()
+    {
+        var tagged = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{tagged}-academy-global");
+        await CourseSteps.TagAsync($"{tagged}-academy-global", ("team", "x"));
+        var matching = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{matching}-academy-global");
+        await CourseSteps.TagAsync($"{matching}-academy-global", ("course", "data-engineering-academy"), ("learner", matching), ("managed-by", "pulumi"));
+
+        var differs = await Tool.RunAsync("adopt", "--user", tagged, "--endpoint", LocalEngine.Endpoint);
+        var same = await Tool.RunAsync("adopt", "--user", matching, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(differs.ExitCode, Is.EqualTo(ExitCodes.Ok), differs.Output);
+        Assert.That(differs.Output, Does.Contain($"note      tags: catalog course=data-engineering-academy, learner={tagged}, managed-by=pulumi, live team=x; pulumi up sets the catalog's tags"));
+        Assert.That(same.Output, Does.Not.Contain("note"));
+        Assert.That(same.Output, Does.Contain("pulumi config set academy:adopt '{\"global\":[]}'"));
+    }
+}

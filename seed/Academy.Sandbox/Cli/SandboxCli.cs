@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Academy.Sandbox.Commands.Plan;
+using Academy.Sandbox.Commands.Report;
 using Academy.Sandbox.Commands.Show;
 using Academy.Sandbox.Commands.Up;
 using Academy.Sandbox.Commands.Verify;
@@ -33,5 +34,6 @@ public static class SandboxCli
             new UpCommand(),
             new ShowCommand(),
             new VerifyCommand(),
+            new ReportCommand(),
         };
 }

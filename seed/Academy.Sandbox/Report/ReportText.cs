@@ -1,0 +1,53 @@
+namespace Academy.Sandbox.Report;
+
+/// <summary>The report as a table for a terminal: one row per learner in roster order, then the course.</summary>
+public static class ReportText
+{
+    private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "$/month*"];
+
+    public static void Write(CourseReport report, TextWriter output)
+    {
+        output.WriteLine($"report: {report.Learners.Count} learner(s) at {report.Target} ({report.Config})");
+        var rows = report.Learners.Select(Row).ToList();
+        var widths = Headings.Select((h, c) => rows.Where(r => r.Cells.Length > c).Select(r => r.Cells[c].Length).Append(h.Length).Max()).ToArray();
+        output.WriteLine(Line(Headings, widths));
+        foreach (var (cells, error) in rows)
+        {
+            output.WriteLine(error is null ? Line(cells, widths) : $"{Line(cells, widths)}  {error}");
+        }
+
+        output.WriteLine($"course: {ReportWords.Totals(report)}");
+        output.WriteLine($"cost: {ReportWords.CourseCost(report)}; * each learner's own tables, before the free tier");
+        if (report.Cost is { } cost)
+        {
+            output.WriteLine($"  estimate: {cost.Basis}");
+        }
+
+        if (report.Learners.Any(l => l.NeedsAttention))
+        {
+            output.WriteLine("items are live/declared; `verify` with the same --roster and --learner NAME lists a learner's differences, `up` writes what is missing or different");
+        }
+    }
+
+    // Text columns left-aligned, numbers right-aligned; a failed learner's row stops after its status.
+    private static (string[] Cells, string? Error) Row(LearnerReport learner)
+    {
+        var head = new[] { learner.Name, ReportWords.State(learner.State) };
+        if (learner.Drift is not { } drift)
+        {
+            return (head, learner.Error);
+        }
+
+        return ([.. head,
+            ReportWords.OfDeclared(drift.TablesPresent, learner.TablesDeclared),
+            ReportWords.OfDeclared(drift.ItemsLive, learner.ItemsDeclared),
+            ReportWords.Count(drift.Missing),
+            ReportWords.Count(drift.Differs),
+            ReportWords.Count(drift.Extra),
+            ReportWords.Count(drift.Settings),
+            ReportWords.Usd(learner.MonthlyUsd)], null);
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        "  " + string.Join("  ", cells.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+}

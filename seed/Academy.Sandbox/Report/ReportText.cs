@@ -1,3 +1,5 @@
+using Academy.Sandbox.Cli;
+
 namespace Academy.Sandbox.Report;
 
 /// <summary>The report as a table for a terminal: one row per learner in roster order, then the course.</summary>
@@ -5,7 +7,9 @@ public static class ReportText
 {
     private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "$/month*"];
 
-    public static void Write(CourseReport report, TextWriter output)
+    /// <param name="hints">Carries the --roster, --learner, --stack and engine options given, so the suggested commands run as printed.</param>
+    /// <param name="oneLearner">--learner was given (and is carried by <paramref name="hints"/>).</param>
+    public static void Write(CourseReport report, Hints hints, bool oneLearner, TextWriter output)
     {
         output.WriteLine($"report: {report.Learners.Count} learner(s) at {report.Target} ({report.Config})");
         var rows = report.Learners.Select(Row).ToList();
@@ -17,15 +21,16 @@ public static class ReportText
         }
 
         output.WriteLine($"course: {ReportWords.Totals(report)}");
-        output.WriteLine($"cost: {ReportWords.CourseCost(report)}; * each learner's own tables, before the free tier");
+        output.WriteLine($"cost: {ReportWords.CourseCost(report)}");
         if (report.Cost is { } cost)
         {
             output.WriteLine($"  estimate: {cost.Basis}");
         }
 
-        if (report.Learners.Any(l => l.NeedsAttention))
+        output.WriteLine("columns: tables and items live/declared; $/month* is each learner's own tables alone, before the free tier");
+        if (report.Learners.FirstOrDefault(l => l.Drift is { Total: > 0 }) is { } drifted)
         {
-            output.WriteLine("items are live/declared; `verify` with the same --roster and --learner NAME lists a learner's differences, `up` writes what is missing or different");
+            output.WriteLine($"next: {(oneLearner ? hints.Command("verify") : hints.Command("verify", "--learner", drifted.Name))} lists {drifted.Name}'s differences; {hints.Command("up")} writes what is missing or different");
         }
     }
 

@@ -81,6 +81,22 @@ public sealed partial class ReportTests
     }
 
     [Test]
+    public async Task TheSuggestedVerifyRunsAsPrintedAndListsTheDriftedLearnersDifferences()
+    {
+        var report = await Tool.RunAsync(["report", .. _args]);
+
+        var suggested = Regex.Match(report.Output, "next: `academy-sandbox ([^`]*)` lists").Groups[1].Value;
+        Assert.That(suggested, Is.EqualTo($"verify {string.Join(' ', _args)} --learner {Drifted}"), report.Output);
+        var verify = await Tool.RunAsync(suggested.Split(' '));
+        Assert.Multiple(() =>
+        {
+            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
+            Assert.That(verify.Output, Does.Contain("missing   jobs-title_crew"));
+            Assert.That(verify.Output, Does.Contain($"{Drifted}  drifted"));
+        });
+    }
+
+    [Test]
     public async Task JsonHoldsEachLearnersCountsAndCostAndTheCourseTotalWithTheFreeTierOnce()
     {
         var report = await Tool.RunAsync(["report", "--json", .. _args]);

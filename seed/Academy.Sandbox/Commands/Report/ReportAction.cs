@@ -19,7 +19,10 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
             return exitCode;
         }
 
-        ReportText.Write(report, run.Output);
+        // The roster and learner are carried too: the suggested verify and up act on the same learners.
+        var roster = command.Roster;
+        var hints = Hints.From(run.Result, [roster.Roster, roster.Learner, .. command.Catalog.All, .. command.Target.All]);
+        ReportText.Write(report, hints, run.Result.GetValue(roster.Learner) is not null, run.Output);
         if (run.Result.GetValue(command.Html) is { } html)
         {
             AtomicFile.Write(html.FullName, ReportHtml.Page(report));

@@ -235,14 +235,18 @@ public sealed partial class ReportTests
     }
 
     [Test]
-    public async Task AnHtmlFileInAMissingFolderIsOneErrorAndNothingIsWritten()
+    public async Task AnHtmlFileThatCannotBeWrittenIsOneErrorAndNothingIsWritten()
     {
         using var folder = new TempFolder();
         var page = Path.Combine(folder.Path, "no-such-folder", "course.html");
+        var file = Path.Combine(folder.Path, "a-file");
+        await File.WriteAllTextAsync(file, "");
 
         var report = await Tool.RunAsync(["report", .. _args, "--html", page]);
         var both = await Tool.RunAsync(["report", .. _args, "--json", "--html", Path.Combine(folder.Path, "a.html")]);
         var onFolder = await Tool.RunAsync(["report", .. _args, "--html", folder.Path]);
+        var empty = await Tool.RunAsync(["report", .. _args, "--html", ""]);
+        var underFile = await Tool.RunAsync(["report", .. _args, "--html", Path.Combine(file, "course.html")]);
 
         Assert.Multiple(() =>
         {
@@ -251,7 +255,10 @@ public sealed partial class ReportTests
             Assert.That(report.Output, Is.Empty, "nothing was read before the error");
             Assert.That(both.Error, Does.Contain("--json and --html exclude each other"));
             Assert.That(onFolder.Error, Does.Contain($"--html {folder.Path} is a folder; name the file to write"));
-            Assert.That(Directory.GetFileSystemEntries(folder.Path), Is.Empty);
+            Assert.That(empty.Error.Trim(), Is.EqualTo("--html needs the name of the file to write, not ''"));
+            Assert.That(underFile.Error.Trim(), Is.EqualTo($"--html {Path.Combine(file, "course.html")}: {file} is a file, not a folder"));
+            Assert.That(new[] { report, both, onFolder, empty, underFile }.Select(r => r.ExitCode), Is.All.Not.Zero);
+            Assert.That(Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "a-file" }));
         });
     }
 

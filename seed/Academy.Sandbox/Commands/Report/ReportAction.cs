@@ -25,8 +25,9 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
         ReportText.Write(report, hints, run.Result.GetValue(roster.Learner) is not null, run.Output);
         if (run.Result.GetValue(command.Html) is { } html)
         {
-            AtomicFile.Write(html.FullName, ReportHtml.Page(report));
-            run.Output.WriteLine($"html: written to {html.FullName}");
+            var file = Path.GetFullPath(html);
+            AtomicFile.Write(file, ReportHtml.Page(report));
+            run.Output.WriteLine($"html: written to {file}");
         }
 
         return exitCode;

@@ -33,28 +33,36 @@ public sealed class ReportCommand : Command
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of the table" };
 
-    public Option<FileInfo?> Html { get; } = new("--html")
+    public Option<string?> Html { get; } = new("--html")
     {
         Description = "Also write the report as a self-contained HTML page (no scripts, nothing fetched) to this file",
         HelpName = "file",
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<FileInfo?>() is not { } file)
-                {
-                    return;
-                }
-
-                if (Directory.Exists(file.FullName))
-                {
-                    result.AddError($"--html {file.FullName} is a folder; name the file to write, e.g. {Path.Combine(file.FullName, "report.html")}");
-                }
-                else if (!Directory.Exists(file.DirectoryName))
-                {
-                    result.AddError($"--html {file.FullName}: the folder {file.DirectoryName} does not exist");
-                }
-            },
-        },
+        Validators = { result => CheckHtml(result) },
     };
+
+    // Checked while parsing, so a page that cannot be written stops the command before it reads anything.
+    private static void CheckHtml(System.CommandLine.Parsing.OptionResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (string.IsNullOrWhiteSpace(text) || text.Contains('\0', StringComparison.Ordinal))
+        {
+            result.AddError($"--html needs the name of the file to write, not '{text}'");
+            return;
+        }
+
+        var file = Path.GetFullPath(text);
+        var folder = Path.GetDirectoryName(file);
+        if (Directory.Exists(file))
+        {
+            result.AddError($"--html {file} is a folder; name the file to write, e.g. {Path.Combine(file, "report.html")}");
+        }
+        else if (folder is not null && File.Exists(folder))
+        {
+            result.AddError($"--html {file}: {folder} is a file, not a folder");
+        }
+        else if (!Directory.Exists(folder))
+        {
+            result.AddError($"--html {file}: the folder {folder} does not exist");
+        }
+    }
 }

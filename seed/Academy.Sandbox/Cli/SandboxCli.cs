@@ -4,6 +4,7 @@ using Academy.Sandbox.Commands.Adopt;
 using Academy.Sandbox.Commands.Down;
 using Academy.Sandbox.Commands.Export;
 using Academy.Sandbox.Commands.Plan;
+using Academy.Sandbox.Commands.Report;
 using Academy.Sandbox.Commands.Show;
 using Academy.Sandbox.Commands.Up;
 using Academy.Sandbox.Commands.Verify;
@@ -40,6 +41,7 @@ public static class SandboxCli
             new AdoptCommand(),
             new ExportCommand(),
             new DownCommand(),
+            new ReportCommand(),
         };
         ExitCodesHelpAction.Install(root);
         return root;

@@ -1,0 +1,35 @@
+using Academy.Catalog.Settings;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Report;
+
+namespace Academy.Sandbox.Commands.Report;
+
+/// <summary>Verifies every learner of the roster and prints (or writes) the report; only reads from the engine.</summary>
+public sealed class ReportAction(ReportCommand command) : SandboxAction(command.Catalog, command.Target)
+{
+    protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
+    {
+        var selection = command.Roster.Select(run, command.Catalog) ?? throw new SandboxException(
+            $"error: report covers a course: give --roster FILE, or a --stack whose {ConfigKeys.Roster.FullKey} names one (`verify` checks one learner's stack)",
+            ExitCodes.CatalogInvalid);
+        var (report, exitCode) = await ReportBuilder.BuildAsync(run, selection, run.Get(command.Roster.Parallel), ct);
+        if (run.Get(command.Json))
+        {
+            ReportJson.Write(report, run.Output);
+            return exitCode;
+        }
+
+        // The roster and learner are carried too: the suggested verify and up act on the same learners.
+        var roster = command.Roster;
+        var hints = Hints.From(run.Result, [roster.Roster, roster.Learner, .. command.Catalog.All], command.Target.All);
+        ReportText.Write(report, hints, run.Result.GetValue(roster.Learner) is not null, run.Output);
+        if (run.Result.GetValue(command.Html) is { } html)
+        {
+            var file = Path.GetFullPath(html);
+            AtomicFile.Write(file, ReportHtml.Page(report));
+            run.Output.WriteLine($"html: written to {file}");
+        }
+
+        return exitCode;
+    }
+}

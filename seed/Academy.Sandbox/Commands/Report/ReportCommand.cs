@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
+
+namespace Academy.Sandbox.Commands.Report;
+
+/// <summary>`report`: every learner of a roster against their live tables, with the course's totals and cost.</summary>
+public sealed class ReportCommand : Command
+{
+    public ReportCommand()
+        : base("report", "Report every learner of a roster: tables, items live/declared, drift and estimated cost, as a table, JSON or an HTML page; exit 1 if any learner drifted or failed")
+    {
+        Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
+        Target.AddTo(this);
+        Options.Add(Json);
+        Options.Add(Html);
+        Validators.Add(result =>
+        {
+            if (result.GetValue(Json) && result.GetValue(Html) is not null)
+            {
+                result.AddError("--json and --html exclude each other: --json prints the report, --html writes it to a file");
+            }
+        });
+        Action = new ReportAction(this);
+    }
+
+    public CatalogOptions Catalog { get; } = new();
+
+    public RosterOptions Roster { get; } = new();
+
+    public TargetOptions Target { get; } = new();
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of the table" };
+
+    public Option<string?> Html { get; } = new("--html")
+    {
+        Description = "Also write the report as a self-contained HTML page (no scripts, nothing fetched) to this file",
+        HelpName = "file",
+        Validators = { result => CheckHtml(result) },
+    };
+
+    // Checked while parsing, so a page that cannot be written stops the command before it reads anything.
+    private static void CheckHtml(System.CommandLine.Parsing.OptionResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (string.IsNullOrWhiteSpace(text) || text.Contains('\0', StringComparison.Ordinal))
+        {
+            result.AddError($"--html needs the name of the file to write, not '{text}'");
+            return;
+        }
+
+        var file = Path.GetFullPath(text);
+        var folder = Path.GetDirectoryName(file);
+        if (Directory.Exists(file))
+        {
+            result.AddError($"--html {file} is a folder; name the file to write, e.g. {Path.Combine(file, "report.html")}");
+        }
+        else if (folder is not null && File.Exists(folder))
+        {
+            result.AddError($"--html {file}: {folder} is a file, not a folder");
+        }
+        else if (!Directory.Exists(folder))
+        {
+            result.AddError($"--html {file}: the folder {folder} does not exist");
+        }
+    }
+}

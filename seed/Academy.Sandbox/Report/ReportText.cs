@@ -1,0 +1,58 @@
+using Academy.Sandbox.Cli;
+
+namespace Academy.Sandbox.Report;
+
+/// <summary>The report as a table for a terminal: one row per learner in roster order, then the course.</summary>
+public static class ReportText
+{
+    private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "$/month*"];
+
+    /// <param name="hints">Carries the --roster, --learner, --stack and engine options given, so the suggested commands run as printed.</param>
+    /// <param name="oneLearner">--learner was given (and is carried by <paramref name="hints"/>).</param>
+    public static void Write(CourseReport report, Hints hints, bool oneLearner, TextWriter output)
+    {
+        output.WriteLine($"report: {report.Learners.Count} learner(s) at {report.Target} ({report.Config})");
+        var rows = report.Learners.Select(Row).ToList();
+        var widths = Headings.Select((h, c) => rows.Where(r => r.Cells.Length > c).Select(r => r.Cells[c].Length).Append(h.Length).Max()).ToArray();
+        output.WriteLine(Line(Headings, widths));
+        foreach (var (cells, error) in rows)
+        {
+            output.WriteLine(error is null ? Line(cells, widths) : $"{Line(cells, widths)}  {error}");
+        }
+
+        output.WriteLine($"course: {ReportWords.Totals(report)}");
+        output.WriteLine($"cost: {ReportWords.CourseCost(report)}");
+        if (report.Cost is { } cost)
+        {
+            output.WriteLine($"  estimate: {cost.Basis}");
+        }
+
+        output.WriteLine("columns: tables and items live/declared; $/month* is each learner's own tables alone, before the free tier");
+        if (report.Learners.FirstOrDefault(l => l.Drift is { Total: > 0 }) is { } drifted)
+        {
+            output.WriteLine($"next: {(oneLearner ? hints.Command("verify") : hints.Command("verify", "--learner", drifted.Name))} lists {drifted.Name}'s differences; {hints.Command("up")} writes what is missing or different");
+        }
+    }
+
+    // Text columns left-aligned, numbers right-aligned; a failed learner's row stops after its status.
+    private static (string[] Cells, string? Error) Row(LearnerReport learner)
+    {
+        var head = new[] { learner.Name, ReportWords.State(learner.State) };
+        if (learner.Drift is not { } drift)
+        {
+            return (head, learner.Error);
+        }
+
+        return ([.. head,
+            ReportWords.OfDeclared(drift.TablesPresent, learner.TablesDeclared),
+            ReportWords.OfDeclared(drift.ItemsLive, learner.ItemsDeclared),
+            ReportWords.Count(drift.Missing),
+            ReportWords.Count(drift.Differs),
+            ReportWords.Count(drift.Extra),
+            ReportWords.Count(drift.Settings),
+            ReportWords.Usd(learner.MonthlyUsd)], null);
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        "  " + string.Join("  ", cells.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+}

@@ -40,6 +40,15 @@ if [ -f seed/engine/package-lock.json ] && [ ! -d seed/engine/node_modules ]; th
   npm ci --prefix seed/engine --no-audit --no-fund --loglevel=error || broken=1
 fi
 
+# Independent clients the sandbox tests use: the AWS CLI v2 makes a learner's table and item by hand
+# as the course material does (adopt), and headless Chromium looks at the course report's page.
+# Each script does nothing when its tool is already installed.
+for tool in awscli chromium; do
+  if ! out_install=$(bash "scripts/install-$tool.sh" 2>&1); then
+    echo "$out_install"; echo "   could not install $tool (scripts/install-$tool.sh)"; broken=1
+  fi
+done
+
 say "restoring Academy.sln"
 restore_log=$(dotnet restore Academy.sln 2>&1)
 projects=$(find infra seed tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)

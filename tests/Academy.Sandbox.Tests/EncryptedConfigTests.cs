@@ -42,6 +42,34 @@ public sealed class EncryptedConfigTests
     }
 
     [Test]
+    public async Task PruneIsRefusedWhileTheWholeItemsKeyIsEncryptedSoNoItemItDeclaresIsDeleted()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", $"""
+            config:
+              academy:items:
+                secure: {Ciphertext}
+            """);
+        string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "written-by-pulumi-from-the-secret" } });
+        }
+
+        var prune = await Tool.RunAsync(["up", .. target, "--prune", "--yes"]);
+
+        var left = await Support.Items.ScanAsync($"{user}-academy-global");
+        Assert.Multiple(() =>
+        {
+            Assert.That(prune.ExitCode, Is.EqualTo(ExitCodes.Failed));
+            Assert.That(prune.Error, Does.Contain("up --prune refused: academy:items is encrypted in the stack file"));
+            Assert.That(left.Select(i => i["name"].S), Does.Contain("written-by-pulumi-from-the-secret"), "nothing was deleted");
+        });
+    }
+
+    [Test]
     public async Task Verify_reports_a_path_secret_item_as_skipped_and_the_stack_in_step()
     {
         using var project = new ScratchProject();

@@ -7,7 +7,7 @@ namespace Academy.Sandbox.Tests;
 /// <summary>Ctrl+C sent as a real SIGINT to the built tool while it writes to the real engine.</summary>
 public sealed class InterruptTests
 {
-    private const int Items = 30_000;
+    private const int Items = 40_000;
 
     [Test]
     public async Task CtrlCDuringALargeUpStopsItPrintsWhatToDoAndExits130AndRunningItAgainFinishes()
@@ -17,7 +17,9 @@ public sealed class InterruptTests
         var user = Tool.NewUser();
         string[] args = ["up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
 
-        using var process = BuiltTool.Start(args);
+        // One request in flight, so the run lasts seconds past its first progress line even on a fast
+        // machine and the interrupt always lands mid-write.
+        using var process = BuiltTool.Start([.. args, "--concurrency", "1"]);
         var error = process.StandardError.ReadToEndAsync();
         string? line;
         while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.Contains("writes done", StringComparison.Ordinal))

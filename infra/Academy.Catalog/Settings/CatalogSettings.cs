@@ -13,6 +13,12 @@ public sealed record CatalogSettings
     /// <summary>True when academy:user is set but cannot be read (encrypted); <see cref="User"/> is then a stand-in.</summary>
     public bool UserUnreadable { get; init; }
 
+    /// <summary>
+    /// True when academy:items is set but cannot be read here (encrypted as a whole in the stack
+    /// file): the items it declares are unknown, so nothing may treat live items as undeclared.
+    /// </summary>
+    public bool ItemsUnreadable { get; init; }
+
     public required string SeedDir { get; init; }
 
     public required BillingMode BillingMode { get; init; }

@@ -66,6 +66,7 @@ public static class SettingsParser
             User = userText ?? config.StackName,
             UserFromStackName = userText is null,
             UserUnreadable = config.Unreadable(ConfigKeys.User.Name) is not null,
+            ItemsUnreadable = config.Unreadable(ConfigKeys.Items.Name) is not null,
             SeedDir = Text(config, ConfigKeys.SeedDir),
             BillingMode = billing,
             ReadCapacity = billing == BillingMode.Provisioned ? read : null,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
@@ -27,6 +28,14 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
     public async Task<UpResult> RunAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
     {
+        if (prune && catalog.Settings.ItemsUnreadable)
+        {
+            // The items that key declares are unknown here, so every one of them would look undeclared.
+            throw new SandboxException(
+                $"error: up --prune refused: {ConfigKeys.Items.FullKey} is encrypted in the stack file, so the sandbox cannot tell which live items it declares "
+                + $"and --prune would delete them; nothing was written or deleted. Run {_hints.Command("up")} without --prune, or `pulumi up`, which can decrypt it");
+        }
+
         var clock = Stopwatch.StartNew();
         var plans = new List<TablePlan>();
         foreach (var table in catalog.Tables)

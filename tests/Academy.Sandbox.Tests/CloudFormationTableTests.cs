@@ -34,7 +34,7 @@ public sealed class CloudFormationTableTests
     }
 
     [Test]
-    public async Task Our_validation_rejects_it_before_any_call()
+    public async Task OurValidationRejectsItBeforeAnyCall()
     {
         using var project = new ScratchProject();
         project.Write("seed/tables.json", CourseTablesJson());
@@ -51,7 +51,7 @@ public sealed class CloudFormationTableTests
     }
 
     [Test]
-    public void The_engine_rejects_it_too()
+    public void TheEngineRejectsItToo()
     {
         using var client = LocalEngine.Client();
         var request = new CreateTableRequest

@@ -12,7 +12,7 @@ public sealed class EncryptedConfigTests
     private const string Ciphertext = "v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl";
 
     [Test]
-    public async Task A_wholly_encrypted_items_key_is_explained_and_its_items_left_out()
+    public async Task AWhollyEncryptedItemsKeyIsExplainedAndItsItemsLeftOut()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
@@ -70,7 +70,7 @@ public sealed class EncryptedConfigTests
     }
 
     [Test]
-    public async Task Verify_reports_a_path_secret_item_as_skipped_and_the_stack_in_step()
+    public async Task VerifyReportsAPathSecretItemAsSkippedAndTheStackInStep()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
@@ -93,7 +93,7 @@ public sealed class EncryptedConfigTests
     }
 
     [Test]
-    public async Task An_encrypted_user_says_so_and_asks_for_the_user_flag()
+    public async Task AnEncryptedUserSaysSoAndAsksForTheUserFlag()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
@@ -117,7 +117,7 @@ public sealed class EncryptedConfigTests
     }
 
     [Test]
-    public async Task A_bad_user_flag_is_blamed_on_the_flag()
+    public async Task ABadUserFlagIsBlamedOnTheFlag()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
@@ -133,7 +133,7 @@ public sealed class EncryptedConfigTests
     }
 
     [Test]
-    public async Task An_empty_user_flag_is_blamed_on_the_flag()
+    public async Task AnEmptyUserFlagIsBlamedOnTheFlag()
     {
         var run = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root, "--user", "");
 

@@ -9,7 +9,7 @@ namespace Academy.Sandbox.Tests;
 public sealed class ErrorTests
 {
     [Test]
-    public async Task No_engine_at_the_endpoint_gives_one_line_naming_it_and_what_to_run()
+    public async Task NoEngineAtTheEndpointGivesOneLineNamingItAndWhatToRun()
     {
         var endpoint = $"http://127.0.0.1:{ClosedPort()}";
 
@@ -22,7 +22,7 @@ public sealed class ErrorTests
     }
 
     [Test]
-    public async Task An_invalid_catalog_exits_2_and_writes_nothing()
+    public async Task AnInvalidCatalogExits2AndWritesNothing()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
@@ -44,7 +44,7 @@ public sealed class ErrorTests
     }
 
     [Test]
-    public async Task Endpoint_and_aws_together_are_refused()
+    public async Task EndpointAndAwsTogetherAreRefused()
     {
         var run = await Tool.RunAsync("up", "--aws", "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
         Assert.That(run.ExitCode, Is.Not.Zero);

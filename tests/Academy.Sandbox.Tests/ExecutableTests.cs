@@ -7,7 +7,7 @@ namespace Academy.Sandbox.Tests;
 public sealed class ExecutableTests
 {
     [Test]
-    public async Task The_built_tool_plans_ups_and_verifies()
+    public async Task TheBuiltToolPlansUpsAndVerifies()
     {
         var user = Tool.NewUser();
         var plan = await RunAsync("plan", "--json", "--user", user);

@@ -41,7 +41,7 @@ public sealed class HostileStackFileTests
     }
 
     [TestCaseSource(nameof(Hostile))]
-    public void A_hostile_stack_file_gives_one_error_naming_the_file_and_line(string yaml, int line, string words)
+    public void AHostileStackFileGivesOneErrorNamingTheFileAndLine(string yaml, int line, string words)
     {
         var error = Refused(yaml);
 
@@ -50,7 +50,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void A_stack_file_of_gigabytes_is_refused_before_it_is_read()
+    public void AStackFileOfGigabytesIsRefusedBeforeItIsRead()
     {
         using var project = new ScratchProject();
         using (var file = File.Create(Path.Combine(project.Root, "Pulumi.bob.yaml")))
@@ -64,7 +64,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void Ordinary_anchors_and_aliases_still_work()
+    public void OrdinaryAnchorsAndAliasesStillWork()
     {
         var config = Load("config:\n  academy:tags:\n    owner: &who data-team\n    contact: *who\n");
 
@@ -72,7 +72,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void A_latin1_stack_file_is_refused_naming_the_line_and_utf8()
+    public void ALatin1StackFileIsRefusedNamingTheLineAndUtf8()
     {
         var error = Refused(Encoding.Latin1.GetBytes("config:\n  academy:user: bob\n  academy:tags:\n    team: Žaneta Müller\n"));
 
@@ -81,7 +81,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void A_utf16_stack_file_without_a_byte_order_mark_is_refused()
+    public void AUtf16StackFileWithoutAByteOrderMarkIsRefused()
     {
         var error = Refused(new UnicodeEncoding(false, false).GetBytes("config:\n  academy:user: bob\n"));
 
@@ -90,7 +90,7 @@ public sealed class HostileStackFileTests
 
     [TestCase("utf-8 with BOM")]
     [TestCase("utf-16 with BOM")]
-    public void A_byte_order_mark_is_read_as_pulumi_reads_it(string encoding)
+    public void AByteOrderMarkIsReadAsPulumiReadsIt(string encoding)
     {
         var text = "config:\n  academy:user: žana-b\n";
         byte[] bytes = encoding.StartsWith("utf-8", StringComparison.Ordinal)
@@ -105,7 +105,7 @@ public sealed class HostileStackFileTests
     [TestCase("")]
     [TestCase("\n\n")]
     [TestCase("config:\n")]
-    public void An_empty_stack_file_is_no_config_as_for_pulumi(string text)
+    public void AnEmptyStackFileIsNoConfigAsForPulumi(string text)
     {
         var config = Load(text);
 
@@ -113,7 +113,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void A_number_beyond_a_float64_is_passed_on_as_pulumi_does_and_warned_about_naming_the_item()
+    public void ANumberBeyondAFloat64IsPassedOnAsPulumiDoesAndWarnedAboutNamingTheItem()
     {
         var config = Load("""
             config:
@@ -129,7 +129,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void An_infinite_number_names_the_item_and_attribute()
+    public void AnInfiniteNumberNamesTheItemAndAttribute()
     {
         var error = Refused("""
             config:
@@ -144,7 +144,7 @@ public sealed class HostileStackFileTests
     }
 
     [Test]
-    public void A_warning_about_a_secret_key_prints_no_value()
+    public void AWarningAboutASecretKeyPrintsNoValue()
     {
         var config = Load("""
             config:

@@ -8,7 +8,7 @@ namespace Academy.Sandbox.Tests;
 public sealed class RetryTests
 {
     [Test]
-    public async Task Unprocessed_items_and_throttling_are_retried_until_every_item_is_written()
+    public async Task UnprocessedItemsAndThrottlingAreRetriedUntilEveryItemIsWritten()
     {
         using var project = new ScratchProject();
         project.Write("seed/items/global.json", ScaleTests.GlobalSeed(200));
@@ -28,7 +28,7 @@ public sealed class RetryTests
     }
 
     [Test]
-    public void Backoff_delays_grow_exponentially_with_jitter_and_stay_under_the_cap()
+    public void BackoffDelaysGrowExponentiallyWithJitterAndStayUnderTheCap()
     {
         var backoff = new Backoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), 12);
         var delays = Enumerable.Range(0, 2000).Select(_ => backoff.Delay(3).TotalMilliseconds).ToList();

@@ -7,7 +7,7 @@ public sealed class RoundTripTests
     private const string ThirtyEightDigits = "12345678901234567890123456789012345678";
 
     [Test]
-    public async Task Every_catalog_item_is_accepted_and_reads_back_attribute_for_attribute_identical()
+    public async Task EveryCatalogItemIsAcceptedAndReadsBackAttributeForAttributeIdentical()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();

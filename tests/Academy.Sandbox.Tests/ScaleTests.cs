@@ -26,7 +26,7 @@ public sealed class ScaleTests
     }
 
     [Test]
-    public async Task Ten_thousand_items_are_seeded_with_none_lost()
+    public async Task TenThousandItemsAreSeededWithNoneLost()
     {
         using var project = new ScratchProject();
         project.Write("seed/items/global.json", GlobalSeed(Count));

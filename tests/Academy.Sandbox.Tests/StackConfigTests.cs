@@ -8,7 +8,7 @@ namespace Academy.Sandbox.Tests;
 public sealed class StackConfigTests
 {
     [Test]
-    public void Scalars_are_text_and_objects_become_json_typed_as_go_yaml_types_them()
+    public void ScalarsAreTextAndObjectsBecomeJsonTypedAsGoYamlTypesThem()
     {
         using var project = new ScratchProject();
         project.Write("Pulumi.bob.yaml", """
@@ -37,7 +37,7 @@ public sealed class StackConfigTests
     }
 
     [Test]
-    public void A_long_plain_number_is_rounded_as_pulumi_rounds_it_and_warned_about()
+    public void ALongPlainNumberIsRoundedAsPulumiRoundsItAndWarnedAbout()
     {
         using var project = new ScratchProject();
         project.Write("Pulumi.bob.yaml", """
@@ -55,7 +55,7 @@ public sealed class StackConfigTests
     }
 
     [Test]
-    public void A_secure_value_marks_its_key_secret()
+    public void ASecureValueMarksItsKeySecret()
     {
         using var project = new ScratchProject();
         project.Write("Pulumi.bob.yaml", """
@@ -74,7 +74,7 @@ public sealed class StackConfigTests
     }
 
     [Test]
-    public void A_missing_stack_file_names_the_file()
+    public void AMissingStackFileNamesTheFile()
     {
         using var project = new ScratchProject();
         var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "nobody"))!;
@@ -87,6 +87,6 @@ public sealed class StackConfigTests
     [TestCase(1e20, "100000000000000000000")]
     [TestCase(1.5e-7, "1.5e-7")]
     [TestCase(-2.5, "-2.5")]
-    public void Floats_print_as_go_encoding_json_prints_them(double value, string expected) =>
+    public void FloatsPrintAsGoEncodingJsonPrintsThem(double value, string expected) =>
         Assert.That(PulumiYamlJson.GoFloat(value), Is.EqualTo(expected));
 }

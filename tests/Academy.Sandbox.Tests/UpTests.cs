@@ -13,7 +13,7 @@ public sealed class UpTests
     private static string Jobs(string user) => $"{user}-academy-jobs";
 
     [Test]
-    public async Task Running_up_twice_changes_nothing_the_second_time()
+    public async Task RunningUpTwiceChangesNothingTheSecondTime()
     {
         var user = Tool.NewUser();
         var first = await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
@@ -36,7 +36,7 @@ public sealed class UpTests
     }
 
     [Test]
-    public async Task Prune_removes_exactly_the_undeclared_items()
+    public async Task PruneRemovesExactlyTheUndeclaredItems()
     {
         var user = Tool.NewUser();
         var args = new[] { "up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root };
@@ -60,7 +60,7 @@ public sealed class UpTests
     }
 
     [Test]
-    public async Task A_table_with_a_different_key_schema_is_an_error_and_is_left_alone()
+    public async Task ATableWithADifferentKeySchemaIsAnErrorAndIsLeftAlone()
     {
         var user = Tool.NewUser();
         using var client = LocalEngine.Client();
@@ -82,7 +82,7 @@ public sealed class UpTests
     }
 
     [Test]
-    public async Task A_secret_item_is_masked_in_plan_and_never_written()
+    public async Task ASecretItemIsMaskedInPlanAndNeverWritten()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();

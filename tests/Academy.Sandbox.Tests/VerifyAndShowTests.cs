@@ -9,7 +9,7 @@ namespace Academy.Sandbox.Tests;
 public sealed class VerifyAndShowTests
 {
     [Test]
-    public async Task Verify_lists_missing_extra_and_different_items_attribute_by_attribute()
+    public async Task VerifyListsMissingExtraAndDifferentItemsAttributeByAttribute()
     {
         var user = Tool.NewUser();
         string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
@@ -38,7 +38,7 @@ public sealed class VerifyAndShowTests
     }
 
     [Test]
-    public async Task Show_prints_the_resolved_urls_the_etl_uses()
+    public async Task ShowPrintsTheResolvedUrlsTheEtlUses()
     {
         var user = Tool.NewUser();
         string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root];
@@ -61,7 +61,7 @@ public sealed class VerifyAndShowTests
     }
 
     [Test]
-    public async Task Show_before_up_says_to_run_up()
+    public async Task ShowBeforeUpSaysToRunUp()
     {
         var run = await Tool.RunAsync("show", "--user", Tool.NewUser(), "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));

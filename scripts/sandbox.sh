@@ -67,7 +67,7 @@ case "$command" in
     step "$launcher" "$@"
     exit 0
     ;;
-  up) shift ;;
+  up) [[ $# -eq 0 ]] || shift ;;
   -*) ;;
   *) refuse "unknown command '$command' (commands: up, start, stop, status, reset, cli, help)" ;;
 esac

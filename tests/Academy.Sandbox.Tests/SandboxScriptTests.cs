@@ -50,6 +50,21 @@ public sealed class SandboxScriptTests
         });
     }
 
+    // The README's first set-up command, exactly as written there: no arguments at all.
+    [Test]
+    public async Task WithNoArgumentsItUpsAndShowsTheDefaultLearner()
+    {
+        using var script = ScriptTests.StartSandbox();
+        var code = await script.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, script.Error);
+            Assert.That(script.Output, Does.Contain($"up: learner sandbox -> {LocalEngine.Endpoint}"));
+            Assert.That(script.Output, Does.Contain($"What the ETL sees for learner sandbox at {LocalEngine.Endpoint}"));
+        });
+    }
+
     [TestCase("--user={0}")]
     [TestCase("--user {0}")]
     [TestCase("up --user={0}")]

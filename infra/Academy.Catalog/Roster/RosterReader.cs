@@ -3,6 +3,7 @@ using System.Text;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
+using Academy.Catalog.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -69,9 +70,9 @@ public static class RosterReader
         var stream = new YamlStream();
         try
         {
-            if (YamlBounds.Check(text) is { } tooBig)
+            if (YamlLimits.Check(text, YamlLimits.Roster) is { } limit)
             {
-                errors.Add(source, null, tooBig);
+                errors.Add(source, null, $"line {limit.Line}: {limit.Problem}");
                 return null;
             }
 

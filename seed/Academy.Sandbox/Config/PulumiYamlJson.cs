@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -34,7 +35,7 @@ public static partial class PulumiYamlJson
         }
 
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = YamlLimits.MaxDepth + 1 }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = YamlLimits.StackFile.MaxDepth + 1 }))
         {
             var context = new Context();
             Write(writer, node, ValuePath.Root, context);

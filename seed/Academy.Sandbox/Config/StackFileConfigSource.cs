@@ -1,6 +1,7 @@
 using Academy.Catalog.Errors;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
+using Academy.Catalog.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -126,7 +127,7 @@ public sealed class StackFileConfigSource : IConfigSource
             return null;
         }
 
-        if (YamlLimits.Check(text) is { } limit)
+        if (YamlLimits.Check(text, YamlLimits.StackFile) is { } limit)
         {
             errors.Add(source, null, $"line {limit.Line}: {limit.Problem}");
             return null;

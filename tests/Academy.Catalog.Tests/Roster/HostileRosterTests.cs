@@ -47,7 +47,7 @@ public class HostileRosterTests
     [Test]
     public void AnAliasToItsOwnAnchorIsRefusedRatherThanLoopingForever()
     {
-        Assert.That(FailuresOf("learners: &self [alice, *self]").Single(), Is.EqualTo($"{File}: line 1: alias *self refers to no complete anchor before it"));
+        Assert.That(FailuresOf("learners: &self [alice, *self]").Single(), Is.EqualTo($"{File}: line 1: alias *self refers to the node that contains it, which would never end"));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public class HostileRosterTests
     {
         var roster = "learners:\n  - name: alice\n    tags: " + new string('[', 100) + new string(']', 100);
 
-        Assert.That(FailuresOf(roster).Single(), Is.EqualTo($"{File}: line 3: nested more than 64 levels deep"));
+        Assert.That(FailuresOf(roster).Single(), Is.EqualTo($"{File}: line 3: nests deeper than 64 levels"));
     }
 
     [Test]

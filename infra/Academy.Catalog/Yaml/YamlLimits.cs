@@ -1,27 +1,38 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Academy.Sandbox.Config;
+namespace Academy.Catalog.Yaml;
+
+/// <summary>How far a YAML text may reach once its aliases are expanded.</summary>
+/// <param name="MaxDepth">Deepest nesting of maps and lists.</param>
+/// <param name="MaxNodes">Most values after expansion, or null for no fixed cap.</param>
+/// <param name="RefuseExcessiveAliasing">go-yaml v3's ratio rule, so a file Pulumi refuses is refused here too.</param>
+public sealed record YamlLimit(int MaxDepth, long? MaxNodes, bool RefuseExcessiveAliasing);
 
 /// <summary>
 /// Walks a YAML text's events (the parser keeps no recursion of its own) before any node tree is
 /// built, and refuses what would exhaust memory, time or the stack once aliases are expanded: an
-/// alias inside the node it names, nesting deeper than <see cref="MaxDepth"/>, and aliases that
-/// make up almost all of the expanded document (go-yaml v3's "excessive aliasing" rule, which is
-/// how `pulumi` itself refuses such a stack file).
+/// alias inside the node it names or to no anchor, nesting past the limit, and too many expanded
+/// values. One walker for every YAML file the tools read from strangers: stack files and rosters.
 /// </summary>
 public static class YamlLimits
 {
-    /// <summary>Far deeper than any config needs, yet a bounded recursion for the readers after this.</summary>
-    public const int MaxDepth = 256;
+    /// <summary>Pulumi.&lt;stack&gt;.yaml: refused exactly where Pulumi's own reader refuses it, and bounded in depth.</summary>
+    public static YamlLimit StackFile { get; } = new(MaxDepth: 256, MaxNodes: null, RefuseExcessiveAliasing: true);
+
+    /// <summary>A roster: far more than any cohort needs, and a fixed cap on what aliases may expand to.</summary>
+    public static YamlLimit Roster { get; } = new(MaxDepth: 64, MaxNodes: 200_000, RefuseExcessiveAliasing: false);
 
     // go-yaml v3 (decode.go): at most 99% of nodes may come from aliases up to 400,000 decoded
     // nodes, falling to 10% at 4,000,000; documents with under 100 aliased or 1,000 decoded nodes pass.
     private const long RatioRangeLow = 400_000;
     private const long RatioRangeHigh = 4_000_000;
 
-    /// <summary>Null when the text is safe to load as a node tree, else the problem and its 1-based line.</summary>
-    public static (string Problem, long Line)? Check(string text)
+    /// <summary>
+    /// Null when the text is safe to load as a node tree, else the problem and its 1-based line.
+    /// Malformed YAML passes: loading reports it with the parser's own position and words.
+    /// </summary>
+    public static (string Problem, long Line)? Check(string text, YamlLimit limit)
     {
         var parser = new Parser(new StringReader(text));
         var open = new Stack<(string? Anchor, long Size)>();
@@ -50,7 +61,7 @@ public static class YamlLimits
                         decoded += size;
                         aliased += size;
                         Add(open, size);
-                        if (Excessive(decoded, aliased))
+                        if (limit.RefuseExcessiveAliasing && Excessive(decoded, aliased))
                         {
                             return ($"aliases expand to {decoded:N0} nodes and more, nearly all of them copies (an alias bomb); Pulumi refuses it too (\"document contains excessive aliasing\")", current.Start.Line);
                         }
@@ -62,9 +73,9 @@ public static class YamlLimits
                         Remember(sizes, scalar.Anchor, 1);
                         break;
                     case NodeEvent start and (MappingStart or SequenceStart):
-                        if (open.Count >= MaxDepth)
+                        if (open.Count >= limit.MaxDepth)
                         {
-                            return ($"nests deeper than {MaxDepth} levels", current.Start.Line);
+                            return ($"nests deeper than {limit.MaxDepth} levels", current.Start.Line);
                         }
 
                         decoded++;
@@ -80,11 +91,16 @@ public static class YamlLimits
 
                         break;
                 }
+
+                if (decoded > limit.MaxNodes)
+                {
+                    return ($"more than {limit.MaxNodes:N0} values once its aliases are expanded", current.Start.Line);
+                }
             }
         }
         catch (YamlException)
         {
-            return null; // malformed: loading reports it with the parser's own position and words
+            return null;
         }
 
         return null;

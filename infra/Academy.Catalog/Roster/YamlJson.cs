@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -71,25 +72,12 @@ internal static partial class YamlJson
 
     private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar, Action<int, string> report)
     {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || scalar.Tag == "tag:yaml.org,2002:str")
+        if (YamlScalars.TryWriteStringOrKeyword(writer, scalar))
         {
-            writer.WriteStringValue(text);
             return;
         }
 
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                writer.WriteNullValue();
-                return;
-            case "true" or "True" or "TRUE":
-                writer.WriteBooleanValue(true);
-                return;
-            case "false" or "False" or "FALSE":
-                writer.WriteBooleanValue(false);
-                return;
-        }
+        var text = scalar.Value ?? "";
 
         if (JsonNumber().IsMatch(text))
         {

@@ -186,24 +186,14 @@ public static partial class PulumiYamlJson
     // go-yaml v3's typing of plain (unquoted) scalars when decoding into interface{}.
     private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar, ValuePath path, List<ValueNote> rounded)
     {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || scalar.Tag == "tag:yaml.org,2002:str")
+        if (YamlScalars.TryWriteStringOrKeyword(writer, scalar))
         {
-            writer.WriteStringValue(text);
             return;
         }
 
+        var text = scalar.Value ?? "";
         switch (text)
         {
-            case "" or "~" or "null" or "Null" or "NULL":
-                writer.WriteNullValue();
-                return;
-            case "true" or "True" or "TRUE":
-                writer.WriteBooleanValue(true);
-                return;
-            case "false" or "False" or "FALSE":
-                writer.WriteBooleanValue(false);
-                return;
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN":
                 throw new ValueException(path, scalar.Start.Line, $"{text} is not a JSON number; Pulumi cannot pass it to the program (quote it for a string)");
         }

@@ -4,7 +4,7 @@ namespace Academy.Tests.Shared;
 
 /// <summary>
 /// A temporary project: a copy of the repository's Pulumi.yaml and seed/, editable per test. One
-/// source file linked into the catalog and sandbox test projects, so both edit projects alike.
+/// source file linked into the catalog and sandbox tests and the benchmarks, so all make projects alike.
 /// </summary>
 public sealed class ScratchProject : IDisposable
 {
@@ -22,8 +22,8 @@ public sealed class ScratchProject : IDisposable
         Paths = new ProjectPaths(Root);
     }
 
-    /// <summary>The repository the tests run from (found above the test assembly's folder).</summary>
-    public static ProjectPaths Repo { get; } = ProjectPaths.Find(TestContext.CurrentContext.TestDirectory);
+    /// <summary>The repository the tests and benchmarks run from (found above the assembly's folder; no NUnit, so the benchmarks link this file too).</summary>
+    public static ProjectPaths Repo { get; } = ProjectPaths.Find(AppContext.BaseDirectory);
 
     public string Root { get; }
 

@@ -98,22 +98,6 @@ public static class CatalogBuilder
         }
     }
 
-    private static TableSpec Spec(TableDefinition definition, CatalogSettings settings)
-    {
-        return new TableSpec
-        {
-            Key = definition.Key,
-            Name = TableNames.For(settings.User, definition.Key),
-            HashKey = definition.HashKey,
-            RangeKey = definition.RangeKey,
-            BillingMode = settings.BillingMode,
-            ReadCapacity = settings.ReadCapacity,
-            WriteCapacity = settings.WriteCapacity,
-            PointInTimeRecovery = settings.PointInTimeRecovery,
-            DeletionProtection = settings.DeletionProtection,
-            ServerSideEncryption = settings.ServerSideEncryption,
-            KmsKeyArn = settings.KmsKeyArn,
-            Tags = DefaultTags.Merge(settings.User, settings.ExtraTags),
-        };
-    }
+    private static TableSpec Spec(TableDefinition definition, CatalogSettings settings) =>
+        new(definition, TableNames.For(settings.User, definition.Key), settings.TableOptions);
 }

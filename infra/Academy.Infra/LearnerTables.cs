@@ -75,7 +75,7 @@ public sealed class LearnerTables : ComponentResource
         var arns = Output.All(catalog.Tables.Select(spec => tables[spec.Key].Arn));
         ReadPolicyDocument = arns.Apply(a => AccessPolicies.ReadDocument(a));
         WritePolicyDocument = arns.Apply(a => AccessPolicies.WriteDocument(a));
-        var tags = DefaultTags.Merge(settings.User, settings.ExtraTags).ToImmutableDictionary(StringComparer.Ordinal);
+        var tags = settings.TableOptions.Tags.ToImmutableDictionary(StringComparer.Ordinal);
         Grant(ReadPolicyName, settings.EtlRoleName, settings.EtlUserName, ReadPolicyDocument, tags,
             $"Read access to the academy configuration tables of learner {settings.User}");
         Grant(WritePolicyName, settings.WriterRoleName, settings.WriterUserName, WritePolicyDocument, tags,
@@ -117,14 +117,14 @@ public sealed class LearnerTables : ComponentResource
         var args = new DynamoDB.TableArgs
         {
             Name = spec.Name,
-            BillingMode = spec.BillingMode.ToApiName(),
+            BillingMode = spec.Options.BillingMode.ToApiName(),
             HashKey = spec.HashKey.Name,
             Attributes = spec.AttributeDefinitions
                 .Select(a => new DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type })
                 .ToList(),
-            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = spec.PointInTimeRecovery },
-            DeletionProtectionEnabled = spec.DeletionProtection,
-            Tags = spec.Tags.ToImmutableDictionary(StringComparer.Ordinal),
+            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = spec.Options.PointInTimeRecovery },
+            DeletionProtectionEnabled = spec.Options.DeletionProtection,
+            Tags = spec.Options.Tags.ToImmutableDictionary(StringComparer.Ordinal),
         };
         if (spec.RangeKey is { } range)
         {
@@ -132,21 +132,21 @@ public sealed class LearnerTables : ComponentResource
         }
 
         // Capacities exist only with PROVISIONED; the catalog leaves them null otherwise.
-        if (spec.ReadCapacity is { } read)
+        if (spec.Options.ReadCapacity is { } read)
         {
             args.ReadCapacity = read;
         }
 
-        if (spec.WriteCapacity is { } write)
+        if (spec.Options.WriteCapacity is { } write)
         {
             args.WriteCapacity = write;
         }
 
         // Left out when off: DynamoDB then encrypts with its own key, which is also what AWS reports back.
-        if (spec.ServerSideEncryption)
+        if (spec.Options.ServerSideEncryption)
         {
             var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true };
-            if (spec.KmsKeyArn is { } kms)
+            if (spec.Options.KmsKeyArn is { } kms)
             {
                 encryption.KmsKeyArn = kms;
             }

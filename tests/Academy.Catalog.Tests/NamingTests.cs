@@ -10,7 +10,7 @@ public class NamingTests
         var catalog = TestProject.Build("dev", new() { ["academy:user"] = "bob" });
 
         Assert.That(catalog.Tables.Select(t => t.Name), Is.EqualTo(new[] { "bob-academy-global", "bob-academy-jobs" }));
-        Assert.That(catalog.Table("global").Tags["learner"], Is.EqualTo("bob"));
+        Assert.That(catalog.Table("global").Options.Tags["learner"], Is.EqualTo("bob"));
     }
 
     [TestCase("bad name!")]

@@ -32,12 +32,12 @@ public class SettingsTests
         {
             foreach (var table in catalog.Tables)
             {
-                Assert.That(table.BillingMode.ToApiName(), Is.EqualTo("PAY_PER_REQUEST"));
-                Assert.That(table.ReadCapacity, Is.Null);
-                Assert.That(table.WriteCapacity, Is.Null);
-                Assert.That(table.PointInTimeRecovery && table.DeletionProtection && table.ServerSideEncryption, Is.True);
-                Assert.That(table.KmsKeyArn, Does.StartWith("arn:aws:kms:"));
-                Assert.That(table.Tags, Is.EqualTo(new Dictionary<string, string>
+                Assert.That(table.Options.BillingMode.ToApiName(), Is.EqualTo("PAY_PER_REQUEST"));
+                Assert.That(table.Options.ReadCapacity, Is.Null);
+                Assert.That(table.Options.WriteCapacity, Is.Null);
+                Assert.That(table.Options.PointInTimeRecovery && table.Options.DeletionProtection && table.Options.ServerSideEncryption, Is.True);
+                Assert.That(table.Options.KmsKeyArn, Does.StartWith("arn:aws:kms:"));
+                Assert.That(table.Options.Tags, Is.EqualTo(new Dictionary<string, string>
                 {
                     ["cohort"] = "2026-autumn",
                     ["course"] = "de-101",
@@ -53,7 +53,7 @@ public class SettingsTests
     {
         var table = TestProject.Build(config: new() { ["readCapacity"] = "5", ["writeCapacity"] = "2" }).Table("jobs");
 
-        Assert.That((table.ReadCapacity, table.WriteCapacity), Is.EqualTo((5, 2)));
+        Assert.That((table.Options.ReadCapacity, table.Options.WriteCapacity), Is.EqualTo((5, 2)));
     }
 
     [Test]
@@ -87,7 +87,7 @@ public class SettingsTests
     public void CapacitiesChangedUnderPayPerRequestAreAMistakeButPulumiDefaultsAreNot()
     {
         // Pulumi hands the program Pulumi.yaml's defaults (1) as if they were set.
-        Assert.That(TestProject.Build(config: new() { ["billingMode"] = "PAY_PER_REQUEST", ["readCapacity"] = "1" }).Table("global").ReadCapacity, Is.Null);
+        Assert.That(TestProject.Build(config: new() { ["billingMode"] = "PAY_PER_REQUEST", ["readCapacity"] = "1" }).Table("global").Options.ReadCapacity, Is.Null);
 
         var error = Failures.Of(() => TestProject.Build(config: new() { ["billingMode"] = "PAY_PER_REQUEST", ["writeCapacity"] = "5" })).Single();
         Assert.That(error.ToString(), Does.StartWith("config academy:writeCapacity: capacities apply only with billingMode PROVISIONED"));

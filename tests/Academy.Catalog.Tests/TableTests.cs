@@ -19,8 +19,8 @@ public class TableTests
                 Assert.That(table.AttributeDefinitions, Is.EqualTo(new[] { new KeyAttribute("name", "S") }), table.Name);
                 Assert.That(table.HashKey, Is.EqualTo(new KeyAttribute("name", "S")));
                 Assert.That(table.RangeKey, Is.Null);
-                Assert.That((table.BillingMode, table.ReadCapacity, table.WriteCapacity), Is.EqualTo((BillingMode.Provisioned, 1, 1)));
-                Assert.That(table.PointInTimeRecovery || table.DeletionProtection || table.ServerSideEncryption, Is.False);
+                Assert.That((table.Options.BillingMode, table.Options.ReadCapacity, table.Options.WriteCapacity), Is.EqualTo((BillingMode.Provisioned, 1, 1)));
+                Assert.That(table.Options.PointInTimeRecovery || table.Options.DeletionProtection || table.Options.ServerSideEncryption, Is.False);
             }
         });
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Academy.Infra.Tests.Support;
 using Pulumi;
 using Pulumi.Utilities;
@@ -59,6 +60,56 @@ public class CourseStackTests
             var counts = await OutputUtilities.GetValueAsync(stack.LearnerItemCounts);
             Assert.That(counts["carol"]["global"], Is.EqualTo(2));
         });
+    }
+
+    // Issue 12.3: a whole cohort under the mocks. The time is a figure to read (target under 10 s
+    // on the course's 2-core machine), printed, not asserted.
+    [Test]
+    public async Task AHundredLearnerRosterRegistersAHundredComponentsTwoHundredTablesAndEveryLearnersItems()
+    {
+        var folder = Directory.CreateTempSubdirectory("academy-course-").FullName;
+        var roster = Path.Combine(folder, "roster.yaml");
+        var names = Enumerable.Range(0, 100).Select(i => $"learner{i:000}").ToList();
+        File.WriteAllText(roster, "learners:\n" + string.Concat(names.Select(n => $"  - {n}\n")));
+        try
+        {
+            var expected = CourseRun.Expected(roster);
+            var clock = Stopwatch.StartNew();
+            var (mocks, resources) = await CourseRun.RunAsync(roster);
+            clock.Stop();
+            TestContext.Progress.WriteLine(
+                $"mocked course run: {names.Count} learners, {mocks.Resources.Count} resources registered in {clock.Elapsed.TotalSeconds:0.00} s (target under 10 s)");
+
+            var stack = resources.OfType<CourseStack>().Single();
+            var learnerCount = await OutputUtilities.GetValueAsync(stack.LearnerCount);
+            var tableCount = await OutputUtilities.GetValueAsync(stack.TableCount);
+            var itemCount = await OutputUtilities.GetValueAsync(stack.ItemCount);
+            var tables = mocks.OfType(ResourceTypes.Table);
+            var items = mocks.OfType(ResourceTypes.TableItem).ToDictionary(i => i.Name ?? "", StringComparer.Ordinal);
+            var declared = expected.Learners.SelectMany(l => l.Catalog.Items.Select(i => (Name: $"{l.Name}-{i.LogicalName}", Learner: l.Name, Item: i))).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(mocks.OfType(ResourceTypes.Learner).Select(c => c.Name), Is.EquivalentTo(names));
+                Assert.That(tables.Select(t => t.Name), Is.EquivalentTo(names.SelectMany(n => new[] { $"{n}-global", $"{n}-jobs" })));
+                Assert.That(tables.Select(t => t.Inputs["name"]), Is.EquivalentTo(names.SelectMany(n => new[] { $"{n}-academy-global", $"{n}-academy-jobs" })));
+                Assert.That(items.Keys, Is.EquivalentTo(declared.Select(d => d.Name)));
+                Assert.That(items, Has.Count.EqualTo(names.Count * expected.Learners[0].Catalog.Items.Count), "every learner gets the whole seed");
+                foreach (var (name, learner, item) in declared)
+                {
+                    Assert.That(items.TryGetValue(name, out var registered), Is.True, name);
+                    Assert.That(registered?.Inputs["item"], Is.EqualTo(item.ToDynamoJson()), name);
+                    Assert.That(registered?.Inputs["tableName"], Is.EqualTo($"{learner}-academy-{item.TableKey}"), name);
+                }
+
+                Assert.That(learnerCount, Is.EqualTo(100));
+                Assert.That(tableCount, Is.EqualTo(200));
+                Assert.That(itemCount, Is.EqualTo(items.Count));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Academy.Sandbox.Tests.Support;
 
 namespace Academy.Sandbox.Tests;
@@ -13,7 +10,7 @@ public sealed class EngineScriptTests
     public async Task StartOnAPortHeldByAnotherServerSaysWhatHoldsItAndNamesThePortVariable()
     {
         using var checkout = new ScratchCheckout(linkEngine: true);
-        using var busy = new BusyPort();
+        using var busy = BusyPort();
 
         var run = await EngineAsync(checkout, busy.Port, "start");
 
@@ -32,7 +29,7 @@ public sealed class EngineScriptTests
     public async Task StatusOnAPortHeldByAnotherServerSaysWhatHoldsItInsteadOfSuggestingAStart()
     {
         using var checkout = new ScratchCheckout(linkEngine: true);
-        using var busy = new BusyPort();
+        using var busy = BusyPort();
 
         var run = await EngineAsync(checkout, busy.Port, "status");
 
@@ -124,43 +121,5 @@ public sealed class EngineScriptTests
         });
 
     /// <summary>A loopback port held by a plain HTTP server that is not a DynamoDB: it answers 404 to everything.</summary>
-    private sealed class BusyPort : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-
-        public BusyPort()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = ServeAsync();
-        }
-
-        public int Port { get; }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _stop.Dispose();
-        }
-
-        private async Task ServeAsync()
-        {
-            var answer = Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nServer: busy-test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    var stream = client.GetStream();
-                    await stream.ReadAtLeastAsync(new byte[4096], 1, throwOnEndOfStream: false, _stop.Token);
-                    await stream.WriteAsync(answer, _stop.Token);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
-            {
-            }
-        }
-    }
+    private static LoopbackServer BusyPort() => LoopbackServer.Http(404, "Not Found", "text/plain", "", server: "busy-test");
 }

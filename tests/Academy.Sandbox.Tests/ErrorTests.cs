@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 using Amazon.DynamoDBv2.Model;
@@ -11,7 +9,7 @@ public sealed class ErrorTests
     [Test]
     public async Task NoEngineAtTheEndpointGivesOneLineNamingItAndWhatToRun()
     {
-        var endpoint = $"http://127.0.0.1:{ClosedPort()}";
+        var endpoint = $"http://127.0.0.1:{LoopbackPort.Free()}";
 
         var run = await Tool.RunAsync("up", "--endpoint", endpoint, "--project", LocalEngine.Repo.Root);
 
@@ -49,14 +47,5 @@ public sealed class ErrorTests
         var run = await Tool.RunAsync("up", "--aws", "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
         Assert.That(run.ExitCode, Is.Not.Zero);
         Assert.That(run.Error, Does.Contain("--endpoint and --aws"));
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -11,7 +11,7 @@ public sealed class LocalEngine
 {
     private static Dynalite? _engine;
 
-    public static ProjectPaths Repo { get; } = ProjectPaths.Find(TestContext.CurrentContext.TestDirectory);
+    public static ProjectPaths Repo => ScratchProject.Repo;
 
     public static string Endpoint => _engine?.Endpoint ?? throw new InvalidOperationException("the engine did not start");
 

@@ -47,11 +47,11 @@ public static class CostEstimator
     // One learner's tables and items.
     private sealed record Footprint(IReadOnlyList<TableSpec> Tables, IReadOnlyList<CatalogItem> Items)
     {
-        public List<TableSpec> Provisioned => Tables.Where(t => t.BillingMode == BillingMode.Provisioned).ToList();
+        public List<TableSpec> Provisioned => Tables.Where(t => t.Options.BillingMode == BillingMode.Provisioned).ToList();
 
-        public List<TableSpec> OnDemand => Tables.Where(t => t.BillingMode == BillingMode.PayPerRequest).ToList();
+        public List<TableSpec> OnDemand => Tables.Where(t => t.Options.BillingMode == BillingMode.PayPerRequest).ToList();
 
-        public List<TableSpec> Recovered => Tables.Where(t => t.PointInTimeRecovery).ToList();
+        public List<TableSpec> Recovered => Tables.Where(t => t.Options.PointInTimeRecovery).ToList();
     }
 
     // Sums over every learner, each footprint counted as many times as learners share it. A uniform
@@ -77,8 +77,8 @@ public static class CostEstimator
 
         if (described.Any(l => l.Provisioned.Count > 0))
         {
-            var rcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.ReadCapacity ?? 0));
-            var wcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.WriteCapacity ?? 0));
+            var rcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.Options.ReadCapacity ?? 0));
+            var wcu = course.Sum(g => (long)g.Count * g.Learner.Provisioned.Sum(t => t.Options.WriteCapacity ?? 0));
             var billedRcu = Billed(rcu, applyFreeTier ? Prices.FreeTierReadCapacityUnits : 0);
             var billedWcu = Billed(wcu, applyFreeTier ? Prices.FreeTierWriteCapacityUnits : 0);
             total += Prices.HoursPerMonth * ((billedRcu * Prices.ReadCapacityUnitHour) + (billedWcu * Prices.WriteCapacityUnitHour));
@@ -86,8 +86,8 @@ public static class CostEstimator
                 ? Text($" after the free tier's {Prices.FreeTierReadCapacityUnits} RCU and {Prices.FreeTierWriteCapacityUnits} WCU")
                 : "";
             var tables = described.Sum(l => l.Provisioned.Count);
-            var shownRcu = described.Sum(l => l.Provisioned.Sum(t => t.ReadCapacity ?? 0));
-            var shownWcu = described.Sum(l => l.Provisioned.Sum(t => t.WriteCapacity ?? 0));
+            var shownRcu = described.Sum(l => l.Provisioned.Sum(t => t.Options.ReadCapacity ?? 0));
+            var shownWcu = described.Sum(l => l.Provisioned.Sum(t => t.Options.WriteCapacity ?? 0));
             basis.Add(Text($"PROVISIONED: {tables} table{S(tables)} with {shownRcu} RCU and {shownWcu} WCU in all{per}, billed {billedRcu:N0} RCU and {billedWcu:N0} WCU x {Prices.HoursPerMonth:0} h{free}"));
         }
 

@@ -37,7 +37,7 @@ public static class JobResolver
         var partitionsUrl = PartitionsUrl(source, globalItem, jobItem, message => problems.Add(message.ToString()));
         return partitionsUrl is null
             ? throw new JobConfigException($"jobs item '{config.Name}'", problems)
-            : Resolved(source, config, partitionsUrl);
+            : new ResolvedJob(config, source, partitionsUrl);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class JobResolver
                     ? Resolve(global, job)
                     : throw new JobConfigException($"jobs item '{config.Name}'", [$"attribute '{JobFields.Source}': names global item '{config.Source}', which does not exist"]);
             })
-            .OrderBy(j => j.Name, StringComparer.Ordinal)
+            .OrderBy(j => j.Config.Name, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -113,19 +113,6 @@ public static class JobResolver
 
         return url;
     }
-
-    private static ResolvedJob Resolved(JobSource source, JobConfig config, string partitionsUrl) => new()
-    {
-        Name = config.Name,
-        Source = source.Name,
-        TableName = config.TableName,
-        Enabled = config.Enabled,
-        Schedule = config.Schedule,
-        TimeZone = source.TimeZone,
-        BaseUrl = source.BaseUrl,
-        PartitionsUrl = partitionsUrl,
-        Config = config,
-    };
 
     private static string? Value(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         NotValues.Contains(name) || !item.TryGetValue(name, out var value) ? null : value.S ?? value.N;

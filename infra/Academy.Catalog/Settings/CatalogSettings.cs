@@ -21,23 +21,8 @@ public sealed record CatalogSettings
 
     public required string SeedDir { get; init; }
 
-    public required BillingMode BillingMode { get; init; }
-
-    /// <summary>Null with PAY_PER_REQUEST, where capacities do not apply.</summary>
-    public required int? ReadCapacity { get; init; }
-
-    public required int? WriteCapacity { get; init; }
-
-    public required bool PointInTimeRecovery { get; init; }
-
-    public required bool DeletionProtection { get; init; }
-
-    public required bool ServerSideEncryption { get; init; }
-
-    public required string? KmsKeyArn { get; init; }
-
-    /// <summary>Tags from academy:tags only; <see cref="Tables.TableSpec.Tags"/> holds them merged with the defaults.</summary>
-    public required IReadOnlyDictionary<string, string> ExtraTags { get; init; }
+    /// <summary>Billing, capacities, recovery, protection, encryption and tags of every table.</summary>
+    public required TableOptions TableOptions { get; init; }
 
     /// <summary>The academy:items object, or null when not set.</summary>
     public required JsonElement? Items { get; init; }

@@ -61,21 +61,25 @@ public static class SettingsParser
             Add(config, ConfigKeys.User, errors, $"is empty; set a learner name");
         }
 
+        var learner = userText ?? config.StackName;
         return new CatalogSettings
         {
-            User = userText ?? config.StackName,
+            User = learner,
             UserFromStackName = userText is null,
             UserUnreadable = config.Unreadable(ConfigKeys.User.Name) is not null,
             ItemsUnreadable = config.Unreadable(ConfigKeys.Items.Name) is not null,
             SeedDir = Text(config, ConfigKeys.SeedDir),
-            BillingMode = billing,
-            ReadCapacity = billing == BillingMode.Provisioned ? read : null,
-            WriteCapacity = billing == BillingMode.Provisioned ? write : null,
-            PointInTimeRecovery = Boolean(config, ConfigKeys.PointInTimeRecovery, errors),
-            DeletionProtection = Boolean(config, ConfigKeys.DeletionProtection, errors),
-            ServerSideEncryption = sse,
-            KmsKeyArn = kms.Length > 0 ? kms : null,
-            ExtraTags = ParseTags(config, errors),
+            TableOptions = new TableOptions
+            {
+                BillingMode = billing,
+                ReadCapacity = billing == BillingMode.Provisioned ? read : null,
+                WriteCapacity = billing == BillingMode.Provisioned ? write : null,
+                PointInTimeRecovery = Boolean(config, ConfigKeys.PointInTimeRecovery, errors),
+                DeletionProtection = Boolean(config, ConfigKeys.DeletionProtection, errors),
+                ServerSideEncryption = sse,
+                KmsKeyArn = kms.Length > 0 ? kms : null,
+                Tags = Tables.DefaultTags.Merge(learner, ParseTags(config, errors)),
+            },
             Items = Object(config, ConfigKeys.Items, errors),
             Adopt = Object(config, ConfigKeys.Adopt, errors),
             Protect = Boolean(config, ConfigKeys.Protect, errors),

@@ -77,9 +77,9 @@ public static class AdoptInspector
         var liveMode = live.BillingModeSummary?.BillingMode?.Value ?? "PROVISIONED";
         var liveRead = live.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
         var liveWrite = live.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
-        var declaredMode = table.BillingMode.ToApiName();
-        var read = table.ReadCapacity ?? 1;
-        var write = table.WriteCapacity ?? 1;
+        var declaredMode = table.Options.BillingMode.ToApiName();
+        var read = table.Options.ReadCapacity ?? 1;
+        var write = table.Options.WriteCapacity ?? 1;
         var update = $"aws dynamodb update-table --table-name {table.Name}";
         var throughput = $"--provisioned-throughput ReadCapacityUnits={read},WriteCapacityUnits={write}";
         string Set(ConfigOption key, object value) => $"pulumi config set {key.FullKey} {value}";
@@ -88,17 +88,17 @@ public static class AdoptInspector
         {
             var takeLive = Set(ConfigKeys.BillingMode, liveMode)
                 + (liveMode == "PROVISIONED" ? $" && {Set(ConfigKeys.ReadCapacity, liveRead)} && {Set(ConfigKeys.WriteCapacity, liveWrite)}" : "");
-            var match = $"{update} --billing-mode {declaredMode}" + (table.BillingMode == BillingMode.Provisioned ? " " + throughput : "");
+            var match = $"{update} --billing-mode {declaredMode}" + (table.Options.BillingMode == BillingMode.Provisioned ? " " + throughput : "");
             return [new TableDifference($"billing mode: catalog {declaredMode} ({ConfigKeys.BillingMode.FullKey}), live {liveMode}", takeLive, match)];
         }
 
         var differences = new List<TableDifference>();
-        if (table.BillingMode == BillingMode.Provisioned && liveRead != read)
+        if (table.Options.BillingMode == BillingMode.Provisioned && liveRead != read)
         {
             differences.Add(new TableDifference($"read capacity: catalog {read} ({ConfigKeys.ReadCapacity.FullKey}), live {liveRead}", Set(ConfigKeys.ReadCapacity, liveRead), $"{update} {throughput}"));
         }
 
-        if (table.BillingMode == BillingMode.Provisioned && liveWrite != write)
+        if (table.Options.BillingMode == BillingMode.Provisioned && liveWrite != write)
         {
             differences.Add(new TableDifference($"write capacity: catalog {write} ({ConfigKeys.WriteCapacity.FullKey}), live {liveWrite}", Set(ConfigKeys.WriteCapacity, liveWrite), $"{update} {throughput}"));
         }
@@ -133,9 +133,9 @@ public static class AdoptInspector
         string Text(IEnumerable<KeyValuePair<string, string>> pairs) =>
             pairs.Any() ? string.Join(", ", pairs.Select(kv => $"{kv.Key}={kv.Value}")) : "none";
 
-        return tags.SequenceEqual(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        return tags.SequenceEqual(table.Options.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             ? []
-            : [$"tags: catalog {Text(table.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))}, live {Text(tags)}; pulumi up sets the catalog's tags right after the import (tags only, no data)"];
+            : [$"tags: catalog {Text(table.Options.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))}, live {Text(tags)}; pulumi up sets the catalog's tags right after the import (tags only, no data)"];
     }
 
     private static string DeclaredKeyText(TableSpec table) =>

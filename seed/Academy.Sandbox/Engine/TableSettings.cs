@@ -32,8 +32,8 @@ public static class TableSettings
     public static bool KeysMatch(TableSpec table, TableDescription live) => DeclaredKey(table) == LiveKey(live);
 
     /// <summary>The declared billing, e.g. "PROVISIONED 1 read / 1 write" or "PAY_PER_REQUEST".</summary>
-    public static string DeclaredBilling(TableSpec table) => table.BillingMode == BillingMode.Provisioned
-        ? Provisioned(table.ReadCapacity ?? DefaultCapacity, table.WriteCapacity ?? DefaultCapacity)
+    public static string DeclaredBilling(TableSpec table) => table.Options.BillingMode == BillingMode.Provisioned
+        ? Provisioned(table.Options.ReadCapacity ?? DefaultCapacity, table.Options.WriteCapacity ?? DefaultCapacity)
         : BillingMode.PayPerRequest.ToApiName();
 
     /// <summary>The live billing; a table without a billing summary is PROVISIONED, as DynamoDB documents it.</summary>

@@ -20,14 +20,14 @@ public static class PlanPrinter
             var key = table.RangeKey is null
                 ? $"hash {table.HashKey.Name} ({table.HashKey.Type})"
                 : $"hash {table.HashKey.Name} ({table.HashKey.Type}), range {table.RangeKey.Name} ({table.RangeKey.Type})";
-            var billing = table.BillingMode == BillingMode.Provisioned
-                ? $"PROVISIONED {table.ReadCapacity} read / {table.WriteCapacity} write"
+            var billing = table.Options.BillingMode == BillingMode.Provisioned
+                ? $"PROVISIONED {table.Options.ReadCapacity} read / {table.Options.WriteCapacity} write"
                 : "PAY_PER_REQUEST";
             output.WriteLine($"  {table.Key,-8} {table.Name}");
             output.WriteLine($"           key {key}; {billing}");
-            output.WriteLine($"           point-in-time recovery {OnOff(table.PointInTimeRecovery)}; deletion protection {OnOff(table.DeletionProtection)}; "
-                + $"encryption {(table.ServerSideEncryption ? $"KMS ({table.KmsKeyArn ?? "AWS managed key"})" : "AWS owned key")}");
-            output.WriteLine($"           tags {string.Join(", ", table.Tags.Select(t => $"{t.Key}={t.Value}"))}");
+            output.WriteLine($"           point-in-time recovery {OnOff(table.Options.PointInTimeRecovery)}; deletion protection {OnOff(table.Options.DeletionProtection)}; "
+                + $"encryption {(table.Options.ServerSideEncryption ? $"KMS ({table.Options.KmsKeyArn ?? "AWS managed key"})" : "AWS owned key")}");
+            output.WriteLine($"           tags {string.Join(", ", table.Options.Tags.Select(t => $"{t.Key}={t.Value}"))}");
         }
 
         output.WriteLine();
@@ -98,27 +98,27 @@ public static class PlanPrinter
             writer.WriteEndObject();
         }
 
-        writer.WriteString("billingMode", table.BillingMode.ToApiName());
-        if (table.ReadCapacity is { } read)
+        writer.WriteString("billingMode", table.Options.BillingMode.ToApiName());
+        if (table.Options.ReadCapacity is { } read)
         {
             writer.WriteNumber("readCapacity", read);
         }
 
-        if (table.WriteCapacity is { } write)
+        if (table.Options.WriteCapacity is { } write)
         {
             writer.WriteNumber("writeCapacity", write);
         }
 
-        writer.WriteBoolean("pointInTimeRecovery", table.PointInTimeRecovery);
-        writer.WriteBoolean("deletionProtection", table.DeletionProtection);
-        writer.WriteBoolean("serverSideEncryption", table.ServerSideEncryption);
-        if (table.KmsKeyArn is not null)
+        writer.WriteBoolean("pointInTimeRecovery", table.Options.PointInTimeRecovery);
+        writer.WriteBoolean("deletionProtection", table.Options.DeletionProtection);
+        writer.WriteBoolean("serverSideEncryption", table.Options.ServerSideEncryption);
+        if (table.Options.KmsKeyArn is not null)
         {
-            writer.WriteString("kmsKeyArn", table.KmsKeyArn);
+            writer.WriteString("kmsKeyArn", table.Options.KmsKeyArn);
         }
 
         writer.WriteStartObject("tags");
-        foreach (var (key, value) in table.Tags)
+        foreach (var (key, value) in table.Options.Tags)
         {
             writer.WriteString(key, value);
         }

@@ -79,7 +79,7 @@ public static class EtlResolver
         try
         {
             var resolved = JobResolver.Resolve(global, item);
-            return new JobView(job, resolved.TableName, true, resolved.Enabled, resolved.BaseUrl, resolved.PartitionsUrl, problems);
+            return new JobView(job, resolved.Config.TableName, true, resolved.Config.Enabled, resolved.Source.BaseUrl, resolved.PartitionsUrl, problems);
         }
         catch (JobConfigException ex)
         {

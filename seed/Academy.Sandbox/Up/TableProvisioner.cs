@@ -27,7 +27,7 @@ public static class TableProvisioner
         }
 
         await WaitActiveAsync(client, table.Name, ct);
-        if (table.PointInTimeRecovery)
+        if (table.Options.PointInTimeRecovery)
         {
             await EnablePointInTimeRecoveryAsync(client, table.Name, note, ct);
         }
@@ -71,27 +71,27 @@ public static class TableProvisioner
                 .Select(a => new AttributeDefinition { AttributeName = a.Name, AttributeType = a.Type })
                 .ToList(),
             KeySchema = [new KeySchemaElement { AttributeName = table.HashKey.Name, KeyType = KeyType.HASH }],
-            BillingMode = table.BillingMode.ToApiName(),
-            DeletionProtectionEnabled = table.DeletionProtection,
-            Tags = table.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+            BillingMode = table.Options.BillingMode.ToApiName(),
+            DeletionProtectionEnabled = table.Options.DeletionProtection,
+            Tags = table.Options.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
         };
         if (table.RangeKey is not null)
         {
             request.KeySchema.Add(new KeySchemaElement { AttributeName = table.RangeKey.Name, KeyType = KeyType.RANGE });
         }
 
-        if (table.BillingMode == Academy.Catalog.Settings.BillingMode.Provisioned)
+        if (table.Options.BillingMode == Academy.Catalog.Settings.BillingMode.Provisioned)
         {
             request.ProvisionedThroughput = new ProvisionedThroughput
             {
-                ReadCapacityUnits = table.ReadCapacity ?? TableSettings.DefaultCapacity,
-                WriteCapacityUnits = table.WriteCapacity ?? TableSettings.DefaultCapacity,
+                ReadCapacityUnits = table.Options.ReadCapacity ?? TableSettings.DefaultCapacity,
+                WriteCapacityUnits = table.Options.WriteCapacity ?? TableSettings.DefaultCapacity,
             };
         }
 
-        if (table.ServerSideEncryption)
+        if (table.Options.ServerSideEncryption)
         {
-            request.SSESpecification = new SSESpecification { Enabled = true, SSEType = SSEType.KMS, KMSMasterKeyId = table.KmsKeyArn };
+            request.SSESpecification = new SSESpecification { Enabled = true, SSEType = SSEType.KMS, KMSMasterKeyId = table.Options.KmsKeyArn };
         }
 
         return request;

@@ -35,9 +35,9 @@ public class JobResolverTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(job.BaseUrl, Is.EqualTo("https://ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com/v1/imdb"));
+            Assert.That(job.Source.BaseUrl, Is.EqualTo("https://ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com/v1/imdb"));
             Assert.That(job.PartitionsUrl, Is.EqualTo("https://ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com/v1/imdb/partitions/title_ratings"));
-            Assert.That(job.Enabled, Is.False);
+            Assert.That(job.Config.Enabled, Is.False);
             Assert.That(job.Config.LoadMode, Is.EqualTo(LoadMode.Full));
             Assert.That(job.Config.Columns.Select(c => c.Type), Is.EqualTo(new[] { "string", "double", "int" }));
         });

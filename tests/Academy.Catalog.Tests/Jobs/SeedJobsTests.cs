@@ -23,10 +23,10 @@ public class SeedJobsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(resolved.BaseUrl, Is.EqualTo(BaseUrl));
+            Assert.That(resolved.Source.BaseUrl, Is.EqualTo(BaseUrl));
             Assert.That(resolved.PartitionsUrl, Is.EqualTo(partitionsUrl));
-            Assert.That(resolved.TimeZone, Is.EqualTo("Europe/Zagreb"));
-            Assert.That(resolved.Enabled, Is.True);
+            Assert.That(resolved.Source.TimeZone, Is.EqualTo("Europe/Zagreb"));
+            Assert.That(resolved.Config.Enabled, Is.True);
         });
     }
 
@@ -37,7 +37,7 @@ public class SeedJobsTests
 
         var listed = JobSource.From(catalog.ItemsOf("global").Single(i => i.HashKeyValue == "imdb-rest-api").Attributes).Jobs;
 
-        Assert.That(JobResolver.ResolveAll(catalog).Select(j => j.Name), Is.EquivalentTo(listed));
+        Assert.That(JobResolver.ResolveAll(catalog).Select(j => j.Config.Name), Is.EquivalentTo(listed));
         Assert.That(listed, Has.Count.EqualTo(6));
     }
 
@@ -51,7 +51,7 @@ public class SeedJobsTests
     [TestCase("title_principals", "tconst,ordering,nconst,category,job,characters")]
     public void SeedJobDeclaresTheDatasetsColumnsInFileOrder(string name, string columns)
     {
-        var job = JobResolver.ResolveAll(TestProject.Build()).Single(j => j.Name == name).Config;
+        var job = JobResolver.ResolveAll(TestProject.Build()).Single(j => j.Config.Name == name).Config;
 
         Assert.That(job.Columns.Select(c => c.Name), Is.EqualTo(columns.Split(',')));
         Assert.That(job.Format, Is.EqualTo(new SourceFormat("tsv", "gzip", "UTF-8", "\t", Header: true, Quoting: false, "\\N", job.Format.ArrayDelimiter)));

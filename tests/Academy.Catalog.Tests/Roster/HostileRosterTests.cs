@@ -62,7 +62,7 @@ public class HostileRosterTests
                 tags: *team
             """);
 
-        Assert.That(course.Find("bob")!.Catalog.Tables[0].Tags["team"], Is.EqualTo("platform"));
+        Assert.That(course.Find("bob")!.Catalog.Tables[0].Options.Tags["team"], Is.EqualTo("platform"));
     }
 
     [Test]

@@ -22,8 +22,8 @@ public class RosterTests
             Assert.That(alice.Tables.Select(t => t.Name), Is.EqualTo(alone.Tables.Select(t => t.Name)));
             Assert.That(alice.Items.Select(i => i.LogicalName), Is.EqualTo(alone.Items.Select(i => i.LogicalName)), "a learner with no fields is exactly a learner stack");
             Assert.That(bob.Tables.Select(t => t.Name), Is.EqualTo(new[] { "bob-academy-global", "bob-academy-jobs" }));
-            Assert.That(bob.Tables[0].Tags["team"], Is.EqualTo("platform"));
-            Assert.That(bob.Tables[0].Tags["learner"], Is.EqualTo("bob"));
+            Assert.That(bob.Tables[0].Options.Tags["team"], Is.EqualTo("platform"));
+            Assert.That(bob.Tables[0].Options.Tags["learner"], Is.EqualTo("bob"));
             Assert.That(bob.Settings.EtlRoleName, Is.EqualTo("academy-etl-bob"));
             Assert.That(alice.Settings.EtlRoleName, Is.Null);
             Assert.That(carol.Items.Single(i => i.HashKeyValue == "imdb-rest-api").Attributes["tz"].S, Is.EqualTo("Europe/Berlin"));
@@ -56,10 +56,10 @@ public class RosterTests
         var bob = course.Find("bob")!.Catalog;
         Assert.Multiple(() =>
         {
-            Assert.That(bob.Tables.All(t => t.BillingMode == BillingMode.PayPerRequest), Is.True);
-            Assert.That(alice.Tables[0].Tags["team"], Is.EqualTo("everyone"));
-            Assert.That(bob.Tables[0].Tags["team"], Is.EqualTo("platform"), "the learner's tag replaces the course's");
-            Assert.That(bob.Tables[0].Tags["cohort"], Is.EqualTo("2026-autumn"), "the course's other tags stay");
+            Assert.That(bob.Tables.All(t => t.Options.BillingMode == BillingMode.PayPerRequest), Is.True);
+            Assert.That(alice.Tables[0].Options.Tags["team"], Is.EqualTo("everyone"));
+            Assert.That(bob.Tables[0].Options.Tags["team"], Is.EqualTo("platform"), "the learner's tag replaces the course's");
+            Assert.That(bob.Tables[0].Options.Tags["cohort"], Is.EqualTo("2026-autumn"), "the course's other tags stay");
             Assert.That(bob.Items.Any(i => i.HashKeyValue == "course-note"), Is.True, "the course's items for a table bob does not list stay");
             Assert.That(bob.Items.Any(i => i.HashKeyValue == "bob-job"), Is.True);
             Assert.That(bob.Items.Any(i => i.HashKeyValue == "course-job"), Is.False, "bob's jobs list replaces the course's");

@@ -19,20 +19,27 @@ public sealed class LoopbackServer : IDisposable
     {
         _response = response;
         _listener.Start();
-        Endpoint = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        Endpoint = $"http://127.0.0.1:{Port}";
         _loop = Task.Run(LoopAsync);
     }
+
+    public int Port { get; }
 
     public string Endpoint { get; }
 
     /// <summary>Accepts every connection and holds it open without reading or answering.</summary>
     public static LoopbackServer Silent() => new(null);
 
-    /// <summary>Reads each request and answers it with <paramref name="status"/> and <paramref name="body"/>, then closes.</summary>
-    public static LoopbackServer Http(int status, string reason, string contentType, string body)
+    /// <summary>
+    /// Reads each request and answers it with <paramref name="status"/> and <paramref name="body"/>
+    /// (and a Server header when <paramref name="server"/> is given), then closes.
+    /// </summary>
+    public static LoopbackServer Http(int status, string reason, string contentType, string body, string? server = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+        var serverHeader = server is null ? "" : $"Server: {server}\r\n";
+        var head = $"HTTP/1.1 {status} {reason}\r\n{serverHeader}Content-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
         return new([.. Encoding.ASCII.GetBytes(head), .. bytes]);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Items;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -91,7 +92,7 @@ internal static partial class YamlJson
                 return;
         }
 
-        if (JsonNumber().IsMatch(text))
+        if (NumberText.IsJson(text))
         {
             writer.WriteRawValue(text);
         }
@@ -107,8 +108,6 @@ internal static partial class YamlJson
         }
     }
 
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
-    private static partial Regex JsonNumber();
 
     // YAML 1.2 core schema numbers (and the 1.1 spellings with _ and a leading +) that JSON writes otherwise.
     [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]

@@ -34,7 +34,7 @@ public sealed class JsonEncodingTests
         Assert.That(planText.Output, Does.Contain($"\"text\":{{\"S\":{Encoded}}}").And.Contain($"\"list\":{{\"L\":[{{\"S\":{Encoded}}}]}}"), planText.Output);
         Assert.That(planJson.Output, Does.Contain($"\"S\": {Encoded}"), planJson.Output);
         Assert.That(showText.Output, Does.Contain($"[{Encoded}]"), showText.Output);
-        Assert.That(showJson.Output, Does.Contain($"\"text\": {Encoded}").And.Contain($"\"list\": [\n") .And.Contain($"  {Encoded}\n"), showJson.Output);
+        Assert.That(showJson.Output, Does.Contain($"\"text\": {Encoded}").And.Contain($"\"list\": [\n").And.Contain($"  {Encoded}\n"), showJson.Output);
 
         using var plan = JsonDocument.Parse(planJson.Output);
         using var show = JsonDocument.Parse(showJson.Output);

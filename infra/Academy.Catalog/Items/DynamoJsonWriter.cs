@@ -25,7 +25,7 @@ public static class DynamoJsonWriter
     /// <summary>The writer settings every JSON text of attribute values uses: text unescaped except where JSON requires it.</summary>
     public static JsonWriterOptions Options(bool indented) => indented ? Indented : Compact;
 
-    private static string Render(Action<Utf8JsonWriter> write, bool indented)
+    internal static string Render(Action<Utf8JsonWriter> write, bool indented)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
@@ -36,13 +36,17 @@ public static class DynamoJsonWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map)
+    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map) =>
+        WriteObject(writer, map, WriteValue);
+
+    /// <summary>A map of attributes as a JSON object, each value in the form <paramref name="writeValue"/> gives it.</summary>
+    internal static void WriteObject(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map, Action<Utf8JsonWriter, AttributeValue> writeValue)
     {
         writer.WriteStartObject();
         foreach (var (name, value) in map)
         {
             writer.WritePropertyName(name);
-            WriteValue(writer, value);
+            writeValue(writer, value);
         }
 
         writer.WriteEndObject();

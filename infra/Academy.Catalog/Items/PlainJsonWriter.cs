@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
@@ -13,28 +11,10 @@ namespace Academy.Catalog.Items;
 public static class PlainJsonWriter
 {
     /// <summary>One value as compact plain JSON.</summary>
-    public static string Write(AttributeValue value)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, DynamoJsonWriter.Options(indented: false)))
-        {
-            WriteValue(writer, value);
-        }
+    public static string Write(AttributeValue value) => DynamoJsonWriter.Render(writer => WriteValue(writer, value), indented: false);
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in map)
-        {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
-        }
-
-        writer.WriteEndObject();
-    }
+    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map) =>
+        DynamoJsonWriter.WriteObject(writer, map, WriteValue);
 
     public static void WriteValue(Utf8JsonWriter writer, AttributeValue value)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,24 +15,38 @@ public static class DynamoJsonWriter
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static string Write(IReadOnlyDictionary<string, AttributeValue> item, bool indented = false)
+    /// <summary>One value, compact: {"S": "..."}; what messages show of a value.</summary>
+    public static string Write(AttributeValue value) => Render(writer => WriteValue(writer, value), indented: false);
+
+    /// <summary>A whole item: compact on one line, or indented for a file a person reads.</summary>
+    public static string Write(IReadOnlyDictionary<string, AttributeValue> item, bool indented = false) =>
+        Render(writer => WriteMap(writer, item), indented);
+
+    /// <summary>The writer settings every JSON text of attribute values uses: text unescaped except where JSON requires it.</summary>
+    public static JsonWriterOptions Options(bool indented) => indented ? Indented : Compact;
+
+    internal static string Render(Action<Utf8JsonWriter> write, bool indented)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : Compact))
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
         {
-            WriteMap(writer, item);
+            write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map)
+    public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map) =>
+        WriteObject(writer, map, WriteValue);
+
+    /// <summary>A map of attributes as a JSON object, each value in the form <paramref name="writeValue"/> gives it.</summary>
+    internal static void WriteObject(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map, Action<Utf8JsonWriter, AttributeValue> writeValue)
     {
         writer.WriteStartObject();
         foreach (var (name, value) in map)
         {
             writer.WritePropertyName(name);
-            WriteValue(writer, value);
+            writeValue(writer, value);
         }
 
         writer.WriteEndObject();

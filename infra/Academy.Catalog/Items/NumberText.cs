@@ -116,6 +116,12 @@ public static partial class NumberText
     // A hostile number can be megabytes long; messages quote its start.
     private static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..40]}... ({text.Length:N0} characters)";
 
+    /// <summary>True when the text is a number in JSON's own grammar, so it can be written into JSON as it is.</summary>
+    public static bool IsJson(string text) => JsonGrammar().IsMatch(text);
+
+    [GeneratedRegex(@"\A-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonGrammar();
+
     // The local engine's grammar (big.js), which DynamoDB matches for what learners write.
     [GeneratedRegex(@"\A-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();

@@ -10,8 +10,7 @@ internal static class AttributeText
 
     public static string Of(AttributeValue value)
     {
-        var text = DynamoJsonWriter.Write(new Dictionary<string, AttributeValue> { ["v"] = value });
-        text = text["{\"v\":".Length..^1];
+        var text = DynamoJsonWriter.Write(value);
         return text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength), "...");
     }
 }

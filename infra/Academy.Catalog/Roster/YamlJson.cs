@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Items;
 using Academy.Catalog.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -79,7 +80,7 @@ internal static partial class YamlJson
 
         var text = scalar.Value ?? "";
 
-        if (JsonNumber().IsMatch(text))
+        if (NumberText.IsJson(text))
         {
             writer.WriteRawValue(text);
         }
@@ -95,8 +96,6 @@ internal static partial class YamlJson
         }
     }
 
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
-    private static partial Regex JsonNumber();
 
     // YAML 1.2 core schema numbers (and the 1.1 spellings with _ and a leading +) that JSON writes otherwise.
     [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]

@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Academy.Catalog.Items;
 using Academy.Catalog.Settings;
+using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Adopt;
 
@@ -18,7 +18,6 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
     public static readonly string FullKey = $"{ConfigKeys.Namespace}:{Key}";
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="Items">Each item as [hash] or [hash, range], key values as the catalog declares them.</param>
     public sealed record TableEntry(string Table, IReadOnlyList<IReadOnlyList<string>> Items);
@@ -38,7 +37,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: false)))
         {
             writer.WriteStartObject();
             foreach (var table in Tables)
@@ -113,7 +112,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
         foreach (var table in Tables)
         {
-            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{JsonSerializer.Serialize(table.Table, Relaxed)}]";
+            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{JsonSerializer.Serialize(table.Table, JsonOutput.Options)}]";
             for (var i = 0; i < table.Items.Count; i++)
             {
                 var item = table.Items[i];
@@ -132,7 +131,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
     // A plain YAML scalar only where no YAML reader could take it for anything but that string.
     private static string Yaml(string value) =>
-        PlainYaml().IsMatch(value) && !YamlWord().IsMatch(value) ? value : JsonSerializer.Serialize(value, Relaxed);
+        PlainYaml().IsMatch(value) && !YamlWord().IsMatch(value) ? value : JsonSerializer.Serialize(value, JsonOutput.Options);
 
     private static string Shell(string value) =>
         ShellSafe().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -1,5 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Adopt;
 
@@ -8,75 +9,41 @@ public static class AdoptJson
 {
     public static void Write(AdoptReport report, string? stackFile, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var config = report.Config.ToJson();
+        JsonOutput.Write(output, new
         {
-            var config = report.Config.ToJson();
-            writer.WriteStartObject();
-            writer.WriteString("user", report.User);
-            writer.WriteBoolean("ready", report.Ready);
-            writer.WriteNumber("blocking", report.Blocking);
-            writer.WritePropertyName("adopt");
-            writer.WriteRawValue(config);
-            writer.WriteStartObject("pulumiConfig");
-            writer.WriteString(AdoptConfig.FullKey, config);
-            writer.WriteEndObject();
-            writer.WriteString("writtenTo", stackFile);
-            writer.WriteStartArray("tables");
-            foreach (var table in report.Tables)
+            report.User,
+            report.Ready,
+            report.Blocking,
+            Adopt = new AsPulumiHandsIt(config),
+            PulumiConfig = new Dictionary<string, string> { [AdoptConfig.FullKey] = config },
+            WrittenTo = stackFile,
+            Tables = report.Tables.Select(table => new
             {
-                writer.WriteStartObject();
-                writer.WriteString("table", table.Table.Key);
-                writer.WriteString("name", table.Table.Name);
-                writer.WriteBoolean("exists", table.Exists);
-                writer.WriteBoolean("keysMatch", table.KeysMatch);
-                writer.WriteBoolean("import", table.Listed);
-                writer.WriteStartArray("differences");
-                foreach (var difference in table.SettingDifferences)
-                {
-                    writer.WriteStringValue(difference.Text);
-                }
+                Table = table.Table.Key,
+                table.Table.Name,
+                table.Exists,
+                table.KeysMatch,
+                Import = table.Listed,
+                Differences = table.SettingDifferences.Select(d => d.Text),
+                table.Notes,
+                Items = table.Items.Select(item => new { Item = item.Item.LogicalName, item.State, Import = item.Listed, item.Differences }),
+                table.Undeclared,
+            }),
+        });
+    }
 
-                writer.WriteEndArray();
-                writer.WriteStartArray("notes");
-                foreach (var note in table.Notes)
-                {
-                    writer.WriteStringValue(note);
-                }
+    // The value exactly as Pulumi hands it to the program (compact, keys sorted), inside the indented document.
+    [JsonConverter(typeof(Converter))]
+    private sealed record AsPulumiHandsIt(string Json)
+    {
+        private sealed class Converter : JsonConverter<AsPulumiHandsIt>
+        {
+            public override AsPulumiHandsIt Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                throw new NotSupportedException("--json output is written, never read back");
 
-                writer.WriteEndArray();
-                writer.WriteStartArray("items");
-                foreach (var item in table.Items)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("item", item.Item.LogicalName);
-                    writer.WriteString("state", JsonNamingPolicy.CamelCase.ConvertName(item.State.ToString()));
-                    writer.WriteBoolean("import", item.Listed);
-                    writer.WriteStartArray("differences");
-                    foreach (var line in item.Differences)
-                    {
-                        writer.WriteStringValue(line);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("undeclared");
-                foreach (var key in table.Undeclared)
-                {
-                    writer.WriteStringValue(key);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            public override void Write(Utf8JsonWriter writer, AsPulumiHandsIt value, JsonSerializerOptions options) =>
+                writer.WriteRawValue(value.Json);
         }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

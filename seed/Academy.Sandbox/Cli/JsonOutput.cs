@@ -2,13 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Academy.Catalog.Items;
+using Academy.Sandbox.Show;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Cli;
 
 /// <summary>
 /// The one way every --json document is written: camelCase names, enums as camelCase strings, text
-/// unescaped, attribute values as DynamoDB JSON; one document per run, for scripts.
+/// unescaped, attribute values as DynamoDB JSON (or plain JSON where wrapped in PlainValue); one document per run, for scripts.
 /// </summary>
 public static class JsonOutput
 {
@@ -16,8 +17,8 @@ public static class JsonOutput
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new AttributeValueConverter() },
+        Encoder = DynamoJsonWriter.Options(indented: true).Encoder,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new AttributeValueConverter(), new PlainValueConverter() },
     };
 
     public static void Write<T>(TextWriter output, T document) => output.WriteLine(JsonSerializer.Serialize(document, Options));
@@ -29,5 +30,14 @@ public static class JsonOutput
 
         public override void Write(Utf8JsonWriter writer, AttributeValue value, JsonSerializerOptions options) =>
             DynamoJsonWriter.WriteValue(writer, value);
+    }
+
+    private sealed class PlainValueConverter : JsonConverter<PlainValue>
+    {
+        public override PlainValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("--json output is written, never read back");
+
+        public override void Write(Utf8JsonWriter writer, PlainValue value, JsonSerializerOptions options) =>
+            PlainJsonWriter.WriteValue(writer, value.Value);
     }
 }

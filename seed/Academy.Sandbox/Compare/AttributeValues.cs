@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Academy.Catalog.Items;
 using Amazon.DynamoDBv2.Model;
 
@@ -67,18 +65,6 @@ public static class AttributeValues
         }
 
         return true;
-    }
-
-    /// <summary>One value as compact DynamoDB JSON, for messages.</summary>
-    public static string Text(AttributeValue value)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            DynamoJsonWriter.WriteValue(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static bool SetEqual(List<string>? a, List<string>? b, Func<string, string> canonical) =>

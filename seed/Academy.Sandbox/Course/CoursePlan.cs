@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Academy.Catalog.Roster;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Plan;
@@ -47,43 +46,24 @@ public static class CoursePlan
     {
         var course = selection.Course;
         var cost = course.Cost;
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, new
         {
-            writer.WriteStartObject();
-            writer.WriteString("roster", course.Roster.Source);
-            writer.WriteString("config", selection.Source);
-            writer.WriteStartArray("learners");
-            foreach (var learner in selection.Learners)
+            Roster = course.Roster.Source,
+            Config = selection.Source,
+            Learners = selection.Learners.Select(learner => new
             {
-                var plan = new StringWriter();
-                PlanPrinter.Json(learner.Catalog, selection.Source, plan);
-                using var document = JsonDocument.Parse(plan.ToString());
-                writer.WriteStartObject();
-                writer.WriteString("name", learner.Name);
-                writer.WriteStartArray("ownFields");
-                foreach (var field in learner.Entry.Overrides.Keys)
-                {
-                    writer.WriteStringValue(field);
-                }
-
-                writer.WriteEndArray();
-                writer.WritePropertyName("plan");
-                document.RootElement.WriteTo(writer);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartObject("course");
-            writer.WriteNumber("learners", course.Learners.Count);
-            writer.WriteNumber("tables", course.TableCount);
-            writer.WriteNumber("items", course.ItemCount);
-            writer.WriteNumber("estimatedMonthlyCostUsd", cost.MonthlyUsd);
-            writer.WriteString("estimatedCostBasis", $"{cost.Region} list prices as of {cost.PricesAsOf}; {cost.Basis}");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                learner.Name,
+                OwnFields = learner.Entry.Overrides.Keys,
+                Plan = PlanDocument.Of(learner.Catalog, selection.Source),
+            }),
+            Course = new
+            {
+                Learners = course.Learners.Count,
+                Tables = course.TableCount,
+                Items = course.ItemCount,
+                EstimatedMonthlyCostUsd = cost.MonthlyUsd,
+                EstimatedCostBasis = $"{cost.Region} list prices as of {cost.PricesAsOf}; {cost.Basis}",
+            },
+        });
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Show;
 
@@ -41,39 +41,21 @@ public static class CourseShow
     }
 
     // One document: each learner's view as the learner command prints it, or the reason it has none.
-    private static void Json(CourseSelection selection, IReadOnlyList<LearnerOutcome> outcomes, EtlView?[] views, TextWriter output)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    private static void Json(CourseSelection selection, IReadOnlyList<LearnerOutcome> outcomes, EtlView?[] views, TextWriter output) =>
+        JsonOutput.Write(output, new
         {
-            writer.WriteStartObject();
-            writer.WriteString("roster", selection.Course.Roster.Source);
-            writer.WriteStartArray("learners");
-            for (var i = 0; i < outcomes.Count; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", outcomes[i].Name);
-                writer.WriteString("status", outcomes[i].Status == LearnerStatus.Ok ? "ok" : "failed");
-                if (views[i] is { } view)
-                {
-                    var text = new StringWriter();
-                    ShowPrinter.Json(view, text);
-                    using var document = JsonDocument.Parse(text.ToString());
-                    writer.WritePropertyName("view");
-                    document.RootElement.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteString("error", outcomes[i].Summary);
-                }
+            Roster = selection.Course.Roster.Source,
+            Learners = outcomes.Select((outcome, i) => new CourseShowLearner(
+                outcome.Name,
+                outcome.Status == LearnerStatus.Ok ? "ok" : "failed",
+                views[i] is { } view ? ShowPrinter.Document(view) : null,
+                views[i] is null ? outcome.Summary : null)),
+        });
 
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
+    // A learner's view, or the error that left it without one: never both.
+    private sealed record CourseShowLearner(
+        string Name,
+        string Status,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? View,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
 }

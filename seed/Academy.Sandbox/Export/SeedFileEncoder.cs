@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
@@ -21,13 +19,10 @@ public sealed record EncodedTable(string? Plain, int PlainCount, string? DynamoD
 /// DynamoDB JSON. Each encoded item is read back through the catalog's own parser and compared with
 /// the live item before anything is written.
 /// </summary>
-public static partial class SeedFileEncoder
+public static class SeedFileEncoder
 {
     /// <summary>Digits a float64 keeps exactly; a JSON tool reading the file as doubles rounds beyond this.</summary>
     public const int PlainNumberDigits = 15;
-
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static EncodedTable Encode(TableSpec table, IReadOnlyList<Dictionary<string, AttributeValue>> items)
     {
@@ -68,7 +63,7 @@ public static partial class SeedFileEncoder
 
         if (value.N is not null)
         {
-            return JsonNumber().IsMatch(value.N) && NumberText.SignificantDigits(value.N) <= PlainNumberDigits;
+            return NumberText.IsJson(value.N) && NumberText.SignificantDigits(value.N) <= PlainNumberDigits;
         }
 
         if (value.IsMSet)
@@ -104,66 +99,23 @@ public static partial class SeedFileEncoder
         {
             // One attribute per line with its typed value compact: readable, and diffs name the attribute.
             var rendered = items.Select(item => "  {\n" + string.Join(",\n", item.Select(kv =>
-                $"    {JsonSerializer.Serialize(kv.Key, Relaxed)}: {AttributeValues.Text(kv.Value)}")) + "\n  }");
+                $"    {JsonSerializer.Serialize(kv.Key, JsonOutput.Options)}: {DynamoJsonWriter.Write(kv.Value)}")) + "\n  }");
             return items.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", rendered) + "\n]\n";
         }
 
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: true)))
         {
             writer.WriteStartArray();
             foreach (var item in items)
             {
-                WritePlainMap(writer, item);
+                PlainJsonWriter.WriteMap(writer, item);
             }
 
             writer.WriteEndArray();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WritePlainMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in map)
-        {
-            writer.WritePropertyName(name);
-            WritePlain(writer, value);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WritePlain(Utf8JsonWriter writer, AttributeValue value)
-    {
-        switch (value)
-        {
-            case { S: { } s }:
-                writer.WriteStringValue(s);
-                break;
-            case { N: { } n }:
-                writer.WriteRawValue(n);
-                break;
-            case { IsBOOLSet: true }:
-                writer.WriteBooleanValue(value.BOOL == true);
-                break;
-            case { IsMSet: true }:
-                WritePlainMap(writer, value.M);
-                break;
-            case { IsLSet: true }:
-                writer.WriteStartArray();
-                foreach (var element in value.L)
-                {
-                    WritePlain(writer, element);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
     }
 
     private static bool ReadsBack(string json, ItemFormat format, TableDefinition table, IReadOnlyDictionary<string, AttributeValue> live)
@@ -176,7 +128,4 @@ public static partial class SeedFileEncoder
 
     private static Dictionary<string, AttributeValue> KeyOf(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item) =>
         table.AttributeDefinitions.Where(k => item.ContainsKey(k.Name)).ToDictionary(k => k.Name, k => item[k.Name]);
-
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
-    private static partial Regex JsonNumber();
 }

@@ -1,19 +1,11 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Report;
 
 /// <summary>The report as one JSON document: each learner with their tables and differences, and the course's totals.</summary>
 public static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void Write(CourseReport report, TextWriter output) => output.WriteLine(JsonSerializer.Serialize(new
+    public static void Write(CourseReport report, TextWriter output) => JsonOutput.Write(output, new
     {
         report.Roster,
         report.Config,
@@ -35,7 +27,7 @@ public static class ReportJson
             EstimatedMonthlyCostUsd = report.Cost?.MonthlyUsd,
             EstimatedCostBasis = report.Cost is { } cost ? $"{cost.Region} list prices as of {cost.PricesAsOf}; {cost.Basis}" : null,
         },
-    }, Options));
+    });
 
     private static object Learner(LearnerReport learner) => new
     {

@@ -74,23 +74,25 @@ public static class ShowPrinter
         }
     }
 
-    public static void Json(EtlView view, TextWriter output) =>
-        JsonOutput.Write(output, new
+    public static void Json(EtlView view, TextWriter output) => JsonOutput.Write(output, Document(view));
+
+    /// <summary>The `show --json` document of one learner, also embedded per learner in the course's.</summary>
+    public static object Document(EtlView view) => new
+    {
+        view.User,
+        view.Target,
+        view.GlobalTable,
+        view.JobsTable,
+        view.ProblemCount,
+        Sources = view.Sources.Select(s => new
         {
-            view.User,
-            view.Target,
-            view.GlobalTable,
-            view.JobsTable,
-            view.ProblemCount,
-            Sources = view.Sources.Select(s => new
-            {
-                s.Name,
-                s.Secret,
-                s.IsSource,
-                Settings = s.Settings.ToDictionary(kv => kv.Key, kv => PlainValue.Json(kv.Value)),
-                s.BaseUrl,
-                s.Problems,
-                s.Jobs,
-            }),
-        });
+            s.Name,
+            s.Secret,
+            s.IsSource,
+            Settings = s.Settings.ToDictionary(kv => kv.Key, kv => new PlainValue(kv.Value)),
+            s.BaseUrl,
+            s.Problems,
+            s.Jobs,
+        }),
+    };
 }

@@ -120,6 +120,28 @@ public sealed class ExportTests
     }
 
     [Test]
+    public async Task NumbersInAPlainListAreIndentedLikeEveryOtherValueOfTheFile()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await RunAsync(project, user, "up")).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new()
+            {
+                ["name"] = new() { S = "counts" },
+                ["nums"] = new() { L = [new() { N = "1" }, new() { N = "-2.5" }] },
+            });
+        }
+
+        var run = await RunAsync(project, user, "export");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.json")),
+            Does.Contain("    \"nums\": [\n      1,\n      -2.5\n    ]\n"));
+    }
+
+    [Test]
     public async Task ATableThatDoesNotExistKeepsItsFilesAndAnEmptyOneIsAnEmptyList()
     {
         using var project = new ScratchProject();

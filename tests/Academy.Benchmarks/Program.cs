@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Academy.Benchmarks;
 using Academy.Catalog;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
@@ -9,6 +10,8 @@ using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 
 // Usage: dotnet run --project tests/Academy.Benchmarks -c Release [-- ITEMS [CONCURRENCY [ROUNDS]]]
+//        (ACADEMY_SANDBOX_DLL=.artifacts/sandbox/academy-sandbox.dll runs each `up` as that built CLI's
+//        own process, start-up included, as users run it, instead of in this process)
 //        dotnet run --project tests/Academy.Benchmarks -c Release -- alias-bomb
 //    or: dotnet run --project tests/Academy.Benchmarks -c Release -- roster [LEARNERS [PARALLEL...]]
 if (args is ["alias-bomb"])
@@ -29,6 +32,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 var repo = ProjectPaths.Find(AppContext.BaseDirectory);
+var cliDll = Environment.GetEnvironmentVariable("ACADEMY_SANDBOX_DLL") is { Length: > 0 } dll ? Path.GetFullPath(dll) : null;
 await UnresponsiveEndpoint.PrintAsync(repo);
 
 var scratch = Directory.CreateTempSubdirectory("academy-bench-").FullName;
@@ -38,6 +42,7 @@ try
     Directory.CreateDirectory(Path.Combine(scratch, "seed", "items"));
     File.Copy(repo.Resolve("seed/tables.json"), Path.Combine(scratch, "seed", "tables.json"));
     File.WriteAllText(Path.Combine(scratch, "seed", "items", "global.json"), BulkItems(count));
+    File.WriteAllText(Path.Combine(scratch, "seed", "items", "jobs.json"), "[]\n"); // every declared table needs its file
     var paths = new ProjectPaths(scratch);
 
     // The Node loop writes exactly the items `up` writes: the catalog's own DynamoDB JSON.
@@ -48,16 +53,19 @@ try
 
     using var engine = await Dynalite.StartAsync(repo.Resolve("seed/engine"));
     Console.WriteLine($"engine: dynalite 4.0.0 (in memory) at {engine.Endpoint}; {total:N0} items of about {catalog.ItemsOf("global").Average(i => i.SizeBytes):N0} bytes; {concurrency} BatchWriteItem requests in flight");
+    Console.WriteLine(cliDll is null ? "academy-sandbox up runs in this process (JIT warmed up)" : $"academy-sandbox up runs as its own process: dotnet {cliDll}");
 
     // Rounds alternate between the two clients so machine noise hits both alike; each side warms up
     // first (JIT and HTTP connections for .NET, the SDK for Node) on tables that are not measured.
     await Up("warmup");
     var dotnetRates = new List<double>();
     var nodeRates = new List<double>();
+    var dotnetCpu = new List<double>();
+    var nodeCpu = new List<double>();
     for (var round = 1; round <= rounds; round++)
     {
         var clock = Stopwatch.StartNew();
-        var code = await Up($"bench{round}");
+        var (code, cpu) = await Up($"bench{round}");
         var seconds = clock.Elapsed.TotalSeconds;
         if (code != 0)
         {
@@ -67,7 +75,9 @@ try
         var node = await NodeAsync(engine.Endpoint, $"node-bench{round}", itemsFile);
         dotnetRates.Add(total / seconds);
         nodeRates.Add(node.Items / (node.Ms / 1000));
-        Console.WriteLine($"round {round}: .NET up {seconds:0.00} s = {total / seconds:N0} items/s; Node loop {node.Ms / 1000:0.00} s = {node.Items / (node.Ms / 1000):N0} items/s");
+        dotnetCpu.Add(cpu.TotalMilliseconds);
+        nodeCpu.Add(node.CpuMs);
+        Console.WriteLine($"round {round}: .NET up {seconds:0.00} s = {total / seconds:N0} items/s, {cpu.TotalMilliseconds:N0} ms CPU; Node loop {node.Ms / 1000:0.00} s = {node.Items / (node.Ms / 1000):N0} items/s, {node.CpuMs:N0} ms CPU");
     }
 
     var dotnetRate = Median(dotnetRates);
@@ -76,17 +86,39 @@ try
     Console.WriteLine($"  academy-sandbox up (.NET; the whole command: create table, scan, compare, write): {dotnetRate:N0} items/s");
     Console.WriteLine($"  Node @aws-sdk/client-dynamodb 3.1162.0 BatchWriteItem loop (the writes only):    {nodeRate:N0} items/s");
     Console.WriteLine($"  ratio .NET / Node: {dotnetRate / nodeRate:0.00}");
+    // The engine shares the cores with the client, so the client's CPU per item slows the engine down.
+    Console.WriteLine($"  client CPU per 1,000 items: .NET {Median(dotnetCpu) * 1000 / total:0.0} ms, Node {Median(nodeCpu) * 1000 / total:0.0} ms");
 
-    async Task<int> Up(string user) => await SandboxCli.RunAsync(
-        ["up", "--user", user, "--project", scratch, "--endpoint", engine.Endpoint, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)],
-        TextWriter.Null, Console.Error);
+    async Task<(int Code, TimeSpan Cpu)> Up(string user)
+    {
+        string[] arguments = ["up", "--user", user, "--project", scratch, "--endpoint", engine.Endpoint, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)];
+        if (cliDll is null)
+        {
+            // This process's CPU time: the writes and the JIT's background work alike.
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var code = await SandboxCli.RunAsync(arguments, TextWriter.Null, Console.Error);
+            return (code, Process.GetCurrentProcess().TotalProcessorTime - before);
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        foreach (var arg in (string[])[cliDll, .. arguments])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var cpuBefore = ChildCpu.Total();
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, ChildCpu.Total() - cpuBefore);
+    }
 }
 finally
 {
     Directory.Delete(scratch, recursive: true);
 }
 
-async Task<(int Items, double Ms)> NodeAsync(string endpoint, string table, string itemsFile)
+async Task<(int Items, double Ms, double CpuMs)> NodeAsync(string endpoint, string table, string itemsFile)
 {
     var start = new ProcessStartInfo("node") { RedirectStandardOutput = true };
     start.Environment["ACADEMY_ENGINE_DIR"] = repo.Resolve("seed/engine");
@@ -105,7 +137,8 @@ async Task<(int Items, double Ms)> NodeAsync(string endpoint, string table, stri
     }
 
     using var json = JsonDocument.Parse(output);
-    return (json.RootElement.GetProperty("items").GetInt32(), json.RootElement.GetProperty("ms").GetDouble());
+    var root = json.RootElement;
+    return (root.GetProperty("items").GetInt32(), root.GetProperty("ms").GetDouble(), root.GetProperty("cpuMs").GetDouble());
 }
 
 static double Median(List<double> values)

@@ -1,8 +1,9 @@
 // The Node baseline: the same items written with @aws-sdk/client-dynamodb's BatchWriteItem, 25 a
 // request, the same number of requests in flight, UnprocessedItems retried with backoff.
 // usage: node node-batch-write.mjs ENDPOINT TABLE ITEMS_FILE CONCURRENCY
-// ITEMS_FILE holds one item in DynamoDB JSON per line. Prints {"items": n, "ms": t} for the writes
-// after the table is ACTIVE (a first pass into TABLE-warmup warms the SDK up and is not counted).
+// ITEMS_FILE holds one item in DynamoDB JSON per line. Prints {"items": n, "ms": t, "cpuMs": c} (wall
+// time and this process's CPU time) for the writes after the table is ACTIVE (a first pass into
+// TABLE-warmup warms the SDK up and is not counted).
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -63,6 +64,8 @@ await createTable(`${table}-warmup`);
 await writeAll(`${table}-warmup`);
 await createTable(table);
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 await writeAll(table);
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
-console.log(JSON.stringify({ items: items.length, ms }));
+const cpu = process.cpuUsage(cpuStart);
+console.log(JSON.stringify({ items: items.length, ms, cpuMs: (cpu.user + cpu.system) / 1000 }));

@@ -4,7 +4,7 @@ namespace Academy.Sandbox.Tests;
 
 /// <summary>
 /// bin/academy-sandbox decides when to build. These tests put a stand-in dotnet first on PATH that
-/// records each build and "runs" the dll by echoing its arguments, so each decision takes milliseconds;
+/// records each publish and "runs" the dll by echoing its arguments, so each decision takes milliseconds;
 /// the real build through the launcher runs in <see cref="ScriptTests"/> and <see cref="SandboxScriptTests"/>.
 /// </summary>
 public sealed class LauncherTests
@@ -14,10 +14,11 @@ public sealed class LauncherTests
     private const string StandInDotnet = """
         #!/usr/bin/env bash
         here="$(dirname "$0")"
-        if [[ "$1" == build ]]; then
+        if [[ "$1" == publish ]]; then
           echo "$*" >>"$here/builds"
+          while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; if [[ "$1" == --artifacts-path ]]; then work="$2"; fi; shift; done
+          mkdir -p "$work/obj"
           if [[ -f "$here/break-the-build" ]]; then echo "Broken.cs(1,50): error CS1001: Identifier expected"; exit 1; fi
-          while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; shift; done
           mkdir -p "$out" && echo built >"$out/academy-sandbox.dll"
           exit 0
         fi
@@ -94,20 +95,21 @@ public sealed class LauncherTests
                 + "academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)\n"));
             Assert.That(failed.Output, Is.Empty, "nothing runs after a failed build");
             Assert.That(again.Error, Does.StartWith(Building), "a failed build does not count as built");
-            Assert.That(Builds(checkout), Is.All.Not.Contain("--no-incremental"), "a compiler error leaves nothing half-written");
+            Assert.That(Directory.Exists(checkout.Resolve(".artifacts/sandbox-build/obj")), Is.True, "a compiler error leaves nothing half-written, so the next build is incremental");
             Assert.That(Builds(checkout), Has.Length.EqualTo(2));
         });
     }
 
     [Test]
-    public async Task TheBuildIsTheReleaseBuildOfTheSandboxProjectIntoTheArtifactsFolder()
+    public async Task TheBuildIsTheReadyToRunReleasePublishOfTheSandboxProjectIntoTheArtifactsFolder()
     {
         using var checkout = NewCheckout();
 
         await RunAsync(checkout, "plan");
 
         Assert.That(Builds(checkout).Single(), Is.EqualTo(
-            $"build {checkout.Resolve("seed/Academy.Sandbox/Academy.Sandbox.csproj")} -c Release -o {checkout.Resolve(".artifacts/sandbox")} -nologo"));
+            $"publish {checkout.Resolve("seed/Academy.Sandbox/Academy.Sandbox.csproj")} -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true "
+            + $"--artifacts-path {checkout.Resolve(".artifacts/sandbox-build")} -o {checkout.Resolve(".artifacts/sandbox")} -nologo"));
     }
 
     [Test]
@@ -116,16 +118,18 @@ public sealed class LauncherTests
         using var checkout = NewCheckout();
         Directory.CreateDirectory(checkout.Resolve(".artifacts/sandbox"));
         File.WriteAllText(checkout.Resolve(".artifacts/sandbox/.building"), "");
+        Directory.CreateDirectory(checkout.Resolve(".artifacts/sandbox-build/obj"));
+        File.WriteAllText(checkout.Resolve(".artifacts/sandbox-build/obj/half-written.dll"), "");
 
         await RunAsync(checkout, "plan");
+        File.WriteAllText(checkout.Resolve(".artifacts/sandbox-build/obj/kept.dll"), "");
         await RunAsync(checkout, "plan");
         File.SetLastWriteTimeUtc(checkout.Resolve("seed/Academy.Sandbox/Program.cs"), DateTime.UtcNow);
         await RunAsync(checkout, "plan");
 
-        var builds = Builds(checkout);
-        Assert.That(builds, Has.Length.EqualTo(2));
-        Assert.That(builds[0], Does.EndWith(" -nologo --no-incremental"), "the build after an interrupted one");
-        Assert.That(builds[1], Does.EndWith(" -nologo"), "a later build is incremental again");
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+        Assert.That(File.Exists(checkout.Resolve(".artifacts/sandbox-build/obj/half-written.dll")), Is.False, "the build after an interrupted one starts from nothing");
+        Assert.That(File.Exists(checkout.Resolve(".artifacts/sandbox-build/obj/kept.dll")), Is.True, "a later build is incremental again");
     }
 
     private static ScratchCheckout NewCheckout()

@@ -10,6 +10,7 @@ public static class BuiltTool
     /// <summary>Starts it with <paramref name="environment"/> changed (a null value removes the variable).</summary>
     public static Process Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        InterruptSignal.MakeDeliverableToChildren();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = LocalEngine.Repo.Root,

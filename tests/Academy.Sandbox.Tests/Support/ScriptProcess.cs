@@ -42,6 +42,7 @@ public sealed class ScriptProcess : IDisposable
 
     public static ScriptProcess Start(string workingDirectory, string script, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
+        InterruptSignal.MakeDeliverableToChildren();
         var start = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = workingDirectory,

@@ -74,6 +74,52 @@ public sealed class CourseTests
     }
 
     [Test]
+    public async Task DownDeletesEveryLearnersTablesForTheCoursesTeardownAndLearnerOnlyTheirs()
+    {
+        var (project, names, args) = Course();
+        using var _ = project;
+        Assert.That((await Tool.RunAsync(["up", .. args])).ExitCode, Is.Zero);
+
+        var one = await Tool.RunAsync(["down", .. args, "--learner", names[0]]);
+        Assert.That(one.ExitCode, Is.Zero, one.Error);
+        Assert.That(await TableExists($"{names[0]}-academy-global"), Is.False);
+        Assert.That(await TableExists($"{names[1]}-academy-global"), Is.True, "--learner deletes that learner's tables only");
+
+        var all = await Tool.RunAsync(["down", .. args]);
+        var left = new List<string>();
+        foreach (var table in names.SelectMany(n => new[] { $"{n}-academy-global", $"{n}-academy-jobs" }))
+        {
+            if (await TableExists(table))
+            {
+                left.Add(table);
+            }
+        }
+
+        var again = await Tool.RunAsync(["down", .. args]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.ExitCode, Is.Zero, all.Error);
+            Assert.That(all.Output, Does.Contain("course: 3 learner(s), 3 done, 0 failed; 4 table(s) deleted"));
+            Assert.That(left, Is.Empty, "every learner's tables are gone");
+            Assert.That(again.ExitCode, Is.Zero, "tables already gone are no error");
+            Assert.That(again.Output, Does.Contain("0 table(s) deleted"));
+        });
+    }
+
+    [Test]
+    public async Task DownOverARosterInAwsNeedsItsConfirmationAndTheHintKeepsTheRoster()
+    {
+        var (project, _, args) = Course();
+        using var __ = project;
+        string[] aws = ["down", "--roster", args[1], "--project", project.Root, "--aws"];
+
+        var down = await Tool.RunAsync(aws);
+
+        Assert.That(down.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(down.Error, Does.Contain("nothing was deleted").And.Contain($"--roster {args[1]}").And.Contain("--yes-delete-aws-tables"));
+    }
+
+    [Test]
     public async Task DriftIsListedUnderTheLearnerItBelongsToAndExitsOne()
     {
         var (project, names, args) = Course();

@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 using Academy.Sandbox.Down;
 
 namespace Academy.Sandbox.Commands.Down;
@@ -8,13 +9,17 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
-        var catalog = run.Catalog().Catalog;
-        var names = string.Join(", ", catalog.Tables.Select(t => t.Name));
-        if (run.Target.IsAws && !run.Get(command.ConfirmAws))
+        if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            throw new SandboxException(
-                $"error: down --aws deletes {names} and every item in them from your AWS account; nothing was deleted. Confirm with {run.Hints.Command("down", DownCommand.ConfirmAwsName)}");
+            // The hint carries the roster too, so pasting it acts on the same learners.
+            var roster = command.Roster;
+            RequireAwsConfirmation(run, $"the tables of {course.Describe}",
+                Hints.From(run.Result, [roster.Roster, roster.Learner, .. command.Catalog.All], command.Target.All));
+            return await CourseDown.RunAsync(run, course, run.Get(command.Roster.Parallel), ct);
         }
+
+        var catalog = (await run.CatalogAsync(ct)).Catalog;
+        RequireAwsConfirmation(run, string.Join(", ", catalog.Tables.Select(t => t.Name)), run.Hints);
 
         run.Output.WriteLine($"down: learner {catalog.Settings.User} at {run.Target.Describe}");
         using var client = run.Target.CreateClient();
@@ -27,4 +32,13 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
     }
 
     protected override string CancelledHint(SandboxRun run) => " (down deletes only the tables that are still there)";
+
+    private void RequireAwsConfirmation(SandboxRun run, string what, Hints hints)
+    {
+        if (run.Target.IsAws && !run.Get(command.ConfirmAws))
+        {
+            throw new SandboxException(
+                $"error: down --aws deletes {what} and every item in them from your AWS account; nothing was deleted. Confirm with {hints.Command("down", DownCommand.ConfirmAwsName)}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Course;
 
 namespace Academy.Sandbox.Commands.Down;
 
@@ -12,12 +13,15 @@ public sealed class DownCommand : Command
         : base("down", "Delete the learner's tables and every item in them, to start over (with --aws only together with " + ConfirmAwsName + ")")
     {
         Catalog.AddTo(this);
+        Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
         Options.Add(ConfirmAws);
         Action = new DownAction(this);
     }
 
     public CatalogOptions Catalog { get; } = new();
+
+    public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();
 

@@ -27,12 +27,10 @@ public static class AdoptInspector
                 continue;
             }
 
-            var liveKeys = LiveKeyText(description);
-            var declaredKeys = DeclaredKeyText(table);
-            if (liveKeys != declaredKeys)
+            if (!TableSettings.KeysMatch(table, description))
             {
                 // Items cannot be matched by a key the table does not have; the table has to go first.
-                var keyDifference = new TableDifference($"key schema: catalog {declaredKeys}, live {liveKeys}", "", "");
+                var keyDifference = new TableDifference($"key schema: catalog {TableSettings.DeclaredKey(table)}, live {TableSettings.LiveKey(description)}", "", "");
                 tables.Add(new AdoptTable(table, true, false, [keyDifference], [], []));
                 continue;
             }
@@ -136,16 +134,5 @@ public static class AdoptInspector
         return tags.SequenceEqual(table.Options.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             ? []
             : [$"tags: catalog {Text(table.Options.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))}, live {Text(tags)}; pulumi up sets the catalog's tags right after the import (tags only, no data)"];
-    }
-
-    private static string DeclaredKeyText(TableSpec table) =>
-        $"HASH {table.HashKey.Name} ({table.HashKey.Type})" + (table.RangeKey is { } range ? $", RANGE {range.Name} ({range.Type})" : "");
-
-    private static string LiveKeyText(TableDescription live)
-    {
-        var types = (live.AttributeDefinitions ?? []).ToDictionary(a => a.AttributeName, a => a.AttributeType.Value);
-        return string.Join(", ", (live.KeySchema ?? [])
-            .OrderBy(k => k.KeyType == KeyType.HASH ? 0 : 1)
-            .Select(k => $"{k.KeyType.Value} {k.AttributeName} ({types.GetValueOrDefault(k.AttributeName, "?")})"));
     }
 }

@@ -97,5 +97,5 @@ internal static class ItemChecks
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : $"{text[..80]}... ({text.Length:N0} characters)";
+    private static string Shorten(string text) => Excerpt.Of(text, 120, 80);
 }

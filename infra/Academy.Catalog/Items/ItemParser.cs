@@ -163,9 +163,9 @@ public static class ItemParser
     }
 
     // A key can be 2 KB; messages name it by its start.
-    private static string ShortLabel(string key) => key.Length <= 64 ? key : $"{key[..40]}... ({key.Length:N0} characters)";
+    private static string ShortLabel(string key) => Excerpt.Of(key, 64, 40);
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : $"{text[..160]}... ({text.Length:N0} characters)";
+    private static string Shorten(string text) => Excerpt.Of(text, 200, 160);
 
     /// <summary>The key in words, for messages: name 'x', or name 'x' and run '3'.</summary>
     public static string Describe(TableDefinition table, ItemKey key) =>

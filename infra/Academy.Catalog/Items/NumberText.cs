@@ -114,7 +114,7 @@ public static partial class NumberText
         $"{Shorten(text)} is outside DynamoDB's range: magnitudes from 1E{MinExponent} to 9.99...E+{MaxExponent} (and 0)";
 
     // A hostile number can be megabytes long; messages quote its start.
-    private static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..40]}... ({text.Length:N0} characters)";
+    private static string Shorten(string text) => Excerpt.Of(text, 60, 40);
 
     /// <summary>True when the text is a number in JSON's own grammar, so it can be written into JSON as it is.</summary>
     public static bool IsJson(string text) => JsonGrammar().IsMatch(text);

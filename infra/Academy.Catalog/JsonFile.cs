@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using Academy.Catalog.Errors;
 
 namespace Academy.Catalog;
@@ -64,18 +62,10 @@ internal static class JsonFile
             return Empty;
         }
 
-        var chars = ArrayPool<char>.Shared.Rent(span.Length);
-        try
+        if (Utf8Text.InvalidAt(span) is { } invalid)
         {
-            if (Utf8.ToUtf16(span, chars, out var valid, out _, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"is not UTF-8 text (line {Line(span, valid)}, byte 0x{span[valid]:X2}); save it as UTF-8 (a file saved as Latin-1 or Windows-1252 has such bytes for letters like é)");
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"is not UTF-8 text (line {Utf8Text.Line(span, invalid)}, byte 0x{span[invalid]:X2}); save it as UTF-8 (a file saved as Latin-1 or Windows-1252 has such bytes for letters like é)");
         }
 
         json = span.ToArray();
@@ -99,7 +89,7 @@ internal static class JsonFile
                     }
                     catch (InvalidOperationException)
                     {
-                        return $"line {Line(json, (int)reader.TokenStartIndex)}: a string escapes half of a UTF-16 surrogate pair (such as \\ud800), which is not text; DynamoDB strings must be valid Unicode";
+                        return $"line {Utf8Text.Line(json, (int)reader.TokenStartIndex)}: a string escapes half of a UTF-16 surrogate pair (such as \\ud800), which is not text; DynamoDB strings must be valid Unicode";
                     }
                 }
             }
@@ -112,5 +102,4 @@ internal static class JsonFile
         return null;
     }
 
-    private static int Line(ReadOnlySpan<byte> text, int offset) => text[..offset].Count((byte)'\n') + 1;
 }

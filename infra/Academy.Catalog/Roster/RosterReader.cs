@@ -29,8 +29,6 @@ public static class RosterReader
         ConfigKeys.EtlRoleName, ConfigKeys.EtlUserName, ConfigKeys.WriterRoleName, ConfigKeys.WriterUserName,
     ];
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads the roster at <paramref name="path"/> (relative to the project); null after reporting why it cannot be read.</summary>
     public static Roster? Read(ProjectPaths paths, string path, ErrorList errors)
     {
@@ -56,16 +54,14 @@ public static class RosterReader
             return null;
         }
 
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(File.ReadAllBytes(file)).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
+        var bytes = File.ReadAllBytes(file);
+        if (Utf8Text.InvalidAt(bytes) is not null)
         {
             errors.Add(source, null, "is not UTF-8 text");
             return null;
         }
+
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
 
         var stream = new YamlStream();
         try

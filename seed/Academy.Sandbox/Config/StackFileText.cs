@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Unicode;
+using Academy.Catalog;
 
 namespace Academy.Sandbox.Config;
 
@@ -36,7 +35,7 @@ public static class StackFileText
 
         if (bytes.AsSpan().IndexOf((byte)0) is var zero and >= 0)
         {
-            problem = $"has a NUL byte at line {Line(bytes, zero)}, so it is not UTF-8 text (UTF-16 without a byte order mark?); save it as UTF-8";
+            problem = $"has a NUL byte at line {Utf8Text.Line(bytes, zero)}, so it is not UTF-8 text (UTF-16 without a byte order mark?); save it as UTF-8";
             return null;
         }
 
@@ -46,16 +45,13 @@ public static class StackFileText
     private static string? DecodeUtf8(ReadOnlySpan<byte> bytes, out string? problem)
     {
         problem = null;
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done)
+        if (Utf8Text.InvalidAt(bytes) is not { } invalid)
         {
-            return new string(chars, 0, written);
+            return Encoding.UTF8.GetString(bytes);
         }
 
-        problem = $"is not UTF-8 text: byte 0x{bytes[read]:X2} at line {Line(bytes, read)} is not valid UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8, which is what Pulumi reads";
+        problem = $"is not UTF-8 text: byte 0x{bytes[invalid]:X2} at line {Utf8Text.Line(bytes, invalid)} is not valid UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8, which is what Pulumi reads";
         return null;
     }
 
-    private static int Line(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
 }

@@ -26,6 +26,10 @@ public sealed class RosterOptions
     public Option<int> Parallel { get; } = CountOption.Create(
         "--parallel", "With a roster: learners worked on at once, each with its own --concurrency (at least 1)", 4);
 
+    /// <summary>Hints that carry the roster and learner too, so a suggested command acts on the same learners.</summary>
+    public Hints Hints(ParseResult result, CatalogOptions catalog, TargetOptions target) =>
+        Cli.Hints.From(result, [Roster, Learner, .. catalog.All], target.All);
+
     /// <summary>Adds --roster and --learner, and --parallel for commands that talk to an engine.</summary>
     public void AddTo(Command command, bool parallel)
     {

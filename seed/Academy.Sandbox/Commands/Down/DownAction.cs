@@ -11,10 +11,7 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
     {
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            // The hint carries the roster too, so pasting it acts on the same learners.
-            var roster = command.Roster;
-            RequireAwsConfirmation(run, $"the tables of {course.Describe}",
-                Hints.From(run.Result, [roster.Roster, roster.Learner, .. command.Catalog.All], command.Target.All));
+            RequireAwsConfirmation(run, $"the tables of {course.Describe}", command.Roster.Hints(run.Result, command.Catalog, command.Target));
             return await CourseDown.RunAsync(run, course, run.Get(command.Roster.Parallel), ct);
         }
 

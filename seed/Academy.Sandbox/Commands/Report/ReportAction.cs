@@ -21,7 +21,7 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
 
         // The roster and learner are carried too: the suggested verify and up act on the same learners.
         var roster = command.Roster;
-        var hints = Hints.From(run.Result, [roster.Roster, roster.Learner, .. command.Catalog.All], command.Target.All);
+        var hints = roster.Hints(run.Result, command.Catalog, command.Target);
         ReportText.Write(report, hints, run.Result.GetValue(roster.Learner) is not null, run.Output);
         if (run.Result.GetValue(command.Html) is { } html)
         {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests every project whose packages restore, and says plainly which it skipped and why.
-# The Pulumi projects need the Pulumi NuGet packages; where the NuGet source does not serve them
-# (as on the course's offline build machines) they are skipped, everything else still runs.
+# The Pulumi projects need the Pulumi NuGet packages: from nuget.org, or from a folder of .nupkg files
+# named by ACADEMY_NUGET_FOLDER (added to the restore as RestoreAdditionalProjectSources; .ci/run names
+# ../shared/nuget when it exists). Where neither serves them they are skipped, everything else still runs.
 #
 # One restore of the solution, then one build, one test run and one format check over a solution
 # filter of the projects that restored: loading the projects once per step, not once per project,
@@ -49,8 +50,19 @@ for tool in awscli chromium; do
   fi
 done
 
-say "restoring Academy.sln"
-restore_log=$(dotnet restore Academy.sln 2>&1)
+restore_args=()
+if [ -n "${ACADEMY_NUGET_FOLDER:-}" ]; then
+  if [ ! -d "$ACADEMY_NUGET_FOLDER" ]; then
+    echo "   ACADEMY_NUGET_FOLDER=$ACADEMY_NUGET_FOLDER is not a folder"
+    exit 2
+  fi
+  nuget_folder=$(cd "$ACADEMY_NUGET_FOLDER" && pwd)
+  restore_args+=("-p:RestoreAdditionalProjectSources=$nuget_folder")
+  say "restoring Academy.sln (extra package folder: $nuget_folder)"
+else
+  say "restoring Academy.sln"
+fi
+restore_log=$(dotnet restore Academy.sln "${restore_args[@]}" 2>&1)
 projects=$(find infra seed tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
 restored=() skipped_names=() skipped_dirs=() reasons=()
 for project in $projects; do
@@ -63,8 +75,11 @@ for project in $projects; do
   skipped_names+=("$name")
   skipped_dirs+=("$(dirname "$project")")
   if ! grep -qv "error NU1101: Unable to find package Pulumi" <<<"$errors"; then
-    reasons+=("the Pulumi NuGet packages are not served by this machine's NuGet source (NU1101)")
-    echo "   SKIPPED $name: the Pulumi NuGet packages are not served by this machine's NuGet source (NU1101)"
+    why="the Pulumi NuGet packages are not served by this machine's NuGet source (NU1101)"
+    [ -n "${ACADEMY_NUGET_FOLDER:-}" ] || why+="; set ACADEMY_NUGET_FOLDER to a folder that holds them"
+    [ -z "${ACADEMY_NUGET_FOLDER:-}" ] || why+=" nor by ACADEMY_NUGET_FOLDER"
+    reasons+=("$why")
+    echo "   SKIPPED $name: $why"
   else
     reasons+=("restore failed")
     echo "   SKIPPED $name: restore failed:"

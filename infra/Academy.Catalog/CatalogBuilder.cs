@@ -16,6 +16,9 @@ public static class CatalogBuilder
 {
     public const string TablesFile = "tables.json";
 
+    /// <summary>Most bytes in tables.json: it declares a handful of tables, so a megabyte is already absurd.</summary>
+    public const long TablesMaxBytes = 1024 * 1024;
+
     public static Catalog Build(IConfigSource config, ProjectPaths paths)
     {
         var errors = new ErrorList();
@@ -64,7 +67,7 @@ public static class CatalogBuilder
             return [];
         }
 
-        return JsonFile.Read(file, source, "it declares the tables (see README: Table definitions)", 64, errors) is { } json
+        return JsonFile.Read(file, source, "it declares the tables (see README: Table definitions)", 64, ("a table file", TablesMaxBytes), errors) is { } json
             ? TableDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(json), source, errors, out rejected).ToDictionary(d => d.Key)
             : [];
     }

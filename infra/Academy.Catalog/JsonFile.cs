@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 
 namespace Academy.Catalog;
 
@@ -15,16 +16,13 @@ internal static class JsonFile
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>The file's JSON text without a byte order mark, or null after reporting why it cannot be read.</summary>
-    public static byte[]? Read(string file, string source, string emptyHint, int maxDepth, ErrorList errors)
+    /// <param name="limit">What the file is and its most bytes, as in "a seed file is at most 64 MB".</param>
+    public static byte[]? Read(string file, string source, string emptyHint, int maxDepth, (string What, long MaxBytes) limit, ErrorList errors)
     {
-        byte[] bytes;
-        try
+        var tooLarge = $"{limit.What} is at most {InputFile.Size(limit.MaxBytes)}";
+        if (InputFile.Read(file, limit.MaxBytes, size => size is { } known ? $"is {InputFile.Size(known)}; {tooLarge}" : $"is more than {InputFile.Size(limit.MaxBytes)}; {tooLarge}", out var unreadable) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(source, null, $"cannot be read: {e.Message}");
+            errors.Add(source, null, unreadable!);
             return null;
         }
 

@@ -14,6 +14,9 @@ public static class SeedFiles
     public const string ItemsFolder = "items";
     public const string DynamoDbSuffix = ".dynamodb.json";
 
+    /// <summary>Most bytes in one seed file: thousands of items of the largest kind, and a bound on the memory one file may take.</summary>
+    public const long MaxBytes = 64 * 1024 * 1024;
+
     // DynamoDB JSON spends two JSON levels per map or list ({"M": {...}}), so DynamoDB's 32 levels
     // need more than System.Text.Json's default of 64; the item checks then report the real depth.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
@@ -99,7 +102,7 @@ public static class SeedFiles
 
     private static JsonElement? ReadList(string file, string source, ItemFormat format, ErrorList errors)
     {
-        if (JsonFile.Read(file, source, "write [] for a table without items", DocumentOptions.MaxDepth, errors) is not { } json)
+        if (JsonFile.Read(file, source, "write [] for a table without items", DocumentOptions.MaxDepth, ("a seed file", MaxBytes), errors) is not { } json)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Yaml;
@@ -47,14 +48,13 @@ public static class RosterReader
             return null;
         }
 
-        var length = new FileInfo(file).Length;
-        if (length > MaxBytes)
+        var bytes = InputFile.Read(file, MaxBytes, size => $"is {(size is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "more than " + MaxBytes.ToString("N0", CultureInfo.InvariantCulture))} bytes; a roster is at most {MaxBytes:N0}", out var unreadable);
+        if (bytes is null)
         {
-            errors.Add(source, null, $"is {length:N0} bytes; a roster is at most {MaxBytes:N0}");
+            errors.Add(source, null, unreadable!);
             return null;
         }
 
-        var bytes = File.ReadAllBytes(file);
         if (Utf8Text.InvalidAt(bytes) is not null)
         {
             errors.Add(source, null, "is not UTF-8 text");

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Config;
+using Academy.Sandbox.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -17,28 +18,12 @@ public static class StackFileAdoptWriter
 {
     public static void Write(string file, string displayName, AdoptConfig config)
     {
-        string text;
-        try
+        if (StackFileConfigSource.ReadText(file, out var problem) is not { } text)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (IOException e)
-        {
-            throw new SandboxException($"error: {displayName}: cannot be read: {e.Message}");
+            throw new SandboxException($"error: {displayName}: {problem}");
         }
 
-        var edited = Edit(text, config, displayName);
-        var temporary = file + ".adopt-tmp";
-        try
-        {
-            File.WriteAllText(temporary, edited);
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new SandboxException($"error: {displayName}: cannot be written: {e.Message}");
-        }
+        AtomicFile.Write(file, Edit(text, config, displayName), displayName);
     }
 
     /// <summary>The file's text with academy:adopt set to <paramref name="config"/>.</summary>

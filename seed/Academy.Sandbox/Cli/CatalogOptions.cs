@@ -16,6 +16,16 @@ public sealed class CatalogOptions
     {
         Description = "Read academy:* config from Pulumi.<stack>.yaml in the project root (default: no stack file, every key at its default, learner 'sandbox')",
         HelpName = "stack",
+        Validators =
+        {
+            result =>
+            {
+                if (PulumiStackName.Problem(result.Tokens.Count == 1 ? result.Tokens[0].Value : "") is { } problem)
+                {
+                    result.AddError(problem);
+                }
+            },
+        },
     };
 
     public Option<string?> User { get; } = new("--user")
@@ -78,7 +88,7 @@ public sealed class CatalogOptions
             }
 
             config = file;
-            source = $"config from Pulumi.{stack}.yaml";
+            source = $"config from {PulumiStackName.FileName(stack)}";
         }
 
         if (result.GetValue(User) is { } user)

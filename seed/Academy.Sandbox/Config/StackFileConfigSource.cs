@@ -1,4 +1,5 @@
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Yaml;
@@ -39,9 +40,9 @@ public sealed class StackFileConfigSource : IConfigSource
     /// <summary>Reads Pulumi.&lt;stack&gt;.yaml from the project root; problems come back as a <see cref="CatalogException"/>.</summary>
     public static StackFileConfigSource Load(ProjectPaths paths, string stackName)
     {
-        var file = paths.Resolve($"Pulumi.{stackName}.yaml");
+        var file = paths.Resolve(PulumiStackName.FileName(stackName));
         var source = paths.Relative(file);
-        var config = new StackFileConfigSource(stackName);
+        var config = new StackFileConfigSource(PulumiStackName.Short(stackName));
         var errors = new ErrorList();
         if (!File.Exists(file))
         {
@@ -110,18 +111,17 @@ public sealed class StackFileConfigSource : IConfigSource
         return config;
     }
 
+    /// <summary>The stack file's text, decoded as Pulumi decodes it, or null with the problem (to follow the file's name).</summary>
+    public static string? ReadText(string file, out string? problem)
+    {
+        var bytes = InputFile.Read(file, MaxBytes, size => $"is {(size is { } known ? InputFile.Size(known) : "more than " + InputFile.Size(MaxBytes))}; a stack file holds settings and a few items, at most {InputFile.Size(MaxBytes)} (put bulk items in seed/items)", out problem);
+        return bytes is null ? null : StackFileText.Decode(bytes, out problem);
+    }
+
     // Decoded as Pulumi decodes it, checked for what would exhaust memory or the stack, then loaded.
     private static YamlStream? Parse(string file, string source, ErrorList errors)
     {
-        var length = new FileInfo(file).Length;
-        if (length > MaxBytes)
-        {
-            errors.Add(source, null, $"is {length / (1024 * 1024):N0} MB; a stack file holds settings and a few items, at most {MaxBytes / (1024 * 1024)} MB (put bulk items in seed/items)");
-            return null;
-        }
-
-        var text = StackFileText.Decode(File.ReadAllBytes(file), out var problem);
-        if (text is null)
+        if (ReadText(file, out var problem) is not { } text)
         {
             errors.Add(source, null, problem!);
             return null;

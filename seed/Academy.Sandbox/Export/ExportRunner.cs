@@ -6,6 +6,7 @@ using Academy.Catalog.Project;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
+using Academy.Sandbox.Files;
 using Amazon.DynamoDBv2;
 
 namespace Academy.Sandbox.Export;
@@ -148,41 +149,50 @@ public static class ExportRunner
         return catalog with { Items = items.OrderBy(i => i.TableKey, StringComparer.Ordinal).ThenBy(i => i.LogicalName, StringComparer.Ordinal).ToList() };
     }
 
+    // Every file is staged (and every target checked) before any is replaced, and the other format's
+    // files are removed only after all are in place, so a failure leaves the old files as they were.
     private static void Commit(List<(string File, string Text)> writes, List<string> removes, ProjectPaths paths)
     {
-        var staged = new List<(string Temporary, string File)>();
-        var current = "";
+        if (removes.FirstOrDefault(f => AtomicFile.Refusal(f) is not null) is { } kept)
+        {
+            throw new SandboxException($"error: {Display(paths, kept)}: {AtomicFile.Refusal(kept)}");
+        }
+
+        var staged = new List<AtomicFile.Staged>();
         try
         {
             foreach (var (file, text) in writes)
             {
-                current = file;
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                var temporary = file + ".export-tmp";
-                File.WriteAllText(temporary, text);
-                staged.Add((temporary, file));
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new SandboxException($"error: {Display(paths, file)}: cannot be written: {e.Message}");
+                }
+
+                staged.Add(AtomicFile.Stage(file, text, Display(paths, file)));
             }
 
-            foreach (var (temporary, file) in staged)
+            staged.ForEach(s => s.Commit());
+            var current = "";
+            try
             {
-                current = file;
-                File.Move(temporary, file, overwrite: true);
+                foreach (var file in removes.Where(File.Exists))
+                {
+                    current = file;
+                    File.Delete(file);
+                }
             }
-
-            foreach (var file in removes.Where(File.Exists))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                current = file;
-                File.Delete(file);
+                throw new SandboxException($"error: {Display(paths, current)}: cannot be removed: {e.Message}");
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            foreach (var (temporary, _) in staged.Where(s => File.Exists(s.Temporary)))
-            {
-                File.Delete(temporary);
-            }
-
-            throw new SandboxException($"error: {Display(paths, current)}: cannot be written: {e.Message}");
+            staged.ForEach(s => s.Dispose());
         }
     }
 

@@ -1,6 +1,7 @@
 using Academy.Catalog.Project;
 using Academy.Sandbox.Adopt;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Config;
 
 namespace Academy.Sandbox.Commands.Adopt;
 
@@ -21,7 +22,7 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         if (run.Get(command.Catalog.Stack) is { } stack)
         {
             var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
-            var file = paths.Resolve($"Pulumi.{stack}.yaml");
+            var file = paths.Resolve(PulumiStackName.FileName(stack));
             written = paths.Relative(file);
             StackFileAdoptWriter.Write(file, written, report.Config);
         }

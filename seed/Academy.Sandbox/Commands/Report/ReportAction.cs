@@ -1,5 +1,6 @@
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Files;
 using Academy.Sandbox.Report;
 
 namespace Academy.Sandbox.Commands.Report;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
+using Academy.Sandbox.Files;
 
 namespace Academy.Sandbox.Commands.Report;
 
@@ -63,6 +64,10 @@ public sealed class ReportCommand : Command
         else if (!Directory.Exists(folder))
         {
             result.AddError($"--html {file}: the folder {folder} does not exist");
+        }
+        else if (AtomicFile.Refusal(file) is { } refusal)
+        {
+            result.AddError($"--html {file} {refusal}");
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class AwsTargetTests
     }
 
     [Test]
-    public void AwsRetriesAdaptivelyAndOtherwiseKeepsTheSdkDefaults()
+    public void AwsRetriesAdaptivelyAndOtherwiseKeepsTheSdkDefaultsWithDeadlinesOnTheBody()
     {
         var config = AwsClient.Config();
 
@@ -55,7 +55,7 @@ public sealed class AwsTargetTests
             Assert.That(config.IsMaxErrorRetrySet, Is.False, "the SDK's DynamoDB attempt count");
             Assert.That(config.Timeout, Is.Null, "the SDK's timeout");
             Assert.That(config.ConnectTimeout, Is.Null);
-            Assert.That(config.HttpClientFactory, Is.Null, "the SDK's HTTP client, not the local engine's deadlines");
+            Assert.That(config.HttpClientFactory, Is.InstanceOf<DeadlineHttp>().And.Not.InstanceOf<LocalEngineHttp>(), "deadlines for AWS, not the local engine's");
         });
     }
 

@@ -6,13 +6,18 @@ using Amazon.Runtime.Credentials;
 namespace Academy.Sandbox.Engine;
 
 /// <summary>
-/// The client for DynamoDB in AWS: the SDK's own credential and region chains and its defaults
-/// (timeouts, attempts), with adaptive retries so throttling slows the client down instead of
-/// failing. Missing credentials or region are found before any request and said in one line.
+/// The client for DynamoDB in AWS: the SDK's own credential and region chains and attempts, deadlines
+/// on every step of a request (<see cref="HttpDeadlines.Aws"/>), and adaptive retries so throttling
+/// slows the client down instead of failing. Missing credentials or region are found before any
+/// request and said in one line.
 /// </summary>
 public static class AwsClient
 {
-    public static AmazonDynamoDBConfig Config() => new() { RetryMode = RequestRetryMode.Adaptive };
+    public static AmazonDynamoDBConfig Config() => new()
+    {
+        RetryMode = RequestRetryMode.Adaptive,
+        HttpClientFactory = new DeadlineHttp(HttpDeadlines.Aws), // the SDK's client waits forever for a body that stops coming
+    };
 
     public static AmazonDynamoDBClient Create()
     {

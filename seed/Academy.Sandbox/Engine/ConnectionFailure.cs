@@ -18,7 +18,9 @@ public static class ConnectionFailure
     {
         if (Find<EngineSilentException>(e) is { } silent)
         {
-            return $"error: nothing answered at {target.Endpoint} ({silent.Message}); if the local engine runs there it is stuck "
+            return target.IsAws
+                ? $"error: DynamoDB in AWS did not answer in time ({silent.Message}); is a proxy in the way? Check HTTPS_PROXY and your network"
+                : $"error: nothing answered at {target.Endpoint} ({silent.Message}); if the local engine runs there it is stuck "
                 + "(`seed/engine/engine.sh stop`, then `start`), otherwise another program holds that port: pass the --endpoint of a DynamoDB engine";
         }
 

@@ -12,12 +12,15 @@ public sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly byte[]? _response;
+    private readonly TimeSpan? _drip;
+    private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
     private readonly Task _loop;
 
-    private LoopbackServer(byte[]? response)
+    private LoopbackServer(byte[]? response, TimeSpan? drip = null)
     {
         _response = response;
+        _drip = drip;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         Endpoint = $"http://127.0.0.1:{Port}";
@@ -43,8 +46,19 @@ public sealed class LoopbackServer : IDisposable
         return new([.. Encoding.ASCII.GetBytes(head), .. bytes]);
     }
 
+    /// <summary>
+    /// Reads each request and answers with the headers of a large DynamoDB answer, then one byte of its
+    /// body every <paramref name="interval"/> (a very long interval: it stops sending), never finishing.
+    /// </summary>
+    public static LoopbackServer Dripping(TimeSpan interval)
+    {
+        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 1000000\r\n\r\n{";
+        return new(Encoding.ASCII.GetBytes(head), interval);
+    }
+
     public void Dispose()
     {
+        _stop.Cancel();
         _listener.Stop();
         try
         {
@@ -97,8 +111,13 @@ public sealed class LoopbackServer : IDisposable
                 var stream = client.GetStream();
                 await ReadRequestAsync(stream);
                 await stream.WriteAsync(_response);
+                while (_drip is { } interval)
+                {
+                    await Task.Delay(interval, _stop.Token);
+                    await stream.WriteAsync(" "u8.ToArray());
+                }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or OperationCanceledException)
             {
                 // the client gave up first
             }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
+using Academy.Sandbox.Tests.Support;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>
+/// Endpoints that send the headers of an answer and then stop, or drip its body a byte at a time: every
+/// request has a deadline for each read of the body and for the whole exchange, so the command fails
+/// in bounded time with the same line as an endpoint that never answers.
+/// </summary>
+public sealed class SlowEndpointTests
+{
+    // Not a timing assertion: a bound so a hang fails instead of waiting forever.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(40);
+
+    [Test]
+    public async Task VerifyAgainstAnEndpointThatStopsMidAnswerFailsWithinTheIdleDeadline()
+    {
+        using var server = LoopbackServer.Dripping(TimeSpan.FromHours(1));
+        var clock = Stopwatch.StartNew();
+
+        var run = await Tool.RunAsync("verify", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+        TestContext.Out.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: {run.Error}");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), run.Error);
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.StartWith($"error: nothing answered at {server.Endpoint} (it began an answer, then sent nothing more for 5 s)"));
+    }
+
+    [TestCase(0.2, "it began an answer but had not finished it within 2 s")]
+    [TestCase(3600, "it began an answer, then sent nothing more for 1 s")]
+    public async Task AnAnswerThatDripsOrStopsEndsAtTheTotalOrIdleDeadline(double interval, string words)
+    {
+        using var server = LoopbackServer.Dripping(TimeSpan.FromSeconds(interval));
+        var config = EngineTarget.LocalConfig(server.Endpoint);
+        config.HttpClientFactory = new DeadlineHttp(new HttpDeadlines(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)));
+        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("sandbox", "sandbox"), config);
+
+        var error = await Failure(client.ListTablesAsync().WaitAsync(Bound));
+
+        Assert.That(ConnectionFailure.Describe(EngineTarget.Local(server.Endpoint), error), Does.StartWith($"error: nothing answered at {server.Endpoint} ({words})"));
+    }
+
+    [Test]
+    public void EveryTargetHasAllFourDeadlines()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(((DeadlineHttp)EngineTarget.LocalConfig("http://127.0.0.1:8000").HttpClientFactory).Deadlines, Is.EqualTo(HttpDeadlines.Local));
+            Assert.That(((DeadlineHttp)AwsClient.Config().HttpClientFactory).Deadlines, Is.EqualTo(HttpDeadlines.Aws));
+        });
+    }
+
+    private static async Task<Exception> Failure(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception e) when (e is not TimeoutException)
+        {
+            return e;
+        }
+
+        throw new AssertionException("the request succeeded");
+    }
+}

@@ -29,7 +29,8 @@ public static class YamlLimits
     private const long RatioRangeHigh = 4_000_000;
 
     /// <summary>
-    /// Null when the text is safe to load as a node tree, else the problem and its 1-based line.
+    /// Null when the text is safe to load as a node tree and reads as go-yaml reads it (see
+    /// <see cref="YamlConstructs"/>), else the problem and its 1-based line.
     /// Malformed YAML passes: loading reports it with the parser's own position and words.
     /// </summary>
     public static (string Problem, long Line)? Check(string text, YamlLimit limit)
@@ -38,11 +39,17 @@ public static class YamlLimits
         var open = new Stack<(string? Anchor, long Size)>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         long decoded = 0, aliased = 0;
+        var constructs = new YamlConstructs();
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                if (constructs.Problem(current) is { } construct)
+                {
+                    return (construct, current.Start.Line);
+                }
+
                 switch (current)
                 {
                     case AnchorAlias alias:

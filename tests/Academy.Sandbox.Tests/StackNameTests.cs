@@ -22,7 +22,8 @@ public sealed class StackNameTests
         File.WriteAllText(outside, "config:\n  academy:user: evil\n");
         try
         {
-            var run = await Tool.RunAsync(command, "--stack", $"x/../../{name}", "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+            string[] target = command == "plan" ? [] : ["--endpoint", LocalEngine.Endpoint]; // plan reads no engine
+            var run = await Tool.RunAsync([command, "--stack", $"x/../../{name}", "--project", project.Root, .. target]);
 
             Assert.Multiple(() =>
             {

@@ -45,6 +45,23 @@ public sealed class YamlConstructTests
         Assert.That((config.Get("user"), config.Get("tags")), Is.EqualTo(("42", """{"list":["a"],"team":"007"}""")));
     }
 
+    [TestCase("~", "")]
+    [TestCase("null", "")]
+    [TestCase("NULL", "")]
+    [TestCase("\"null\"", "null")]
+    [TestCase("!!str ~", "~")]
+    [TestCase("true", "true")]
+    [TestCase("0x10", "0x10")]
+    public void AScalarConfigValueIsTheStringGoYamlDecodesForPulumi(string yaml, string value)
+    {
+        using var project = new ScratchProject();
+        project.Write("Pulumi.bob.yaml", $"config:\n  academy:seedDir: {yaml}\n");
+
+        var config = StackFileConfigSource.Load(project.Paths, "bob");
+
+        Assert.That(config.Get("seedDir"), Is.EqualTo(value));
+    }
+
     [TestCase("defaults: &d {tableQuota: 4}\nlearners:\n  - name: ana\n    <<: *d\n", 4, "a merge key (<<)")]
     [TestCase("learners:\n  - name: !!binary YW5h\n", 2, "the tag !!binary")]
     public void ARosterWithAConstructGoYamlReadsOtherwiseIsOneErrorNamingTheLine(string yaml, int line, string words)

@@ -25,7 +25,10 @@ public static partial class PulumiYamlJson
         secret = false;
         if (node is YamlScalarNode scalar)
         {
-            return scalar.Value ?? "";
+            // go-yaml decodes a scalar into Pulumi's string as its text, except that a plain null word decodes to "".
+            return scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Tag.IsEmpty && scalar.Value is "~" or "null" or "Null" or "NULL"
+                ? ""
+                : scalar.Value ?? "";
         }
 
         if (SecureValue(node) is not null)

@@ -64,6 +64,18 @@ public sealed class SpecialInputTests
         Assert.That(error.Errors.Single().ToString(), Is.EqualTo("seed/items/global.json: is 3,072 MB; a seed file is at most 64 MB"));
     }
 
+    [Test]
+    public void TheLimitIsCountedWhileReadingNotTakenFromTheReportedLength()
+    {
+        // A /proc file is a regular file that reports a length of 0 and holds more.
+        const string file = "/proc/self/status";
+        Assume.That(File.Exists(file) && new FileInfo(file).Length == 0, "a /proc file system");
+
+        var bytes = Academy.Catalog.Files.InputFile.Read(file, 64, size => $"too large ({size?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})", out var problem);
+
+        Assert.That((bytes, problem), Is.EqualTo(((byte[]?)null, "too large (unknown)")));
+    }
+
     // Every reader of the input, as the command that reads it would call it.
     private static List<string> Read(ScratchProject project, string input)
     {

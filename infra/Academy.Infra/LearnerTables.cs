@@ -19,9 +19,9 @@ public sealed class LearnerTables : ComponentResource
 {
     public const string ResourceType = "academy:index:LearnerTables";
 
-    public const string ReadPolicyName = "etl-read";
+    public const string ReadPolicyName = AccessPolicies.ReadPolicyName;
 
-    public const string WritePolicyName = "writer-write";
+    public const string WritePolicyName = AccessPolicies.WritePolicyName;
 
     private readonly string _prefix;
 

@@ -78,7 +78,7 @@ public static class SettingsParser
                 DeletionProtection = Boolean(config, ConfigKeys.DeletionProtection, errors),
                 ServerSideEncryption = sse,
                 KmsKeyArn = kms.Length > 0 ? kms : null,
-                Tags = Tables.DefaultTags.Merge(learner, ParseTags(config, errors)),
+                Tags = MergeTags(config, learner, errors),
             },
             Items = Object(config, ConfigKeys.Items, errors),
             Adopt = Object(config, ConfigKeys.Adopt, errors),
@@ -193,6 +193,20 @@ public static class SettingsParser
         }
 
         return null;
+    }
+
+    // The defaults count towards DynamoDB's limit as much as academy:tags does.
+    private static IReadOnlyDictionary<string, string> MergeTags(IConfigSource config, string learner, ErrorList errors)
+    {
+        var extra = ParseTags(config, errors);
+        var tags = Tables.DefaultTags.Merge(learner, extra);
+        var defaults = tags.Keys.Where(k => k == Tables.DefaultTags.Learner || !extra.ContainsKey(k)).ToList();
+        if (Naming.TagRules.CheckCount(tags.Count, tags.Count - defaults.Count, defaults) is { } problem)
+        {
+            Add(config, ConfigKeys.Tags, errors, problem);
+        }
+
+        return tags;
     }
 
     private static Dictionary<string, string> ParseTags(IConfigSource config, ErrorList errors)

@@ -86,6 +86,7 @@ public static class SettingsParser
                         ? secretKeys.Contains(ConfigKeys.User.Name)
                         : secretKeys.Contains(ConfigKeys.Tags.Name) && fromConfig.Contains(k))
                     .ToHashSet(StringComparer.Ordinal),
+                TagsSecret = secretKeys.Contains(ConfigKeys.Tags.Name),
             },
             Items = Object(config, ConfigKeys.Items, errors),
             Adopt = Object(config, ConfigKeys.Adopt, errors),

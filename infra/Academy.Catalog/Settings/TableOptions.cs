@@ -29,4 +29,7 @@ public sealed record TableOptions
     /// its tags: Pulumi makes the whole key secret), and learner when academy:user is secret.
     /// </summary>
     public IReadOnlySet<string> SecretTags { get; init; } = new HashSet<string>();
+
+    /// <summary>True when academy:tags is secret: it may also hold tags the sandbox cannot decrypt and leaves out.</summary>
+    public bool TagsSecret { get; init; }
 }

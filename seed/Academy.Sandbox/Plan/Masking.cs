@@ -25,4 +25,12 @@ public static class Masking
     /// <summary>The tables' tags as a plan shows them: the value of a tag from a secret config key masked.</summary>
     public static IReadOnlyDictionary<string, string> Tags(TableOptions options) =>
         options.Tags.ToDictionary(t => t.Key, t => options.SecretTags.Contains(t.Key) ? Mask : t.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A live tag's value as printed: masked when the catalog's tag of that key is secret, or when
+    /// academy:tags is secret and the catalog has no plain tag of that key (it may be one the sandbox
+    /// could not decrypt, set by `pulumi up`).
+    /// </summary>
+    public static string LiveTag(TableOptions options, string key, string value) =>
+        options.SecretTags.Contains(key) || (options.TagsSecret && !options.Tags.ContainsKey(key)) ? Mask : value;
 }

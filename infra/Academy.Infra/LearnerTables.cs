@@ -119,13 +119,16 @@ public sealed class LearnerTables : ComponentResource
         var args = new DynamoDB.TableArgs
         {
             Name = Secret(settings.IsSecret(ConfigKeys.User), spec.Name),
-            BillingMode = spec.Options.BillingMode.ToApiName(),
+            BillingMode = Secret(settings.IsSecret(ConfigKeys.BillingMode), spec.Options.BillingMode.ToApiName()),
             HashKey = spec.HashKey.Name,
             Attributes = spec.AttributeDefinitions
                 .Select(a => new DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type })
                 .ToList(),
-            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = spec.Options.PointInTimeRecovery },
-            DeletionProtectionEnabled = spec.Options.DeletionProtection,
+            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs
+            {
+                Enabled = Secret(settings.IsSecret(ConfigKeys.PointInTimeRecovery), spec.Options.PointInTimeRecovery),
+            },
+            DeletionProtectionEnabled = Secret(settings.IsSecret(ConfigKeys.DeletionProtection), spec.Options.DeletionProtection),
             Tags = Tags(spec.Options),
         };
         if (spec.RangeKey is { } range)
@@ -136,18 +139,18 @@ public sealed class LearnerTables : ComponentResource
         // Capacities exist only with PROVISIONED; the catalog leaves them null otherwise.
         if (spec.Options.ReadCapacity is { } read)
         {
-            args.ReadCapacity = read;
+            args.ReadCapacity = Secret(settings.IsSecret(ConfigKeys.ReadCapacity), read);
         }
 
         if (spec.Options.WriteCapacity is { } write)
         {
-            args.WriteCapacity = write;
+            args.WriteCapacity = Secret(settings.IsSecret(ConfigKeys.WriteCapacity), write);
         }
 
         // Left out when off: DynamoDB then encrypts with its own key, which is also what AWS reports back.
         if (spec.Options.ServerSideEncryption)
         {
-            var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true };
+            var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = Secret(settings.IsSecret(ConfigKeys.ServerSideEncryption), true) };
             if (spec.Options.KmsKeyArn is { } kms)
             {
                 encryption.KmsKeyArn = Secret(settings.IsSecret(ConfigKeys.KmsKeyArn), kms);

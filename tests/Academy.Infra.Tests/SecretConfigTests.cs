@@ -180,4 +180,39 @@ public class SecretConfigTests
             }
         }
     }
+
+    // Each key that reaches a table input, set to a value other than its default.
+    [TestCase("academy:billingMode", "PAY_PER_REQUEST")]
+    [TestCase("academy:readCapacity", "3")]
+    [TestCase("academy:writeCapacity", "2")]
+    [TestCase("academy:pointInTimeRecovery", "true")]
+    [TestCase("academy:deletionProtection", "true")]
+    [TestCase("academy:serverSideEncryption", "true")]
+    public async Task EveryOtherSecretKeyThatReachesATableInputStaysSecretThere(string key, string value)
+    {
+        var config = new Dictionary<string, string> { [key] = value };
+
+        var secret = await ChildRecorder.BuildAsync(Expected.Catalog(config, [key]));
+        var plain = await ChildRecorder.BuildAsync(Expected.Catalog(config));
+
+        foreach (var (run, expected) in new[] { (secret, true), (plain, false) })
+        {
+            Assert.That(run.Names(ResourceTypes.Table), Has.Count.EqualTo(2));
+            foreach (var table in run.Names(ResourceTypes.Table))
+            {
+                var args = run.Args<DynamoDB.TableArgs>(ResourceTypes.Table, table);
+                var input = key switch
+                {
+                    "academy:billingMode" => await IsSecret(args.BillingMode),
+                    "academy:readCapacity" => await IsSecret(args.ReadCapacity),
+                    "academy:writeCapacity" => await IsSecret(args.WriteCapacity),
+                    "academy:pointInTimeRecovery" => await IsSecret((await OutputUtilities.GetValueAsync(args.PointInTimeRecovery.ToOutput())).Enabled),
+                    "academy:deletionProtection" => await IsSecret(args.DeletionProtectionEnabled),
+                    _ => await IsSecret((await OutputUtilities.GetValueAsync(args.ServerSideEncryption.ToOutput())).Enabled),
+                };
+                Assert.That(input, Is.EqualTo(expected), $"{table}: {key} secret {expected}");
+                Assert.That(await IsSecret(args.HashKey), Is.False, "what came from no secret stays plain");
+            }
+        }
+    }
 }

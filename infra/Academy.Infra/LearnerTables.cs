@@ -19,9 +19,9 @@ public sealed class LearnerTables : ComponentResource
 {
     public const string ResourceType = "academy:index:LearnerTables";
 
-    public const string ReadPolicyName = "etl-read";
+    public const string ReadPolicyName = AccessPolicies.ReadPolicyName;
 
-    public const string WritePolicyName = "writer-write";
+    public const string WritePolicyName = AccessPolicies.WritePolicyName;
 
     private readonly string _prefix;
 
@@ -35,11 +35,13 @@ public sealed class LearnerTables : ComponentResource
     {
         _prefix = prefixChildren ? Academy.Catalog.Roster.CourseCatalog.ChildName(name, "") : "";
         var settings = catalog.Settings;
+        // The learner name is in every table name and ARN, so a secret academy:user keeps all of them secret.
+        var secretUser = settings.IsSecret(ConfigKeys.User);
 
         var tables = new Dictionary<string, DynamoDB.Table>(StringComparer.Ordinal);
         foreach (var spec in catalog.Tables)
         {
-            tables[spec.Key] = new DynamoDB.Table(_prefix + spec.Key, TableArgs(spec), Options(ResourceLifecycle.Of(catalog, spec)));
+            tables[spec.Key] = new DynamoDB.Table(_prefix + spec.Key, TableArgs(spec, settings), Options(ResourceLifecycle.Of(catalog, spec), SecretOutputs(spec.Options, secretUser)));
         }
 
         var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
@@ -53,7 +55,7 @@ public sealed class LearnerTables : ComponentResource
             var args = new DynamoDB.TableItemArgs
             {
                 // From the table resource, not the spec, so every item depends on (and is replaced with) its table.
-                TableName = table.Name,
+                TableName = Secret(secretUser, table.Name),
                 HashKey = table.HashKey,
                 Item = json,
             };
@@ -69,17 +71,17 @@ public sealed class LearnerTables : ComponentResource
         Tables = tables;
         Items = items;
         ItemJson = itemJson;
-        TableNames = ByKey(tables, t => t.Name);
-        TableArns = ByKey(tables, t => t.Arn);
+        // The engine marks an output secret when its input was; these are derived, so they are marked here.
+        TableNames = Secret(secretUser, ByKey(tables, t => t.Name));
+        TableArns = Secret(secretUser, ByKey(tables, t => t.Arn));
 
         var arns = Output.All(catalog.Tables.Select(spec => tables[spec.Key].Arn));
-        ReadPolicyDocument = arns.Apply(a => AccessPolicies.ReadDocument(a));
-        WritePolicyDocument = arns.Apply(a => AccessPolicies.WriteDocument(a));
-        var tags = settings.TableOptions.Tags.ToImmutableDictionary(StringComparer.Ordinal);
-        Grant(ReadPolicyName, settings.EtlRoleName, settings.EtlUserName, ReadPolicyDocument, tags,
-            $"Read access to the academy configuration tables of learner {settings.User}");
-        Grant(WritePolicyName, settings.WriterRoleName, settings.WriterUserName, WritePolicyDocument, tags,
-            $"Item read and write access to the academy configuration tables of learner {settings.User}");
+        ReadPolicyDocument = Secret(secretUser, arns.Apply(a => AccessPolicies.ReadDocument(a)));
+        WritePolicyDocument = Secret(secretUser, arns.Apply(a => AccessPolicies.WriteDocument(a)));
+        Grant(new Principals(ReadPolicyName, settings.EtlRoleName, ConfigKeys.EtlRoleName, settings.EtlUserName, ConfigKeys.EtlUserName),
+            ReadPolicyDocument, settings, "Read access to the academy configuration tables of learner");
+        Grant(new Principals(WritePolicyName, settings.WriterRoleName, ConfigKeys.WriterRoleName, settings.WriterUserName, ConfigKeys.WriterUserName),
+            WritePolicyDocument, settings, "Item read and write access to the academy configuration tables of learner");
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -112,19 +114,22 @@ public sealed class LearnerTables : ComponentResource
     /// <summary>IAM policy JSON for the tools that write configuration items to these tables.</summary>
     public Output<string> WritePolicyDocument { get; }
 
-    private static DynamoDB.TableArgs TableArgs(TableSpec spec)
+    private static DynamoDB.TableArgs TableArgs(TableSpec spec, CatalogSettings settings)
     {
         var args = new DynamoDB.TableArgs
         {
-            Name = spec.Name,
-            BillingMode = spec.Options.BillingMode.ToApiName(),
+            Name = Secret(settings.IsSecret(ConfigKeys.User), spec.Name),
+            BillingMode = Secret(settings.IsSecret(ConfigKeys.BillingMode), spec.Options.BillingMode.ToApiName()),
             HashKey = spec.HashKey.Name,
             Attributes = spec.AttributeDefinitions
                 .Select(a => new DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type })
                 .ToList(),
-            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = spec.Options.PointInTimeRecovery },
-            DeletionProtectionEnabled = spec.Options.DeletionProtection,
-            Tags = spec.Options.Tags.ToImmutableDictionary(StringComparer.Ordinal),
+            PointInTimeRecovery = new DynamoDB.Inputs.TablePointInTimeRecoveryArgs
+            {
+                Enabled = Secret(settings.IsSecret(ConfigKeys.PointInTimeRecovery), spec.Options.PointInTimeRecovery),
+            },
+            DeletionProtectionEnabled = Secret(settings.IsSecret(ConfigKeys.DeletionProtection), spec.Options.DeletionProtection),
+            Tags = Tags(spec.Options),
         };
         if (spec.RangeKey is { } range)
         {
@@ -134,21 +139,21 @@ public sealed class LearnerTables : ComponentResource
         // Capacities exist only with PROVISIONED; the catalog leaves them null otherwise.
         if (spec.Options.ReadCapacity is { } read)
         {
-            args.ReadCapacity = read;
+            args.ReadCapacity = Secret(settings.IsSecret(ConfigKeys.ReadCapacity), read);
         }
 
         if (spec.Options.WriteCapacity is { } write)
         {
-            args.WriteCapacity = write;
+            args.WriteCapacity = Secret(settings.IsSecret(ConfigKeys.WriteCapacity), write);
         }
 
         // Left out when off: DynamoDB then encrypts with its own key, which is also what AWS reports back.
         if (spec.Options.ServerSideEncryption)
         {
-            var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true };
+            var encryption = new DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = Secret(settings.IsSecret(ConfigKeys.ServerSideEncryption), true) };
             if (spec.Options.KmsKeyArn is { } kms)
             {
-                encryption.KmsKeyArn = kms;
+                encryption.KmsKeyArn = Secret(settings.IsSecret(ConfigKeys.KmsKeyArn), kms);
             }
 
             args.ServerSideEncryption = encryption;
@@ -158,14 +163,41 @@ public sealed class LearnerTables : ComponentResource
     }
 
     // The decisions and their reasons live in the catalog (ResourceLifecycle); here they only become options.
-    private CustomResourceOptions Options(TableLifecycle table) => new()
+    private CustomResourceOptions Options(TableLifecycle table, List<string> secretOutputs) => new()
     {
         Parent = this,
         Protect = table.Protect,
         RetainOnDelete = table.RetainOnDelete,
         DeleteBeforeReplace = table.DeleteBeforeReplace,
         ImportId = table.ImportId,
+        AdditionalSecretOutputs = secretOutputs,
     };
+
+    // Outputs the provider derives from secret inputs under another name: the ARN from the table name,
+    // tagsAll from tags. (Outputs named like a secret input are kept secret by the engine itself.)
+    private static List<string> SecretOutputs(TableOptions options, bool secretUser)
+    {
+        var outputs = new List<string>();
+        if (secretUser)
+        {
+            outputs.AddRange(["name", "arn", "streamArn"]);
+        }
+
+        if (options.SecretTags.Count > 0)
+        {
+            outputs.Add("tagsAll");
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The tags as an input: secret as a whole when any of them came from a secret key.</summary>
+    private static Output<ImmutableDictionary<string, string>> Tags(TableOptions options) =>
+        Secret(options.SecretTags.Count > 0, options.Tags.ToImmutableDictionary(StringComparer.Ordinal));
+
+    private static Output<T> Secret<T>(bool secret, T value) => secret ? Output.CreateSecret(value) : Output.Create(value);
+
+    private static Output<T> Secret<T>(bool secret, Output<T> value) => secret ? Output.CreateSecret(value) : value;
 
     private CustomResourceOptions Options(ItemLifecycle item, DynamoDB.Table table) => new()
     {
@@ -178,26 +210,27 @@ public sealed class LearnerTables : ComponentResource
 
     // Creates the policy and attaches it only when config names a role or a user; the document
     // itself is always a stack output.
-    private void Grant(string name, string? role, string? user, Output<string> document,
-        ImmutableDictionary<string, string> tags, string description)
+    private void Grant(Principals principals, Output<string> document, CatalogSettings settings, string description)
     {
+        var (name, role, user) = (principals.Policy, principals.Role, principals.User);
         if (role is null && user is null)
         {
             return;
         }
 
+        var options = settings.TableOptions;
         var policy = new Iam.Policy(_prefix + name, new Iam.PolicyArgs
         {
             PolicyDocument = document,
-            Description = description,
-            Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+            Description = Secret(settings.IsSecret(ConfigKeys.User), $"{description} {settings.User}"),
+            Tags = Tags(options),
+        }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = options.SecretTags.Count > 0 ? ["tagsAll"] : [] });
 
         if (role is not null)
         {
             _ = new Iam.RolePolicyAttachment($"{_prefix}{name}-role", new Iam.RolePolicyAttachmentArgs
             {
-                Role = role,
+                Role = Secret(settings.IsSecret(principals.RoleKey), role),
                 PolicyArn = policy.Arn,
             }, new CustomResourceOptions { Parent = this });
         }
@@ -206,7 +239,7 @@ public sealed class LearnerTables : ComponentResource
         {
             _ = new Iam.UserPolicyAttachment($"{_prefix}{name}-user", new Iam.UserPolicyAttachmentArgs
             {
-                User = user,
+                User = Secret(settings.IsSecret(principals.UserKey), user),
                 PolicyArn = policy.Arn,
             }, new CustomResourceOptions { Parent = this });
         }

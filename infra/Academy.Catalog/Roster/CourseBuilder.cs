@@ -69,6 +69,7 @@ public static class CourseBuilder
         }
 
         CheckResourceNames(roster!, built, errors);
+        CheckPolicyNames(roster!, built, errors);
         errors.ThrowIfAny();
         return new CourseCatalog(roster!, built);
     }
@@ -97,6 +98,33 @@ public static class CourseBuilder
             }
         }
     }
+
+    // A course names a learner's policies <learner>-etl-read and <learner>-writer-write, so a long
+    // learner name makes a policy name IAM refuses; a learner without a role or user gets no policy.
+    private static void CheckPolicyNames(Roster roster, List<LearnerCatalog> built, ErrorList errors)
+    {
+        foreach (var learner in built)
+        {
+            var settings = learner.Catalog.Settings;
+            var policies = new[]
+            {
+                (Name: Security.AccessPolicies.ReadPolicyName, Kind: "read", Key: GrantedBy(settings.EtlRoleName, ConfigKeys.EtlRoleName, settings.EtlUserName, ConfigKeys.EtlUserName)),
+                (Name: Security.AccessPolicies.WritePolicyName, Kind: "write", Key: GrantedBy(settings.WriterRoleName, ConfigKeys.WriterRoleName, settings.WriterUserName, ConfigKeys.WriterUserName)),
+            };
+            var problem = policies
+                .Where(p => p.Key is not null)
+                .Select(p => (p.Key, Problem: Security.IamNames.CheckPolicy(CourseCatalog.ChildName(learner.Name, p.Name), p.Kind)))
+                .FirstOrDefault(p => p.Problem is not null);
+            if (problem.Problem is not null)
+            {
+                errors.Add($"{roster.Source}:{learner.Entry.Line}: learner '{learner.Name}'", null, $"{Errors.Shown.Name(problem.Key!.Name)}: {problem.Problem}");
+            }
+        }
+    }
+
+    // The key that makes the program create a policy: its role, else its user; null when neither is set.
+    private static ConfigOption? GrantedBy(string? role, ConfigOption roleKey, string? user, ConfigOption userKey) =>
+        role is not null ? roleKey : user is not null ? userKey : null;
 
     // Read once into memory, so the learners built side by side never call back into the source
     // (Pulumi's config in the program) from several threads.

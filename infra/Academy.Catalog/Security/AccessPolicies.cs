@@ -12,6 +12,12 @@ public static partial class AccessPolicies
 {
     public const string Version = "2012-10-17";
 
+    /// <summary>The read policy's resource name; a course stack prefixes it with the learner's name.</summary>
+    public const string ReadPolicyName = "etl-read";
+
+    /// <summary>The write policy's resource name; a course stack prefixes it with the learner's name.</summary>
+    public const string WritePolicyName = "writer-write";
+
     public const string ReadSid = "ReadAcademyConfiguration";
 
     public const string WriteSid = "WriteAcademyConfigurationItems";

@@ -12,6 +12,12 @@ public static partial class IamNames
 {
     public const int MaxLength = 64;
 
+    /// <summary>IAM's CreatePolicy: PolicyName is 1 to 128 characters.</summary>
+    public const int MaxPolicyNameLength = 128;
+
+    /// <summary>Pulumi's AWS provider names a policy it creates &lt;resource name&gt;-&lt;7 random characters&gt;.</summary>
+    public const int AutoNameSuffixLength = 8;
+
     /// <summary>Null when IAM accepts <paramref name="name"/> as a role or user name, else why not.</summary>
     /// <param name="kind">"role" or "user", for the message.</param>
     public static ErrorMessage? Check(string name, string kind)
@@ -37,6 +43,19 @@ public static partial class IamNames
         }
 
         return null;
+    }
+
+    /// <summary>Null when IAM accepts the name Pulumi gives a policy whose resource name is <paramref name="resourceName"/>, else why not.</summary>
+    /// <param name="kind">"read" or "write", for the message.</param>
+    public static ErrorMessage? CheckPolicy(string resourceName, string kind)
+    {
+        var length = resourceName.Length + AutoNameSuffixLength;
+        if (length <= MaxPolicyNameLength)
+        {
+            return null;
+        }
+
+        return $"its {Words(kind)} policy would be named '{resourceName}' and {AutoNameSuffixLength} characters Pulumi appends, {length} characters; IAM allows at most {MaxPolicyNameLength} in a policy name: shorten the learner name";
     }
 
     // IAM's [\w+=,.@-]+ with \w meaning ASCII word characters (.NET's \w also matches other scripts).

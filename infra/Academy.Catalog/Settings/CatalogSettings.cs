@@ -19,6 +19,14 @@ public sealed record CatalogSettings
     /// </summary>
     public bool ItemsUnreadable { get; init; }
 
+    /// <summary>
+    /// The academy:* keys set as Pulumi secrets (names without the namespace): everything the
+    /// program derives from them stays secret (docs/safety.md).
+    /// </summary>
+    public IReadOnlySet<string> SecretKeys { get; init; } = new HashSet<string>();
+
+    public bool IsSecret(ConfigOption option) => SecretKeys.Contains(option.Name);
+
     public required string SeedDir { get; init; }
 
     /// <summary>Billing, capacities, recovery, protection, encryption and tags of every table.</summary>

@@ -62,8 +62,11 @@ public static class SettingsParser
         }
 
         var learner = userText ?? config.StackName;
+        var secretKeys = ConfigKeys.All.Where(o => config.IsSecret(o.Name)).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var (tags, fromConfig) = MergeTags(config, learner, errors);
         return new CatalogSettings
         {
+            SecretKeys = secretKeys,
             User = learner,
             UserFromStackName = userText is null,
             UserUnreadable = config.Unreadable(ConfigKeys.User.Name) is not null,
@@ -78,7 +81,12 @@ public static class SettingsParser
                 DeletionProtection = Boolean(config, ConfigKeys.DeletionProtection, errors),
                 ServerSideEncryption = sse,
                 KmsKeyArn = kms.Length > 0 ? kms : null,
-                Tags = Tables.DefaultTags.Merge(learner, ParseTags(config, errors)),
+                Tags = tags,
+                SecretTags = tags.Keys.Where(k => k == Tables.DefaultTags.Learner
+                        ? secretKeys.Contains(ConfigKeys.User.Name)
+                        : secretKeys.Contains(ConfigKeys.Tags.Name) && fromConfig.Contains(k))
+                    .ToHashSet(StringComparer.Ordinal),
+                TagsSecret = secretKeys.Contains(ConfigKeys.Tags.Name),
             },
             Items = Object(config, ConfigKeys.Items, errors),
             Adopt = Object(config, ConfigKeys.Adopt, errors),
@@ -193,6 +201,20 @@ public static class SettingsParser
         }
 
         return null;
+    }
+
+    // The defaults count towards DynamoDB's limit as much as academy:tags does.
+    private static (IReadOnlyDictionary<string, string> Tags, IReadOnlySet<string> FromConfig) MergeTags(IConfigSource config, string learner, ErrorList errors)
+    {
+        var extra = ParseTags(config, errors);
+        var tags = Tables.DefaultTags.Merge(learner, extra);
+        var defaults = tags.Keys.Where(k => k == Tables.DefaultTags.Learner || !extra.ContainsKey(k)).ToList();
+        if (Naming.TagRules.CheckCount(tags.Count, tags.Count - defaults.Count, defaults) is { } problem)
+        {
+            Add(config, ConfigKeys.Tags, errors, problem);
+        }
+
+        return (tags, extra.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, string> ParseTags(IConfigSource config, ErrorList errors)

@@ -23,4 +23,13 @@ public sealed record TableOptions
 
     /// <summary>The default tags with academy:tags on top (<see cref="Tables.DefaultTags.Merge"/>); also the IAM policies' tags.</summary>
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>
+    /// The tags whose values came from a secret config key: academy:tags set with --secret (all of
+    /// its tags: Pulumi makes the whole key secret), and learner when academy:user is secret.
+    /// </summary>
+    public IReadOnlySet<string> SecretTags { get; init; } = new HashSet<string>();
+
+    /// <summary>True when academy:tags is secret: it may also hold tags the sandbox cannot decrypt and leaves out.</summary>
+    public bool TagsSecret { get; init; }
 }

@@ -129,7 +129,7 @@ public static class AdoptInspector
         }
 
         string Text(IEnumerable<KeyValuePair<string, string>> pairs) =>
-            pairs.Any() ? string.Join(", ", pairs.Select(kv => $"{kv.Key}={kv.Value}")) : "none";
+            pairs.Any() ? string.Join(", ", pairs.Select(kv => $"{kv.Key}={Plan.Masking.LiveTag(table.Options, kv.Key, kv.Value)}")) : "none";
 
         return tags.SequenceEqual(table.Options.Tags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             ? []

@@ -98,6 +98,12 @@ public sealed class StackFileConfigSource : IConfigSource
                     continue;
                 }
 
+                if (secret && name == ConfigKeys.Tags.Name)
+                {
+                    value = EncryptedTags.Without(value, out var skipped);
+                    config.Warnings.AddRange(skipped.Select(tag => $"{where}.{tag}: {EncryptedTags.Why}"));
+                }
+
                 config._values[name] = value;
                 config.Warnings.AddRange(notes.Select(n => Describe(where, n.Path, n.Line, n.Message, secret).ToString()));
             }

@@ -5,6 +5,7 @@ using Academy.Catalog.Items;
 using Academy.Catalog.Project;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Files;
 using Amazon.DynamoDBv2;
@@ -40,11 +41,16 @@ public static class ExportRunner
                 continue;
             }
 
-            // A secret academy:items value must never land in a seed file in plaintext; it stays in config.
-            var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i)).ToHashSet();
+            // A value from a secret must never land in a seed file in plaintext; it stays in config.
+            // An item left out keeps the catalog's plain version, so the files lose nothing they declared.
+            var secrets = LiveSecrets.For(catalog, table);
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
-            var kept = live.Where(i => !secret.Contains(TableKeys.Of(table, i))).ToList();
-            var encoded = SeedFileEncoder.Encode(table, kept);
+            var kept = live.Where(i => !secrets.MayBeSecret(i)).ToList();
+            var leftOut = live.Count - kept.Count;
+            var declaredInstead = live.Where(secrets.MayBeSecret)
+                .Select(secrets.PlainDeclared).OfType<CatalogItem>()
+                .Select(i => i.Attributes.ToDictionary()).ToList();
+            var encoded = SeedFileEncoder.Encode(table, [.. kept, .. declaredInstead]);
             var plainFile = Path.Combine(folder, table.Key + ".json");
             var dynamoFile = Path.Combine(folder, table.Key + SeedFiles.DynamoDbSuffix);
             var written = new List<string>();
@@ -61,12 +67,13 @@ public static class ExportRunner
                 written.Add($"{count:N0} -> {Display(paths, file)}");
             }
 
-            total += kept.Count;
-            lines.Add($"  {table.Key}: {kept.Count:N0} item(s): {string.Join(", ", written)}"
+            total += kept.Count + declaredInstead.Count;
+            lines.Add($"  {table.Key}: {kept.Count + declaredInstead.Count:N0} item(s): {string.Join(", ", written)}"
                 + (encoded.DynamoDbCount > 0 ? " (DynamoDB JSON for sets, binary and numbers beyond 15 digits, which plain JSON cannot keep)" : ""));
-            if (live.Count > kept.Count)
+            if (leftOut > 0)
             {
-                lines.Add($"  {table.Key}: {live.Count - kept.Count} item(s) left out: they are declared by a secret academy:items value and stay there (never written to a file in plaintext)");
+                lines.Add($"  {table.Key}: {leftOut} item(s) left out: {secrets.Reason}, and their values are never written to a file in plaintext"
+                    + (declaredInstead.Count > 0 ? $"; the files keep the catalog's own version of {declaredInstead.Count} of them" : ""));
             }
 
             var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();

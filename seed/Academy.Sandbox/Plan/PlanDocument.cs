@@ -36,7 +36,7 @@ public sealed record PlanTable(
 {
     public static PlanTable Of(TableSpec table) => new(
         table.Key, table.Name, table.HashKey, table.RangeKey, table.Options.BillingMode.ToApiName(), table.Options.ReadCapacity, table.Options.WriteCapacity,
-        table.Options.PointInTimeRecovery, table.Options.DeletionProtection, table.Options.ServerSideEncryption, table.Options.KmsKeyArn, table.Options.Tags);
+        table.Options.PointInTimeRecovery, table.Options.DeletionProtection, table.Options.ServerSideEncryption, table.Options.KmsKeyArn, Masking.Tags(table.Options));
 }
 
 /// <summary>One item of a plan, as the Pulumi program declares it.</summary>

@@ -26,7 +26,7 @@ public static class PlanPrinter
             output.WriteLine($"           key {key}; {billing}");
             output.WriteLine($"           point-in-time recovery {OnOff(table.Options.PointInTimeRecovery)}; deletion protection {OnOff(table.Options.DeletionProtection)}; "
                 + $"encryption {(table.Options.ServerSideEncryption ? $"KMS ({table.Options.KmsKeyArn ?? "AWS managed key"})" : "AWS owned key")}");
-            output.WriteLine($"           tags {string.Join(", ", table.Options.Tags.Select(t => $"{t.Key}={t.Value}"))}");
+            output.WriteLine($"           tags {string.Join(", ", Masking.Tags(table.Options).Select(t => $"{t.Key}={t.Value}"))}");
         }
 
         output.WriteLine();

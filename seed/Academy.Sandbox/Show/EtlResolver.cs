@@ -13,7 +13,8 @@ public static class EtlResolver
     public static SourceView Resolve(
         IReadOnlyDictionary<string, AttributeValue> global,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttributeValue>> jobsByName,
-        bool secret)
+        bool secret,
+        Func<IReadOnlyDictionary<string, AttributeValue>, bool> secretJob)
     {
         var name = global.TryGetValue(JobFields.Name, out var key) ? key.S ?? "?" : "?";
         var settings = global
@@ -44,7 +45,7 @@ public static class EtlResolver
         var listed = source?.Jobs ?? (list is null ? null : JobSource.ParseJobs(list, _ => { })) ?? [];
         var jobs = listed
             .Concat(pointing.Where(p => !listed.Contains(p, StringComparer.Ordinal)))
-            .Select(job => Job(job, global, source, jobsByName, list is null ? null : listed))
+            .Select(job => Job(job, global, source, jobsByName, list is null ? null : listed, secretJob))
             .ToList();
         return new SourceView(name, false, true, settings, source?.BaseUrl, jobs, problems);
     }
@@ -54,11 +55,18 @@ public static class EtlResolver
         IReadOnlyDictionary<string, AttributeValue> global,
         JobSource? source,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttributeValue>> jobsByName,
-        IReadOnlyList<string>? listed)
+        IReadOnlyList<string>? listed,
+        Func<IReadOnlyDictionary<string, AttributeValue>, bool> secretJob)
     {
         if (!jobsByName.TryGetValue(job, out var item))
         {
             return new JobView(job, job, false, null, source?.BaseUrl, null, [$"no item '{job}' in the jobs table, so the ETL cannot run it"]);
+        }
+
+        if (secretJob(item))
+        {
+            // Its table name, schedule and URL may be the secret's: only its name, a key, is shown.
+            return new JobView(job, Plan.Masking.Mask, true, null, null, null, [], Secret: true);
         }
 
         var problems = new List<string>();

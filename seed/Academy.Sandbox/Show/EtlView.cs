@@ -21,7 +21,8 @@ public sealed record JobView(
     bool? Enabled,
     string? BaseUrl,
     string? PartitionsUrl,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    bool Secret = false);
 
 /// <summary>Everything `show` prints.</summary>
 public sealed record EtlView(string User, string Target, string GlobalTable, string JobsTable, IReadOnlyList<SourceView> Sources)

@@ -52,7 +52,8 @@ public static class ShowPrinter
             foreach (var job in source.Jobs)
             {
                 var enabled = job.Enabled switch { true => "yes", false => "no", null => "-" };
-                var url = job.PartitionsUrl ?? (source.BaseUrl is null ? "(cannot be resolved: see the global item above)" : "(cannot be resolved)");
+                var url = job.Secret ? "[secret: values masked]"
+                    : job.PartitionsUrl ?? (source.BaseUrl is null ? "(cannot be resolved: see the global item above)" : "(cannot be resolved)");
                 output.WriteLine($"  {job.Name.PadRight(nameWidth)}  {job.TableName.PadRight(tableWidth)}  {enabled,-7}  {url}");
                 foreach (var problem in job.Problems)
                 {

@@ -1,6 +1,7 @@
 using Academy.Catalog;
 using Academy.Catalog.Jobs;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -19,10 +20,11 @@ public static class ShowRunner
         var jobsByName = jobItems
             .Where(i => i.TryGetValue(JobFields.Name, out var n) && n.S is not null)
             .ToDictionary(i => i[JobFields.Name].S!, i => (IReadOnlyDictionary<string, AttributeValue>)i, StringComparer.Ordinal);
-        var secretKeys = catalog.ItemsOf(global.Key).Where(i => i.Secret).Select(i => TableKeys.Of(global, i)).ToHashSet();
+        var globalSecrets = LiveSecrets.For(catalog, global);
+        var jobSecrets = LiveSecrets.For(catalog, jobs);
         var sources = globalItems
             .OrderBy(i => TableKeys.Of(global, i))
-            .Select(i => EtlResolver.Resolve(i, jobsByName, secretKeys.Contains(TableKeys.Of(global, i))))
+            .Select(i => EtlResolver.Resolve(i, jobsByName, globalSecrets.MayBeSecret(i), jobSecrets.MayBeSecret))
             .ToList();
         return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources);
     }

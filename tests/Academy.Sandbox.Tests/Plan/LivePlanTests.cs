@@ -134,6 +134,32 @@ public sealed partial class LivePlanTests
         Assert.That(plan.Error, Is.EqualTo(up.Error));
     }
 
+    [Test]
+    public async Task ASecretItemIsSkippedAndNoneOfItsValuesIsPrinted()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", """
+            config:
+              academy:items:
+                global:
+                  - name: api-token
+                    token:
+                      secure: v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl
+            """);
+        string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        using var client = LocalEngine.Client();
+        await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "api-token" }, ["token"] = new() { S = "hunter2" } });
+
+        var text = await Tool.RunAsync(["plan", .. target]);
+        var json = await Tool.RunAsync(["plan", "--json", .. target]);
+
+        Assert.That(text.Output, Does.Contain("    skip       global-api-token (config academy:items.global): from a Pulumi secret, which only `pulumi up` writes"));
+        Assert.That(text.Output + json.Output, Does.Not.Contain("hunter2").And.Not.Contain("Wm9vYmFy"));
+        Assert.That(json.Output, Does.Contain("\"action\": \"skip\""));
+    }
+
     private static async Task<List<string>> TablesAsync(string user)
     {
         using var client = LocalEngine.Client();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
+using Academy.Sandbox.Engine;
 
 namespace Academy.Sandbox.Commands.Plan;
 
@@ -13,6 +14,9 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
         Catalog.AddTo(this);
         Roster.AddTo(this, parallel: false);
         Target.AddTo(this);
+        // Without either, plan reads no table: there is no default engine to name.
+        Target.Endpoint.Description = $"Compare with the live tables at this DynamoDB endpoint, an http:// or https:// URL (the local engine is {EngineTarget.DefaultEndpoint}); without it or --aws, plan reads no table";
+        Target.Aws.Description = "Compare with the live tables in AWS (default credential chain and region)";
         Options.Add(Prune);
         Options.Add(Json);
         Validators.Add(result =>

@@ -1,3 +1,4 @@
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 
 namespace Academy.Sandbox.Tests;
@@ -90,7 +91,7 @@ public sealed class LauncherTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failed.ExitCode, Is.EqualTo(1));
+            Assert.That(failed.ExitCode, Is.EqualTo(ExitCodes.Failed), "a failed build is not drift");
             Assert.That(failed.Error, Is.EqualTo(Building + "Broken.cs(1,50): error CS1001: Identifier expected\n"
                 + "academy-sandbox: the build failed (log above, also in .artifacts/sandbox/build.log)\n"));
             Assert.That(failed.Output, Is.Empty, "nothing runs after a failed build");

@@ -23,6 +23,9 @@ public sealed partial class Hints(IReadOnlyList<string> catalog, IReadOnlyList<s
     /// <summary>A command that reads only the catalog (plan), so without --endpoint/--aws.</summary>
     public string CatalogCommand(string verb, params string[] extra) => Line(verb, [.. catalog, .. extra]);
 
+    /// <summary>A whole command line as the user would type it, each word quoted for a POSIX shell where needed.</summary>
+    public static string Typed(IEnumerable<string> args) => $"`{string.Join(' ', new[] { Tool }.Concat(args.Select(Quote)))}`";
+
     private static string Line(string verb, IEnumerable<string> words) => $"`{string.Join(' ', new[] { Tool, verb }.Concat(words))}`";
 
     private static List<string> Given(ParseResult result, IEnumerable<Option> options)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Academy.Sandbox.Commands.Adopt;
 using Academy.Sandbox.Commands.Down;
@@ -21,12 +22,9 @@ public static class SandboxCli
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var parsed = Build().Parse(args);
-        if (parsed.Action is ParseErrorAction parseError)
+        if (parsed.Action is ParseErrorAction)
         {
-            // The error lines are the message; the whole help after them would bury it.
-            parseError.ShowHelp = false;
-            // Its suggestions are part of the error: stderr too, so stdout stays empty for a script.
-            parsed.Invoke(new InvocationConfiguration { Output = error, Error = error });
+            UsageErrors.Write(parsed, args, error);
             return Task.FromResult(ExitCodes.Usage);
         }
 
@@ -47,6 +45,13 @@ public static class SandboxCli
             new ReportCommand(),
         };
         ExitCodesHelpAction.Install(root);
+        // A bare `academy-sandbox` is a command line without its command: the usage, and the usage code.
+        var help = (SynchronousCommandLineAction)root.Options.OfType<HelpOption>().Single().Action!;
+        root.SetAction(result =>
+        {
+            help.Invoke(result);
+            return ExitCodes.Usage;
+        });
         return root;
     }
 }

@@ -17,6 +17,9 @@ public sealed class SandboxRun(ParseResult result, CatalogOptions catalog, Engin
     /// <summary>The engine the command talks to; only commands declared with <see cref="TargetOptions"/> have one.</summary>
     public EngineTarget Target => target ?? throw new InvalidOperationException("this command has no --endpoint/--aws options");
 
+    /// <summary>False for a command whose target is optional (plan) when neither --endpoint nor --aws was given.</summary>
+    public bool HasTarget => target is not null;
+
     /// <summary>Commands to suggest, carrying the --user/--stack/--endpoint the user gave.</summary>
     public Hints Hints { get; } = hints;
 

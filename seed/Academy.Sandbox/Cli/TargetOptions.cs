@@ -29,6 +29,9 @@ public sealed class TargetOptions
 
     public IEnumerable<Option> All => [Endpoint, Aws];
 
+    /// <summary>For a command that works offline unless given --endpoint or --aws (plan): no engine, and no port check, without them.</summary>
+    public bool Optional { get; init; }
+
     public void AddTo(Command command)
     {
         foreach (var option in All)
@@ -42,13 +45,16 @@ public sealed class TargetOptions
             {
                 result.AddError("--endpoint and --aws exclude each other: --aws means DynamoDB in AWS");
             }
-            else if (!result.GetValue(Aws) && result.GetValue(Endpoint) is null && EngineTarget.PortProblem() is { } problem)
+            else if (!Optional && !result.GetValue(Aws) && result.GetValue(Endpoint) is null && EngineTarget.PortProblem() is { } problem)
             {
                 result.AddError(problem);
             }
         });
     }
 
-    public EngineTarget Resolve(ParseResult result) =>
-        result.GetValue(Aws) ? EngineTarget.Aws() : EngineTarget.Local(result.GetValue(Endpoint));
+    /// <summary>The engine chosen; null only for an <see cref="Optional"/> target that was not given.</summary>
+    public EngineTarget? Resolve(ParseResult result) =>
+        result.GetValue(Aws) ? EngineTarget.Aws()
+        : Optional && result.GetValue(Endpoint) is null ? null
+        : EngineTarget.Local(result.GetValue(Endpoint));
 }

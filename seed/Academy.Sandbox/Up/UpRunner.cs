@@ -28,19 +28,11 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
     public async Task<UpResult> RunAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
     {
-        if (prune && catalog.Settings.ItemsUnreadable)
-        {
-            // The items that key declares are unknown here, so every one of them would look undeclared.
-            throw new SandboxException(
-                $"error: up --prune refused: {ConfigKeys.Items.FullKey} is encrypted in the stack file, so the sandbox cannot tell which live items it declares "
-                + $"and --prune would delete them; nothing was written or deleted. Run {_hints.Command("up")} without --prune, or `pulumi up`, which can decrypt it");
-        }
-
         var clock = Stopwatch.StartNew();
-        var plans = new List<TablePlan>();
-        foreach (var table in catalog.Tables)
+        var plans = await PlanAsync(catalog, prune, ct);
+        foreach (var state in plans.Select(p => p.State).OfType<string>())
         {
-            plans.Add(await PlanAsync(catalog, table, prune, ct));
+            Say($"  {state}");
         }
 
         if (!PruneConfirmed)
@@ -59,6 +51,29 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         return new UpResult(results, writer.Retries, clock.Elapsed);
     }
 
+    /// <summary>
+    /// Reads every table and works out what `up` would write and delete, writing nothing: `up` applies
+    /// it, `plan` with a target prints it. Refuses (before any write) what `up` always refuses.
+    /// </summary>
+    public async Task<List<TablePlan>> PlanAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
+    {
+        if (prune && catalog.Settings.ItemsUnreadable)
+        {
+            // The items that key declares are unknown here, so every one of them would look undeclared.
+            throw new SandboxException(
+                $"error: up --prune refused: {ConfigKeys.Items.FullKey} is encrypted in the stack file, so the sandbox cannot tell which live items it declares "
+                + $"and --prune would delete them; nothing was written or deleted. Run {_hints.Command("up")} without --prune, or `pulumi up`, which can decrypt it");
+        }
+
+        var plans = new List<TablePlan>();
+        foreach (var table in catalog.Tables)
+        {
+            plans.Add(await PlanAsync(catalog, table, prune, ct));
+        }
+
+        return plans;
+    }
+
     private async Task<TablePlan> PlanAsync(Academy.Catalog.Catalog catalog, TableSpec table, bool prune, CancellationToken ct)
     {
         var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
@@ -68,9 +83,6 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         {
             TableProvisioner.RequireKeys(table, existing, _hints);
             settings = TableSettings.Differences(table, existing);
-            Say(settings.Count == 0
-                ? $"  table {table.Name}: exists, as the catalog declares it"
-                : $"  table {table.Name}: exists, but its settings differ from the catalog ({string.Join("; ", settings)}); up leaves them as they are (`pulumi up` applies the catalog's)");
             if (existing.TableStatus != TableStatus.ACTIVE)
             {
                 await TableProvisioner.WaitActiveAsync(client, table.Name, ct);
@@ -82,22 +94,24 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         var live = liveItems.ToDictionary(i => TableKeys.Of(table, i));
 
         var declared = catalog.ItemsOf(table.Key).ToList();
-        var puts = new List<WriteRequest>();
-        var skipped = new List<string>();
-        var unchanged = 0;
+        var items = new List<PlannedItem>(declared.Count);
         foreach (var item in declared)
         {
             if (item.Secret)
             {
-                skipped.Add($"{item.LogicalName} ({item.Source})");
+                items.Add(new PlannedItem(item, ItemAction.Skip, []));
             }
-            else if (live.TryGetValue(TableKeys.Of(table, item), out var current) && AttributeValues.ItemsEqual(item.Attributes, current))
+            else if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
             {
-                unchanged++;
+                items.Add(new PlannedItem(item, ItemAction.Create, []));
+            }
+            else if (AttributeValues.ItemsEqual(item.Attributes, current))
+            {
+                items.Add(new PlannedItem(item, ItemAction.Unchanged, []));
             }
             else
             {
-                puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = item.Attributes.ToDictionary() } });
+                items.Add(new PlannedItem(item, ItemAction.Update, ItemDiff.Differences(item.Attributes, current)));
             }
         }
 
@@ -106,7 +120,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         var deletes = prune
             ? undeclared.Select(kv => new WriteRequest { DeleteRequest = new DeleteRequest { Key = TableKeys.KeyAttributes(table, kv.Value) } }).ToList()
             : [];
-        return new TablePlan(table, existing is not null, settings, live.Count, puts, unchanged, skipped, undeclared.Select(kv => kv.Key.ToString()).ToList(), deletes);
+        return new TablePlan(table, existing is not null, settings, live.Count, items, undeclared.Select(kv => kv.Key.ToString()).ToList(), deletes);
     }
 
     private async Task<TableUpResult> ApplyAsync(

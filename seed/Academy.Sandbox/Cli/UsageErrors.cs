@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace Academy.Sandbox.Cli;
+
+/// <summary>
+/// A command line that does not parse, as one line on stderr (stdout stays empty for scripts): a word
+/// the command does not know names the command, the closest names System.CommandLine's typo correction
+/// finds (as the whole corrected command line when there is one), and the --help that lists the rest.
+/// </summary>
+public static class UsageErrors
+{
+    public static void Write(ParseResult parsed, IReadOnlyList<string> args, TextWriter error)
+    {
+        if (parsed.UnmatchedTokens.Count == 0)
+        {
+            // A bad value or a missing one: the option's own message already names it.
+            foreach (var message in parsed.Errors.Select(e => e.Message).Distinct())
+            {
+                error.WriteLine(message);
+            }
+
+            return;
+        }
+
+        // The first word not understood explains the rest (`--usr bob` leaves `bob` over too).
+        var token = parsed.UnmatchedTokens[0];
+        var command = parsed.CommandResult.Command;
+        string[] path = command is RootCommand ? [] : [command.Name];
+        var help = Hints.Typed([.. path, "--help"]);
+        var suggestions = Suggestions(parsed, token);
+        var fix = suggestions.Count switch
+        {
+            0 => "; ",
+            1 => $"; did you mean {Hints.Typed(Replace(args, token, suggestions[0]))}? ",
+            _ => $"; did you mean {string.Join(" or ", suggestions)}? ",
+        };
+        var option = token.StartsWith('-');
+        error.WriteLine((command is RootCommand, option) switch
+        {
+            (true, false) => $"'{token}' is not a command of {Hints.Tool}{fix}{help} lists the commands",
+            (true, true) => $"{Hints.Tool} needs a command before '{token}'; {help} lists the commands",
+            (false, true) => $"'{token}' is not an option of {command.Name}{fix}{help} lists its options",
+            (false, false) => $"{command.Name} takes no argument '{token}'; its options start with -- ({help} lists them)",
+        });
+    }
+
+    // System.CommandLine's typo correction prints its suggestions; only lines that are names of the
+    // command's options or subcommands are taken from that text, so its wording does not matter.
+    private static List<string> Suggestions(ParseResult parsed, string token)
+    {
+        var names = parsed.CommandResult.Command.Children
+            .SelectMany(s => s switch
+            {
+                Option o => o.Aliases.Append(o.Name),
+                Command c => c.Aliases.Append(c.Name),
+                _ => [],
+            })
+            .ToHashSet(StringComparer.Ordinal);
+        if (parsed.Action is not ParseErrorAction action)
+        {
+            return [];
+        }
+
+        action.ShowHelp = false;
+        action.ShowTypoCorrections = true;
+        var text = new StringWriter();
+        parsed.Invoke(new InvocationConfiguration { Output = text, Error = TextWriter.Null });
+        return text.ToString().Split('\n').Select(l => l.Trim())
+            .SkipWhile(l => !l.Contains($"'{token}'", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(names.Contains)
+            .ToList();
+    }
+
+    private static IEnumerable<string> Replace(IReadOnlyList<string> args, string token, string suggestion)
+    {
+        var at = args.ToList().IndexOf(token);
+        return args.Select((a, i) => i == at ? suggestion : a);
+    }
+}

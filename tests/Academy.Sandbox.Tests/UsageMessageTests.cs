@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests;
+
+/// <summary>What a user sees when the command line does not parse: one line on stderr that says what to type instead.</summary>
+public sealed partial class UsageMessageTests
+{
+    [Test]
+    public async Task AMisspelledCommandSuggestsTheWholeCorrectedLineWhichRunsAsPrinted()
+    {
+        var typo = await Tool.RunAsync("pln", "--user", "bob", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(typo.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(typo.Error, Does.StartWith("'pln' is not a command of academy-sandbox; did you mean `academy-sandbox plan --user bob --project "));
+        var pasted = await Tool.RunAsync(Suggested(typo.Error));
+        Assert.That(pasted.ExitCode, Is.EqualTo(ExitCodes.Ok), pasted.Error);
+        Assert.That(pasted.Output, Does.StartWith("Learner bob "));
+    }
+
+    [Test]
+    public async Task VeriffySuggestsVerify()
+    {
+        var run = await Tool.RunAsync("veriffy", "--user", "bob");
+
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("'veriffy' is not a command of academy-sandbox; did you mean `academy-sandbox verify --user bob`? `academy-sandbox --help` lists the commands"));
+    }
+
+    [Test]
+    public async Task AMisspelledOptionSuggestsTheCorrectedLine()
+    {
+        var run = await Tool.RunAsync("up", "--prun", "--user", "bob");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("'--prun' is not an option of up; did you mean `academy-sandbox up --prune --user bob`? `academy-sandbox up --help` lists its options"));
+    }
+
+    [Test]
+    public async Task AnUnknownOptionPointsToTheCommandsHelpWhichListsItsOptions()
+    {
+        var run = await Tool.RunAsync("verify", "--concurrency", "4");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("'--concurrency' is not an option of verify; `academy-sandbox verify --help` lists its options"));
+        var help = await Tool.RunAsync(Suggested(run.Error));
+        Assert.That(help.ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(help.Output, Does.Contain("--endpoint <url>"));
+    }
+
+    [Test]
+    public async Task AnOptionBeforeAnyCommandSaysACommandComesFirst()
+    {
+        var run = await Tool.RunAsync("--user", "bob");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("academy-sandbox needs a command before '--user'; `academy-sandbox --help` lists the commands"));
+    }
+
+    [Test]
+    public async Task ABareToolPrintsTheUsageAndExitsWithTheUsageCode()
+    {
+        var run = await Tool.RunAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Output, Does.StartWith("Description:").And.Contain("Usage:").And.Contain("verify").And.Contain("report"));
+        Assert.That(run.Error, Is.Empty);
+    }
+
+    [TestCase("veriffy")]
+    [TestCase("verify", "--usr", "bob")]
+    [TestCase("verify", "--concurrency", "0")]
+    [TestCase("plan", "alice")]
+    [TestCase("up", "--concurrency", "0")]
+    [TestCase("show", "--user")]
+    public async Task AParseErrorIsOneLineOnStderrWithNoBlankLinesAndNothingOnStdout(params string[] args)
+    {
+        var run = await Tool.RunAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Output, Is.Empty, "a script reading stdout gets nothing");
+        Assert.That(run.Error.Split('\n'), Is.EqualTo(new[] { run.Error.TrimEnd('\n'), "" }), "one line, no blank line before or after it");
+    }
+
+    // The command inside the first backquotes, split as a shell would split these plain words.
+    private static string[] Suggested(string error) => FirstCommand().Match(error).Groups[1].Value.Split(' ');
+
+    [GeneratedRegex("`academy-sandbox ([^`]*)`")]
+    private static partial Regex FirstCommand();
+}

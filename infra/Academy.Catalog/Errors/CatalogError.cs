@@ -11,5 +11,5 @@ public sealed record CatalogError(string Source, string? Item, ErrorMessage Text
     public string Message => Text.Render(Secret);
 
     public override string ToString() =>
-        Item is null ? $"{Source}: {Message}" : $"{Source}: item '{Item}': {Message}";
+        Item is null ? $"{Excerpt.Escape(Source)}: {Message}" : $"{Excerpt.Escape(Source)}: item '{Excerpt.Of(Item)}': {Message}";
 }

@@ -5,7 +5,7 @@ using Academy.Sandbox.Plan;
 namespace Academy.Sandbox.Commands.Plan;
 
 /// <summary>Prints the catalog as text or JSON.</summary>
-public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Catalog)
+public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Catalog, roster: command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {

@@ -21,13 +21,26 @@ public static class SandboxCli
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var parsed = Build().Parse(args);
+        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error) };
         if (parsed.Action is ParseErrorAction parseError)
         {
             // The error lines are the message; the whole help after them would bury it.
             parseError.ShowHelp = false;
+            if (JsonOutput.Requested(parsed))
+            {
+                return UsageErrorAsJsonAsync(parsed, terminal, ct);
+            }
         }
 
-        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+        return parsed.InvokeAsync(terminal, ct);
+    }
+
+    // A wrong command line still gets its one --json document, after the usual error lines on stderr.
+    private static async Task<int> UsageErrorAsJsonAsync(ParseResult parsed, InvocationConfiguration terminal, CancellationToken ct)
+    {
+        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = terminal.Error }, ct);
+        JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", parsed.Errors.Select(e => e.Message)), code);
+        return code;
     }
 
     public static RootCommand Build()

@@ -75,6 +75,21 @@ public sealed class TerminalSafetyTests
         Assert.That(run.Error, Does.Contain("100,000 characters"));
     }
 
+    [TestCase("plan", "--stack", "")]
+    [TestCase("plan", "--roster", "")]
+    [TestCase("verify", "--endpoint", "http://")]
+    [TestCase("up", "--concurrency", "")]
+    [TestCase("plan", "", "")]
+    public async Task AHugeOptionValueOrArgumentIsQuotedAsAnExcerpt(string verb, string option, string prefix)
+    {
+        string[] huge = [prefix + new string('a', 100_000)];
+        var run = await Tool.RunAsync([verb, .. option.Length > 0 ? [option] : Array.Empty<string>(), .. huge, "--project", LocalEngine.Repo.Root]);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(ExitCodes.Ok));
+        Assert.That(run.Error.Length, Is.LessThan(2_000), run.Error[..Math.Min(run.Error.Length, 3_000)]);
+        Assert.That(run.Error, Does.Contain("characters)"));
+    }
+
     [Test]
     public async Task AHugeUserNameBesideARosterIsQuotedAsAnExcerpt()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Commands.Adopt;
 using Academy.Sandbox.Commands.Down;
 using Academy.Sandbox.Commands.Export;
@@ -17,6 +18,8 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public static class SandboxCli
 {
+    private const int LongestParseError = 400;
+
     /// <summary>Runs one command line, writing to the given writers; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
@@ -26,6 +29,11 @@ public static class SandboxCli
         {
             // The error lines are the message; the whole help after them would bury it.
             parseError.ShowHelp = false;
+            if (parsed.Errors.Any(e => e.Message.Length > LongestParseError))
+            {
+                return HugeInputErrorAsync(parsed, terminal);
+            }
+
             if (JsonOutput.Requested(parsed))
             {
                 return UsageErrorAsJsonAsync(parsed, terminal, ct);
@@ -33,6 +41,23 @@ public static class SandboxCli
         }
 
         return parsed.InvokeAsync(terminal, ct);
+    }
+
+    // System.CommandLine quotes a wrong token whole; a megabyte of it would bury the message.
+    private static Task<int> HugeInputErrorAsync(ParseResult parsed, InvocationConfiguration terminal)
+    {
+        var messages = parsed.Errors.Select(e => Excerpt.Of(e.Message, LongestParseError, LongestParseError - 100)).ToList();
+        foreach (var message in messages)
+        {
+            terminal.Error.WriteLine(message);
+        }
+
+        if (JsonOutput.Requested(parsed))
+        {
+            JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", messages), ExitCodes.Usage);
+        }
+
+        return Task.FromResult(ExitCodes.Usage);
     }
 
     // A wrong command line still gets its one --json document, after the usual error lines on stderr.

@@ -78,6 +78,27 @@ public sealed partial class HintPasteTests
     }
 
     [Test]
+    public async Task AHintNamingAFileWithControlCharactersStillPastesAsThatFile()
+    {
+        using var project = new ScratchProject();
+        var name = Tool.NewUser();
+        var folder = Path.Combine(project.Root, "it's a\n\u001b[2J \u202E folder");
+        Directory.CreateDirectory(folder);
+        var roster = Path.Combine(folder, "roster.yaml");
+        File.WriteAllText(roster, $"learners:\n  - {name}\n");
+        string[] course = ["--roster", roster, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. course])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await PutStrayAsync(client, $"{name}-academy-jobs", "stray");
+
+        var kept = await Tool.RunAsync(["up", .. course]);
+
+        var hint = HintsIn(kept).Single(h => h.Contains("--prune", StringComparison.Ordinal));
+        Assert.That(hint.IndexOfAny(['\n', '\u001b', '\u202E']), Is.EqualTo(-1), hint);
+        Assert.That(await ShellWordsAsync(hint), Does.Contain(roster), hint);
+    }
+
+    [Test]
     public async Task EveryHintOfEveryCommandNamesTheSameLearnersAndEngineAsTheCommand()
     {
         var (project, names, course) = Roster();

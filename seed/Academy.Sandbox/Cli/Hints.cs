@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 
 namespace Academy.Sandbox.Cli;
 
@@ -56,9 +57,14 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
         return words;
     }
 
-    // Plain words as they are, anything else in single quotes as POSIX shells read them.
+    // Plain words as they are, anything else in single quotes as POSIX shells read them. A word with a
+    // control or bidi character (a folder name, say) goes in bash's and zsh's $'...' with that
+    // character as an escape the shell turns back into it, so the hint neither steers the terminal
+    // nor breaks across lines, and still names that exact file when pasted.
     private static string Quote(string value) =>
-        PlainWord().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        PlainWord().IsMatch(value) ? value
+        : Excerpt.FirstToEscape(value, keepLineFeeds: false) < 0 ? "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+        : "$'" + Excerpt.Escape(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)) + "'";
 
     [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+$")]
     private static partial Regex PlainWord();

@@ -48,7 +48,7 @@ public sealed partial class HintPasteTests
         }
 
         var guarded = await Tool.RunAsync(["up", .. oneLearner, "--prune"]);
-        Assert.That(guarded.ExitCode, Is.EqualTo(ExitCodes.Failed), guarded.Error);
+        Assert.That(guarded.ExitCode, Is.Not.EqualTo(ExitCodes.Ok), guarded.Error);
         foreach (var hint in HintsIn(guarded).Where(h => !h.Contains("--yes", StringComparison.Ordinal)))
         {
             await PasteAsync(hint, course, bob);
@@ -70,7 +70,7 @@ public sealed partial class HintPasteTests
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
         var conflict = await Tool.RunAsync(["up", .. oneLearner]);
-        Assert.That(conflict.ExitCode, Is.EqualTo(ExitCodes.Failed), conflict.Error);
+        Assert.That(conflict.ExitCode, Is.Not.EqualTo(ExitCodes.Ok), conflict.Error);
         var down = await PasteAsync(HintsIn(conflict).Single(h => h.Contains(" down", StringComparison.Ordinal)), course, bob);
         Assert.That(down.ExitCode, Is.Zero, down.Output + down.Error);
         Assert.That(await TableExistsAsync(client, $"{bob}-academy-global"), Is.False);

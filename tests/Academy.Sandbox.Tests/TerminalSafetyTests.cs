@@ -97,7 +97,7 @@ public sealed class TerminalSafetyTests
         project.Write("roster.yaml", "learners:\n  - ann\n");
         var run = await Tool.RunAsync(["plan", "--roster", Path.Combine(project.Root, "roster.yaml"), "--user", new string('a', 100_000) + "\u001b", "--project", project.Root]);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error.Length, Is.LessThan(2_000));
         Assert.That(run.Error, Does.Contain("100,001 characters"));
     }

@@ -14,6 +14,11 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? target = null, RosterOptions? roster = null) : AsynchronousCommandLineAction
 {
+    /// <summary>The codes this base returns for any command (the catch blocks below), listed in every --help after the command's own.</summary>
+    public IReadOnlyList<(int Code, string Meaning)> CommonExitCodes => target is null
+        ? [ExitCodes.CatalogInvalidHelp, ExitCodes.CancelledHelp]
+        : [ExitCodes.EngineRefusedHelp, ExitCodes.CatalogInvalidHelp, ExitCodes.UnreachableHelp, ExitCodes.CancelledHelp];
+
     public sealed override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var engine = target?.Resolve(parseResult);
@@ -25,11 +30,11 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(run, $"cancelled; run the command again to finish{CancelledHint(run)}", ExitCodes.Cancelled);
+            return Fail(run, $"cancelled; run the command again to finish{CancelledHint(run)}", ExitCodes.CancelledHelp.Code);
         }
         catch (CatalogException e)
         {
-            return Fail(run, e.Message, ExitCodes.CatalogInvalid);
+            return Fail(run, e.Message, ExitCodes.CatalogInvalidHelp.Code);
         }
         catch (SandboxException e)
         {
@@ -37,21 +42,21 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         }
         catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Describe(engine, e) is { } line)
         {
-            return Fail(run, line, ExitCodes.Unreachable);
+            return Fail(run, line, ExitCodes.UnreachableHelp.Code);
         }
         catch (AmazonDynamoDBException e) when ((int)e.StatusCode >= 500)
         {
             // The engine's own fault (InternalServerError, ServiceUnavailable), not the request's.
-            return Fail(run, $"error: DynamoDB at {engine?.Describe} failed with a server error: {e.ErrorCode}: {e.Message}; the request may succeed if you run the command again", ExitCodes.Failed);
+            return Fail(run, $"error: DynamoDB at {engine?.Describe} failed with a server error: {e.ErrorCode}: {e.Message}; the request may succeed if you run the command again", ExitCodes.EngineRefusedHelp.Code);
         }
         catch (AmazonDynamoDBException e)
         {
-            return Fail(run, $"error: DynamoDB at {engine?.Describe} refused the request: {e.ErrorCode}: {e.Message}", ExitCodes.Failed);
+            return Fail(run, $"error: DynamoDB at {engine?.Describe} refused the request: {e.ErrorCode}: {e.Message}", ExitCodes.EngineRefusedHelp.Code);
         }
         catch (AmazonClientException e) when (engine is { IsAws: true })
         {
             // The SDK's message can span lines (one per credential provider tried); the first says what failed.
-            return Fail(run, $"error: cannot use AWS: {e.Message.Split('\n')[0].Trim()}; check your credentials (aws configure, AWS_PROFILE) and region (AWS_REGION)", ExitCodes.Unreachable);
+            return Fail(run, $"error: cannot use AWS: {e.Message.Split('\n')[0].Trim()}; check your credentials (aws configure, AWS_PROFILE) and region (AWS_REGION)", ExitCodes.UnreachableHelp.Code);
         }
     }
 

@@ -34,10 +34,8 @@ public static class SandboxCli
                 return HugeInputErrorAsync(parsed, terminal);
             }
 
-            if (JsonOutput.Requested(parsed))
-            {
-                return UsageErrorAsJsonAsync(parsed, terminal, ct);
-            }
+            // Its suggestions are part of the error: stderr too, so stdout holds nothing or, with --json, the one document.
+            return UsageErrorAsync(parsed, terminal, ct);
         }
 
         return parsed.InvokeAsync(terminal, ct);
@@ -60,12 +58,16 @@ public static class SandboxCli
         return Task.FromResult(ExitCodes.Usage);
     }
 
-    // A wrong command line still gets its one --json document, after the usual error lines on stderr.
-    private static async Task<int> UsageErrorAsJsonAsync(ParseResult parsed, InvocationConfiguration terminal, CancellationToken ct)
+    // A wrong command line: the usual error lines on stderr, and with --json its one document on stdout.
+    private static async Task<int> UsageErrorAsync(ParseResult parsed, InvocationConfiguration terminal, CancellationToken ct)
     {
-        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = terminal.Error }, ct);
-        JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", parsed.Errors.Select(e => e.Message)), code);
-        return code;
+        await parsed.InvokeAsync(new InvocationConfiguration { Output = terminal.Error, Error = terminal.Error }, ct);
+        if (JsonOutput.Requested(parsed))
+        {
+            JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", parsed.Errors.Select(e => e.Message)), ExitCodes.Usage);
+        }
+
+        return ExitCodes.Usage;
     }
 
     public static RootCommand Build()

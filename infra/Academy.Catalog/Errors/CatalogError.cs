@@ -11,5 +11,8 @@ public sealed record CatalogError(string Source, string? Item, ErrorMessage Text
     public string Message => Text.Render(Secret);
 
     public override string ToString() =>
-        Item is null ? $"{Source}: {Message}" : $"{Source}: item '{Item}': {Message}";
+        Item is null ? $"{Where}: {Message}" : $"{Where}: item '{Excerpt.Of(Item)}': {Message}";
+
+    // A file named on the command line (a roster, Pulumi.<stack>.yaml) is input too.
+    private string Where => Excerpt.Of(Source, 400, 300);
 }

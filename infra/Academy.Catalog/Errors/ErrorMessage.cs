@@ -16,6 +16,10 @@ public sealed class ErrorMessage
 {
     public const string Mask = "***";
 
+    private const int HoleMax = 400;
+
+    private const int HoleKeep = 300;
+
     private readonly List<Part> _parts;
 
     public ErrorMessage(int literalLength, int formattedCount) => _parts = new List<Part>((2 * formattedCount) + 1);
@@ -55,13 +59,15 @@ public sealed class ErrorMessage
     public void AppendFormatted<T>(T value, string? format = null) =>
         _parts.Add(new Part(value is IFormattable f ? f.ToString(format, CultureInfo.InvariantCulture) : value?.ToString() ?? "", IsValue: true));
 
-    /// <summary>The message with every value masked when <paramref name="secret"/> is true, else as written.</summary>
+    /// <summary>The message with every value masked when <paramref name="secret"/> is true, else quoted through <see cref="Excerpt"/>.</summary>
     public string Render(bool secret)
     {
         var text = new StringBuilder();
         foreach (var part in _parts)
         {
-            text.Append(secret && part.IsValue ? Mask : part.Text);
+            // Values are quoted as excerpts (a hole may hold a sentence a helper composed, so the limit
+            // is generous); names are shown whole; both with terminal controls escaped.
+            text.Append(secret && part.IsValue ? Mask : part.IsValue ? Excerpt.Of(part.Text, HoleMax, HoleKeep) : Excerpt.Escape(part.Text));
         }
 
         return text.ToString();

@@ -76,7 +76,7 @@ public static class AdoptPrinter
 
             foreach (var key in table.Undeclared)
             {
-                output.WriteLine($"    undeclared {table.Table.Key}-{key}: not in the catalog; left as it is (never deleted), pulumi ignores it; {sandbox("export")} takes it into the catalog, adopt again imports it");
+                output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; {sandbox("export")} takes it into the catalog, adopt again imports it");
             }
         }
     }

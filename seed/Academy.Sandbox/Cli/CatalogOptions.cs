@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Catalog;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Config;
@@ -94,7 +95,7 @@ public sealed class CatalogOptions
         if (result.GetValue(User) is { } user)
         {
             config = new UserOverrideConfigSource(config, user);
-            source += ", --user " + user;
+            source += ", --user " + Excerpt.Of(user);
         }
 
         return new ChosenConfig(paths, config, source);

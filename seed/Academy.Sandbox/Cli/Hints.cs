@@ -1,27 +1,44 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 
 namespace Academy.Sandbox.Cli;
 
 /// <summary>
-/// Commands suggested in messages, carrying the options that chose the project, learner and engine
-/// (as the user typed them) so a hint can be pasted and run as it is.
+/// Every command suggested in a message, built here and only here from the scope of the command that
+/// prints it: the options that chose the project, stack, learner or roster (and one learner of it),
+/// and the engine (--endpoint or --aws), as the user typed them, so a hint pasted into a shell acts on
+/// exactly the learners and tables the user was working on.
 /// </summary>
-public sealed partial class Hints(IReadOnlyList<string> catalog, IReadOnlyList<string> target)
+public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<string> target, IReadOnlyList<string>? learner = null)
 {
     public const string Tool = "academy-sandbox";
 
-    public static Hints None { get; } = new([], []);
+    private const string LearnerOption = "--learner";
 
-    /// <summary>The options the user gave explicitly, in declaration order: catalog ones (--stack, --user, --project), then engine ones.</summary>
-    public static Hints From(ParseResult result, IEnumerable<Option> catalogOptions, IEnumerable<Option> targetOptions) =>
-        new(Given(result, catalogOptions), Given(result, targetOptions));
+    public static Hints None { get; } = new([], [], []);
+
+    /// <summary>
+    /// The options the user gave explicitly, in declaration order: scope ones (--roster, --stack, --user,
+    /// --project), then engine ones, then the one learner of a roster (--learner).
+    /// </summary>
+    public static Hints From(ParseResult result, IEnumerable<Option> scopeOptions, IEnumerable<Option> targetOptions)
+    {
+        var scope = scopeOptions.ToList();
+        return new(Given(result, scope.Where(o => o.Name != LearnerOption)), Given(result, targetOptions), Given(result, scope.Where(o => o.Name == LearnerOption)));
+    }
+
+    /// <summary>
+    /// The hints for one learner of a roster: the same roster (or course stack) with --learner NAME, so
+    /// a command suggested about that learner's tables acts on theirs, not every learner's.
+    /// </summary>
+    public Hints ForLearner(string name) => new(scope, target, [LearnerOption, Quote(name)]);
 
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
-    public string Command(string verb, params string[] extra) => Line(verb, [.. catalog, .. target, .. extra]);
+    public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
 
     /// <summary>A command that reads only the catalog (plan), so without --endpoint/--aws.</summary>
-    public string CatalogCommand(string verb, params string[] extra) => Line(verb, [.. catalog, .. extra]);
+    public string CatalogCommand(string verb, params string[] extra) => Line(verb, [.. scope, .. learner ?? [], .. extra]);
 
     /// <summary>A whole command line as the user would type it, each word quoted for a POSIX shell where needed.</summary>
     public static string Typed(IEnumerable<string> args) => $"`{string.Join(' ', new[] { Tool }.Concat(args.Select(Quote)))}`";
@@ -43,9 +60,14 @@ public sealed partial class Hints(IReadOnlyList<string> catalog, IReadOnlyList<s
         return words;
     }
 
-    // Plain words as they are, anything else in single quotes as POSIX shells read them.
+    // Plain words as they are, anything else in single quotes as POSIX shells read them. A word with a
+    // control or bidi character (a folder name, say) goes in bash's and zsh's $'...' with that
+    // character as an escape the shell turns back into it, so the hint neither steers the terminal
+    // nor breaks across lines, and still names that exact file when pasted.
     private static string Quote(string value) =>
-        PlainWord().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        PlainWord().IsMatch(value) ? value
+        : Excerpt.FirstToEscape(value, keepLineFeeds: false) < 0 ? "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+        : "$'" + Excerpt.Escape(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)) + "'";
 
     [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+$")]
     private static partial Regex PlainWord();

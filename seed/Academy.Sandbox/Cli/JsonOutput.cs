@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,6 +23,13 @@ public static class JsonOutput
     };
 
     public static void Write<T>(TextWriter output, T document) => output.WriteLine(JsonSerializer.Serialize(document, Options));
+
+    /// <summary>Whether the command being run takes --json and was given it, so even its failure is one document on stdout.</summary>
+    public static bool Requested(ParseResult result) =>
+        result.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> json && result.GetResult(json) is not null && result.GetValue(json);
+
+    /// <summary>The document of a run that failed: the error line it printed on stderr and its exit code.</summary>
+    public static void WriteFailure(TextWriter output, string error, int exitCode) => Write(output, new { Error = error, ExitCode = exitCode });
 
     private sealed class AttributeValueConverter : JsonConverter<AttributeValue>
     {

@@ -1,3 +1,5 @@
+using Academy.Catalog.Errors;
+
 namespace Academy.Sandbox.Cli;
 
 /// <summary>Long listings in text output: the first few lines, then how many more of each kind (--json lists them all).</summary>
@@ -17,7 +19,9 @@ public static class Listing
         return (entries.Take(Shown).ToList(), $"... and {entries.Count - Shown:N0} more ({string.Join(", ", rest)}); --json lists every one");
     }
 
-    /// <summary>Names joined with commas, at most <see cref="Shown"/> of them, e.g. "a, b, ... (1,234 more)".</summary>
+    /// <summary>Names (read from tables or files, so escaped) joined with commas, at most <see cref="Shown"/> of them, e.g. "a, b, ... (1,234 more)".</summary>
     public static string Names(IReadOnlyList<string> names) =>
-        names.Count <= Shown ? string.Join(", ", names) : $"{string.Join(", ", names.Take(Shown))}, ... ({names.Count - Shown:N0} more)";
+        names.Count <= Shown
+            ? string.Join(", ", names.Select(Excerpt.Escape))
+            : $"{string.Join(", ", names.Take(Shown).Select(Excerpt.Escape))}, ... ({names.Count - Shown:N0} more)";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Commands.Adopt;
 using Academy.Sandbox.Commands.Down;
 using Academy.Sandbox.Commands.Export;
@@ -18,17 +19,48 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public static class SandboxCli
 {
+    private const int LongestParseError = 400;
+
     /// <summary>Runs one command line, writing to the given writers; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var parsed = Build().Parse(args);
+        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error) };
         if (parsed.Action is ParseErrorAction)
         {
-            UsageErrors.Write(parsed, args, error);
+            if (parsed.Errors.Any(e => e.Message.Length > LongestParseError))
+            {
+                return HugeInputErrorAsync(parsed, terminal);
+            }
+
+            // One line that says what to type instead, on stderr, so stdout holds nothing or, with --json, the one document.
+            UsageErrors.Write(parsed, args, terminal.Error);
+            if (JsonOutput.Requested(parsed))
+            {
+                JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", parsed.Errors.Select(e => e.Message)), ExitCodes.Usage);
+            }
+
             return Task.FromResult(ExitCodes.Usage);
         }
 
-        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+        return parsed.InvokeAsync(terminal, ct);
+    }
+
+    // System.CommandLine quotes a wrong token whole; a megabyte of it would bury the message.
+    private static Task<int> HugeInputErrorAsync(ParseResult parsed, InvocationConfiguration terminal)
+    {
+        var messages = parsed.Errors.Select(e => Excerpt.Of(e.Message, LongestParseError, LongestParseError - 100)).ToList();
+        foreach (var message in messages)
+        {
+            terminal.Error.WriteLine(message);
+        }
+
+        if (JsonOutput.Requested(parsed))
+        {
+            JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", messages), ExitCodes.Usage);
+        }
+
+        return Task.FromResult(ExitCodes.Usage);
     }
 
     public static RootCommand Build()

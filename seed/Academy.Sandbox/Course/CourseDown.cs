@@ -22,7 +22,7 @@ public static class CourseDown
 
         var failed = outcomes.Count(o => o.Status != LearnerStatus.Ok);
         output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - failed:N0} done, {failed:N0} failed; {deletedTables:N0} table(s) deleted"
-            + (failed > 0 ? "; `down` again deletes only what is still there (add --learner NAME for one learner's details)" : ""));
+            + (failed > 0 ? $"; {run.Hints.Command("down")} again deletes only what is still there{(selection.Learners.Count > 1 ? " (add --learner NAME for one learner's details)" : "")}" : ""));
         return CourseRunner.ExitCode(outcomes);
     }
 }

@@ -16,9 +16,10 @@ public static class CourseShow
         var index = selection.Learners.Select((l, i) => (l.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>
         {
-            var view = await ShowRunner.ReadAsync(client, learner.Catalog, run.Target, run.Hints, token);
+            var hints = run.Hints.ForLearner(learner.Name);
+            var view = await ShowRunner.ReadAsync(client, learner.Catalog, run.Target, hints, token);
             views[index[learner.Name]] = view;
-            ShowPrinter.Text(view, run.Hints, details);
+            ShowPrinter.Text(view, hints, details);
             return (LearnerStatus.Ok, Summary(view));
         }, ct);
 

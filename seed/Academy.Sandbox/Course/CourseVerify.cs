@@ -6,15 +6,17 @@ namespace Academy.Sandbox.Course;
 /// <summary>`verify` over a roster: every learner's live tables against their catalog; drift is listed under the learner.</summary>
 public static class CourseVerify
 {
-    public static async Task<int> RunAsync(SandboxRun run, CourseSelection selection, int parallel, CancellationToken ct)
+    public static async Task<int> RunAsync(SandboxRun run, CourseSelection selection, int parallel, bool json, CancellationToken ct)
     {
-        var output = run.Output;
+        var output = json ? TextWriter.Null : run.Output; // with --json stdout holds the document alone
+        var reports = new System.Collections.Concurrent.ConcurrentDictionary<string, object>();
         using var client = run.Target.CreateClient();
         output.WriteLine($"verify: {selection.Describe} at {run.Target.Describe}");
         var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>
         {
             var report = await VerifyRunner.RunAsync(client, learner.Catalog, run.Target.Describe, token);
-            WriteListing(report, run.Hints, details);
+            reports[learner.Name] = VerifyPrinter.Document(report);
+            WriteListing(report, run.Hints.ForLearner(learner.Name), details);
             var drift = report.Drift;
             return drift == 0
                 ? (LearnerStatus.Ok, $"in step: {learner.Catalog.Tables.Count} table(s), {learner.Catalog.Items.Count:N0} item(s)")
@@ -24,7 +26,12 @@ public static class CourseVerify
         var drifted = outcomes.Count(o => o.Status == LearnerStatus.Drifted);
         var failed = outcomes.Count(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable);
         output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - drifted - failed:N0} in step, {drifted:N0} drifted, {failed:N0} failed"
-            + (drifted > 0 ? "; `up` writes what is missing or different, `up --prune` also deletes extras" : ""));
+            + (drifted > 0 ? $"; {run.Hints.Command("up")} writes what is missing or different, {run.Hints.Command("up", "--prune")} also deletes extras" : ""));
+        if (json)
+        {
+            CourseJson.Write(run.Output, selection, run.Target.Describe, outcomes, reports);
+        }
+
         return CourseRunner.ExitCode(outcomes);
     }
 

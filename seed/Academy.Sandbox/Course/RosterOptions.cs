@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Roster;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
@@ -26,9 +27,8 @@ public sealed class RosterOptions
     public Option<int> Parallel { get; } = CountOption.Create(
         "--parallel", "With a roster: learners worked on at once, each with its own --concurrency (at least 1)", 4);
 
-    /// <summary>Hints that carry the roster and learner too, so a suggested command acts on the same learners.</summary>
-    public Hints Hints(ParseResult result, CatalogOptions catalog, TargetOptions target) =>
-        Cli.Hints.From(result, [Roster, Learner, .. catalog.All], target.All);
+    /// <summary>The options that choose the learners, which every hint of the command carries (see <see cref="Hints"/>).</summary>
+    public IEnumerable<Option> Scope => [Roster, Learner];
 
     /// <summary>Adds --roster and --learner, and --parallel for commands that talk to an engine.</summary>
     public void AddTo(Command command, bool parallel)
@@ -63,7 +63,7 @@ public sealed class RosterOptions
         if (result.GetValue(catalog.User) is { } user)
         {
             throw new SandboxException(
-                $"error: --user {user} names the one learner of a learner stack; a roster names its own learners, so pick one with --learner", ExitCodes.Usage);
+                $"error: --user {Excerpt.Of(user)} names the one learner of a learner stack; a roster names its own learners, so pick one with --learner", ExitCodes.Usage);
         }
 
         var chosen = catalog.Config(result, run.Error);
@@ -76,12 +76,12 @@ public sealed class RosterOptions
         }
 
         var one = course.Find(learner) ?? throw new SandboxException(
-            $"error: {course.Roster.Source} lists no learner '{learner}'; it lists {string.Join(", ", course.Learners.Take(20).Select(l => l.Name))}{(course.Learners.Count > 20 ? ", ..." : "")}",
+            $"error: {course.Roster.Source} lists no learner '{Excerpt.Of(learner)}'; it lists {string.Join(", ", course.Learners.Take(20).Select(l => l.Name))}{(course.Learners.Count > 20 ? ", ..." : "")}",
             ExitCodes.Usage);
         return new CourseSelection(course, [one], source);
     }
 
     private static SandboxException NoRoster(string learner) => new(
-        $"error: --learner {learner} picks a learner of a roster; give --roster FILE, or a --stack whose {ConfigKeys.Roster.FullKey} names one",
+        $"error: --learner {Excerpt.Of(learner)} picks a learner of a roster; give --roster FILE, or a --stack whose {ConfigKeys.Roster.FullKey} names one",
         ExitCodes.Usage);
 }

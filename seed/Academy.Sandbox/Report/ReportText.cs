@@ -8,8 +8,7 @@ public static class ReportText
     private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "$/month*"];
 
     /// <param name="hints">Carries the --roster, --learner, --stack and engine options given, so the suggested commands run as printed.</param>
-    /// <param name="oneLearner">--learner was given (and is carried by <paramref name="hints"/>).</param>
-    public static void Write(CourseReport report, Hints hints, bool oneLearner, TextWriter output)
+    public static void Write(CourseReport report, Hints hints, TextWriter output)
     {
         output.WriteLine($"report: {report.Learners.Count} learner(s) at {report.Target} ({report.Config})");
         var rows = report.Learners.Select(Row).ToList();
@@ -30,7 +29,7 @@ public static class ReportText
         output.WriteLine("columns: tables and items live/declared; $/month* is each learner's own tables alone, before the free tier");
         if (report.Learners.FirstOrDefault(l => l.Drift is { Total: > 0 }) is { } drifted)
         {
-            output.WriteLine($"next: {(oneLearner ? hints.Command("verify") : hints.Command("verify", "--learner", drifted.Name))} lists {drifted.Name}'s differences; {hints.Command("up")} writes what is missing or different");
+            output.WriteLine($"next: {hints.ForLearner(drifted.Name).Command("verify")} lists {drifted.Name}'s differences; {hints.Command("up")} writes what is missing or different");
         }
     }
 

@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Catalog.Jobs;
 using Amazon.DynamoDBv2.Model;
 
@@ -39,7 +40,7 @@ public static class EtlResolver
         }
 
         var problems = new List<string>();
-        var source = JobSource.Read(global, (field, message) => problems.Add($"attribute '{field}': {message}"));
+        var source = JobSource.Read(global, (field, message) => problems.Add($"attribute '{Excerpt.Escape(field)}': {message}"));
 
         // The list stands on its own, so one bad field elsewhere in the item does not hide which jobs it names.
         var listed = source?.Jobs ?? (list is null ? null : JobSource.ParseJobs(list, _ => { })) ?? [];
@@ -80,7 +81,7 @@ public static class EtlResolver
         if (source is null)
         {
             // The source's own problems are reported once, with the source; here only the job's.
-            JobConfig.Read(item, (field, message) => problems.Add($"attribute '{field}': {message}"));
+            JobConfig.Read(item, (field, message) => problems.Add($"attribute '{Excerpt.Escape(field)}': {message}"));
             return new JobView(job, tableName, true, enabled, null, null, problems);
         }
 

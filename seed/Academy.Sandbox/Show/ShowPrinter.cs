@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Show;
@@ -21,11 +22,12 @@ public static class ShowPrinter
             output.WriteLine();
             var kind = source.IsSource ? "Global settings" : "Global item";
             var note = source.Secret ? " [secret: values masked]" : source.IsSource ? "" : " [no job reads it: not a job source]";
-            output.WriteLine($"{kind}: {source.Name} ({view.GlobalTable}){note}");
-            var width = Math.Max(8, source.Settings.Select(s => s.Key.Length).DefaultIfEmpty(0).Max());
+            // Names read from the table are escaped: a line feed or control in one must not split or steer the listing.
+            output.WriteLine($"{kind}: {Excerpt.Escape(source.Name)} ({view.GlobalTable}){note}");
+            var width = Math.Max(8, source.Settings.Select(s => Excerpt.Escape(s.Key).Length).DefaultIfEmpty(0).Max());
             foreach (var (key, value) in source.Settings)
             {
-                output.WriteLine($"  {key.PadRight(width)}  {PlainValue.Text(value)}");
+                output.WriteLine($"  {Excerpt.Escape(key).PadRight(width)}  {PlainValue.Text(value)}");
             }
 
             if (source.Secret || !source.IsSource)
@@ -40,21 +42,21 @@ public static class ShowPrinter
             }
 
             output.WriteLine();
-            output.WriteLine($"Jobs of {source.Name} ({source.Jobs.Count:N0}, from {view.JobsTable})");
+            output.WriteLine($"Jobs of {Excerpt.Escape(source.Name)} ({source.Jobs.Count:N0}, from {view.JobsTable})");
             if (source.Jobs.Count == 0)
             {
                 continue;
             }
 
-            var nameWidth = Math.Max(3, source.Jobs.Max(j => j.Name.Length));
-            var tableWidth = Math.Max(10, source.Jobs.Max(j => j.TableName.Length));
+            var nameWidth = Math.Max(3, source.Jobs.Max(j => Excerpt.Escape(j.Name).Length));
+            var tableWidth = Math.Max(10, source.Jobs.Max(j => Excerpt.Escape(j.TableName).Length));
             output.WriteLine($"  {"JOB".PadRight(nameWidth)}  {"TABLE_NAME".PadRight(tableWidth)}  ENABLED  PARTITIONS URL");
             foreach (var job in source.Jobs)
             {
                 var enabled = job.Enabled switch { true => "yes", false => "no", null => "-" };
                 var url = job.Secret ? "[secret: values masked]"
                     : job.PartitionsUrl ?? (source.BaseUrl is null ? "(cannot be resolved: see the global item above)" : "(cannot be resolved)");
-                output.WriteLine($"  {job.Name.PadRight(nameWidth)}  {job.TableName.PadRight(tableWidth)}  {enabled,-7}  {url}");
+                output.WriteLine($"  {Excerpt.Escape(job.Name).PadRight(nameWidth)}  {Excerpt.Escape(job.TableName).PadRight(tableWidth)}  {enabled,-7}  {Excerpt.Escape(url)}");
                 foreach (var problem in job.Problems)
                 {
                     output.WriteLine($"  {"".PadRight(nameWidth)}  ! {problem}");

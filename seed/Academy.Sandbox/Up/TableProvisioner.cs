@@ -13,8 +13,12 @@ public static class TableProvisioner
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Creates a table the catalog declares and the engine lacks, waits until it is ACTIVE and turns on point-in-time recovery.</summary>
-    public static async Task CreateAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, CancellationToken ct)
+    /// <summary>
+    /// Creates a table the catalog declares and the engine lacks, waits until it is ACTIVE and turns on
+    /// point-in-time recovery. False when another run (a second `up`, `pulumi up`) created it first:
+    /// then this run did not create it and must not say so.
+    /// </summary>
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, Hints hints, CancellationToken ct)
     {
         try
         {
@@ -22,8 +26,10 @@ public static class TableProvisioner
         }
         catch (ResourceInUseException)
         {
-            // Another `up` created it since we looked: check it like any existing table.
-            RequireKeys(table, (await LiveTable.DescribeAsync(client, table.Name, ct))!);
+            // It was created since we looked: check it like any existing table, and leave its settings to whoever made it.
+            RequireKeys(table, (await LiveTable.DescribeAsync(client, table.Name, ct))!, hints);
+            await WaitActiveAsync(client, table.Name, ct);
+            return false;
         }
 
         await WaitActiveAsync(client, table.Name, ct);
@@ -31,6 +37,8 @@ public static class TableProvisioner
         {
             await EnablePointInTimeRecoveryAsync(client, table.Name, note, ct);
         }
+
+        return true;
     }
 
     /// <summary>Refuses a table whose keys are not the catalog's: its items would be keyed by something else.</summary>

@@ -127,10 +127,13 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         TablePlan plan, IEnumerable<Academy.Catalog.Items.CatalogItem> declared, IEnumerable<TableSpec> notReached, bool prune, BatchWriter writer, Stopwatch clock, CancellationToken ct)
     {
         var table = plan.Table;
+        var created = false;
         if (!plan.Exists)
         {
-            await TableProvisioner.CreateAsync(client, table, Say, ct);
-            Say($"  table {table.Name}: created, ACTIVE");
+            created = await TableProvisioner.CreateAsync(client, table, Say, _hints, ct);
+            Say(created
+                ? $"  table {table.Name}: created, ACTIVE"
+                : $"  table {table.Name}: already existed (another run created it after this one looked; its key is the catalog's), ACTIVE");
         }
 
         foreach (var secret in plan.SkippedSecret)
@@ -176,7 +179,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare (delete them with {_hints.Command("up", "--prune")}): {Listing.Names(kept)}");
         }
 
-        return new TableUpResult(table.Key, table.Name, !plan.Exists, plan.Settings, plan.Puts.Count, plan.Unchanged, plan.SkippedSecret.Count, plan.Deletes.Count, kept);
+        return new TableUpResult(table.Key, table.Name, created, plan.Settings, plan.Puts.Count, plan.Unchanged, plan.SkippedSecret.Count, plan.Deletes.Count, kept);
     }
 
     private void Say(string line)

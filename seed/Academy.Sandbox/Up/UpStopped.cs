@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Engine;
@@ -22,7 +23,7 @@ public static class UpStopped
         var refusal = $"{e.Cause.ErrorCode}: {e.Cause.Message}";
         if (e.Request.PutRequest is not { } put)
         {
-            return $"error: DynamoDB refused deleting undeclared item {table.Key}-{TableKeys.Of(table, e.Request.DeleteRequest.Key)}: {refusal}";
+            return $"error: DynamoDB refused deleting undeclared item {table.Key}-{Excerpt.Escape(TableKeys.Of(table, e.Request.DeleteRequest.Key).ToString())}: {refusal}";
         }
 
         var key = TableKeys.Of(table, put.Item);

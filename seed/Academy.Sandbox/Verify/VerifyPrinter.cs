@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
 
@@ -75,11 +76,15 @@ public static class VerifyPrinter
         return string.Join(", ", ways);
     }
 
-    public static void Json(VerifyReport report, TextWriter output) =>
-        JsonOutput.Write(output, new { report.User, report.Target, report.InStep, report.Drift, report.Tables });
+    public static void Json(VerifyReport report, TextWriter output) => JsonOutput.Write(output, Document(report));
 
-    private static void WriteItem(ItemDrift item, TextWriter output)
+    /// <summary>The `verify --json` document of one learner, also embedded per learner in the course's.</summary>
+    public static object Document(VerifyReport report) => new { report.User, report.Target, report.InStep, report.Drift, report.Tables };
+
+    private static void WriteItem(ItemDrift drift, TextWriter output)
     {
+        // Keys read back from the table may hold line feeds and controls: quoted escaped, on one line.
+        var item = drift with { Item = Excerpt.Escape(drift.Item) };
         switch (item.State)
         {
             case ItemState.Missing:

@@ -5,13 +5,13 @@ using Academy.Sandbox.Down;
 namespace Academy.Sandbox.Commands.Down;
 
 /// <summary>Runs <see cref="DownRunner"/>; in AWS only when the deletion is confirmed on the command line.</summary>
-public sealed class DownAction(DownCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class DownAction(DownCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            RequireAwsConfirmation(run, $"the tables of {course.Describe}", command.Roster.Hints(run.Result, command.Catalog, command.Target));
+            RequireAwsConfirmation(run, $"the tables of {course.Describe}", run.Hints);
             return await CourseDown.RunAsync(run, course, run.Get(command.Roster.Parallel), ct);
         }
 

@@ -6,7 +6,7 @@ using Academy.Sandbox.Up;
 namespace Academy.Sandbox.Commands.Plan;
 
 /// <summary>Prints the catalog as text or JSON; with a target, what `up` would change there, from `up`'s own plan.</summary>
-public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {

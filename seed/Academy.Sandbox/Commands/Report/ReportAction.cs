@@ -6,7 +6,7 @@ using Academy.Sandbox.Report;
 namespace Academy.Sandbox.Commands.Report;
 
 /// <summary>Verifies every learner of the roster and prints (or writes) the report; only reads from the engine.</summary>
-public sealed class ReportAction(ReportCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class ReportAction(ReportCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
@@ -20,10 +20,7 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
             return exitCode;
         }
 
-        // The roster and learner are carried too: the suggested verify and up act on the same learners.
-        var roster = command.Roster;
-        var hints = roster.Hints(run.Result, command.Catalog, command.Target);
-        ReportText.Write(report, hints, run.Result.GetValue(roster.Learner) is not null, run.Output);
+        ReportText.Write(report, run.Hints, run.Output);
         if (run.Result.GetValue(command.Html) is { } html)
         {
             var file = Path.GetFullPath(html);

@@ -5,7 +5,7 @@ using Academy.Sandbox.Show;
 namespace Academy.Sandbox.Commands.Show;
 
 /// <summary>Reads the live tables through <see cref="ShowRunner"/> and prints the ETL's view.</summary>
-public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {

@@ -5,13 +5,13 @@ using Academy.Sandbox.Up;
 namespace Academy.Sandbox.Commands.Up;
 
 /// <summary>Runs <see cref="UpRunner"/> against the chosen engine and prints its summary (text, or one JSON document).</summary>
-public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            return await CourseUp.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Concurrency), run.Get(command.Prune), run.Get(command.Yes), ct);
+            return await CourseUp.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Concurrency), run.Get(command.Prune), run.Get(command.Yes), run.Get(command.Json), ct);
         }
 
         var catalog = (await run.CatalogAsync(ct)).Catalog;
@@ -23,18 +23,7 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
         var outcome = await runner.RunAsync(catalog, run.Get(command.Prune), ct);
         if (json)
         {
-            JsonOutput.Write(run.Output, new
-            {
-                catalog.Settings.User,
-                Target = run.Target.Describe,
-                outcome.Written,
-                outcome.Unchanged,
-                outcome.Pruned,
-                outcome.Retries,
-                outcome.ChangedNothing,
-                Seconds = Math.Round(outcome.Elapsed.TotalSeconds, 2),
-                outcome.Tables,
-            });
+            JsonOutput.Write(run.Output, UpJson.Document(catalog.Settings.User, run.Target.Describe, outcome));
             return UpCommand.Done.Code;
         }
 

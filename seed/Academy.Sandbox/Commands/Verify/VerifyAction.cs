@@ -5,13 +5,13 @@ using Academy.Sandbox.Verify;
 namespace Academy.Sandbox.Commands.Verify;
 
 /// <summary>Runs <see cref="VerifyRunner"/> and turns drift into <see cref="VerifyCommand.Drifted"/>.</summary>
-public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.Catalog, command.Target)
+public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.Catalog, command.Target, command.Roster)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
     {
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            return await CourseVerify.RunAsync(run, course, run.Get(command.Roster.Parallel), ct);
+            return await CourseVerify.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Json), ct);
         }
 
         var catalog = (await run.CatalogAsync(ct)).Catalog;

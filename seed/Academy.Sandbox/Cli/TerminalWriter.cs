@@ -1,0 +1,63 @@
+using System.Text;
+using Academy.Catalog.Errors;
+
+namespace Academy.Sandbox.Cli;
+
+/// <summary>
+/// Stands between every command and stdout/stderr so that nothing read from DynamoDB, a file, config or
+/// the engine's messages can control the terminal, whichever message quotes it: every control and bidi
+/// character but the line feeds the tool writes is escaped as <see cref="Excerpt.Escape(string)"/> escapes it.
+/// Inside a --json document that is the JSON escape of the same character, so the document stays valid
+/// and means the same. Messages escape what they quote themselves, so a line feed in a name does not
+/// split it; this is the net under all of them.
+/// </summary>
+public sealed class TerminalWriter(TextWriter inner) : TextWriter
+{
+    public override Encoding Encoding => inner.Encoding;
+
+    public override IFormatProvider FormatProvider => inner.FormatProvider;
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => inner.NewLine;
+        set => inner.NewLine = value;
+    }
+
+    public override void Write(char value)
+    {
+        if (Excerpt.FirstToEscape([value], keepLineFeeds: true) < 0)
+        {
+            inner.Write(value);
+        }
+        else
+        {
+            inner.Write(Excerpt.Escape(value.ToString(), keepLineFeeds: true));
+        }
+    }
+
+    public override void Write(string? value) => inner.Write(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true));
+
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
+
+    public override void WriteLine(string? value) => inner.WriteLine(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true));
+
+    public override void WriteLine() => inner.WriteLine();
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync() => inner.FlushAsync();
+
+    protected override void Dispose(bool disposing)
+    {
+        // The writers it wraps belong to the caller (Console.Out, a test's StringWriter).
+        if (disposing)
+        {
+            inner.Flush();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -17,6 +17,10 @@ public sealed partial class Hints(IReadOnlyList<string> catalog, IReadOnlyList<s
     public static Hints From(ParseResult result, IEnumerable<Option> catalogOptions, IEnumerable<Option> targetOptions) =>
         new(Given(result, catalogOptions), Given(result, targetOptions));
 
+    /// <summary>The same hints with --stack <paramref name="stack"/> among the catalog options, unless the user gave one.</summary>
+    public Hints WithStack(string stack) =>
+        catalog.Contains("--stack") ? this : new(["--stack", Quote(stack), .. catalog], target);
+
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. catalog, .. target, .. extra]);
 
@@ -41,7 +45,7 @@ public sealed partial class Hints(IReadOnlyList<string> catalog, IReadOnlyList<s
     }
 
     // Plain words as they are, anything else in single quotes as POSIX shells read them.
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         PlainWord().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+$")]

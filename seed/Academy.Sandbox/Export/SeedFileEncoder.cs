@@ -75,7 +75,7 @@ public static class SeedFileEncoder
     }
 
     // Key attributes first, then the others by name; nested maps by name too, so exports diff cleanly.
-    private static Dictionary<string, AttributeValue> Ordered(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item)
+    public static Dictionary<string, AttributeValue> Ordered(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item)
     {
         var keys = table.AttributeDefinitions.Select(k => k.Name).ToList();
         return item.OrderBy(kv => keys.IndexOf(kv.Key) is var i && i >= 0 ? i : keys.Count)
@@ -83,7 +83,8 @@ public static class SeedFileEncoder
             .ToDictionary(kv => kv.Key, kv => Sorted(kv.Value), StringComparer.Ordinal);
     }
 
-    private static AttributeValue Sorted(AttributeValue value) => value switch
+    /// <summary>The value with nested maps by name and sets sorted, as export writes a value it changes.</summary>
+    public static AttributeValue Sorted(AttributeValue value) => value switch
     {
         { IsMSet: true } => new AttributeValue { M = value.M.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Sorted(kv.Value)) },
         { IsLSet: true } => new AttributeValue { L = value.L.Select(Sorted).ToList() },
@@ -93,14 +94,55 @@ public static class SeedFileEncoder
         _ => value,
     };
 
-    private static string Render(IReadOnlyList<IReadOnlyDictionary<string, AttributeValue>> items, bool plain)
+    /// <summary>True when the item goes to plain JSON: every value is plain and it reads back exactly.</summary>
+    public static bool FitsPlain(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.Values.All(IsPlain) && ReadsBack(Render([Ordered(table, item)], plain: true), ItemFormat.Plain, new TableDefinition(table.Key, table.HashKey, table.RangeKey), item);
+
+    /// <summary>One item as it stands in a seed file, its lines after the first indented by <paramref name="indent"/>.</summary>
+    public static string RenderItem(IReadOnlyDictionary<string, AttributeValue> item, bool plain, string indent, string newline)
     {
         if (!plain)
         {
             // One attribute per line with its typed value compact: readable, and diffs name the attribute.
-            var rendered = items.Select(item => "  {\n" + string.Join(",\n", item.Select(kv =>
-                $"    {JsonSerializer.Serialize(kv.Key, JsonOutput.Options)}: {DynamoJsonWriter.Write(kv.Value)}")) + "\n  }");
-            return items.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", rendered) + "\n]\n";
+            return "{" + newline + string.Join("," + newline, item.Select(kv => $"{indent}  {Name(kv.Key)}: {RenderValue(kv.Value, plain, indent, newline)}")) + newline + indent + "}";
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: true)))
+        {
+            PlainJsonWriter.WriteMap(writer, item);
+        }
+
+        return Indent(Encoding.UTF8.GetString(stream.ToArray()), indent, newline);
+    }
+
+    /// <summary>One attribute value as it stands in a seed file: plain JSON indented like the file, DynamoDB JSON compact.</summary>
+    public static string RenderValue(AttributeValue value, bool plain, string indent, string newline)
+    {
+        if (!plain)
+        {
+            return DynamoJsonWriter.Write(value);
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: true)))
+        {
+            PlainJsonWriter.WriteValue(writer, value);
+        }
+
+        return Indent(Encoding.UTF8.GetString(stream.ToArray()), indent, newline);
+    }
+
+    /// <summary>An attribute name as JSON text.</summary>
+    public static string Name(string name) => JsonSerializer.Serialize(name, JsonOutput.Options);
+
+    private static string Indent(string text, string indent, string newline) => text.ReplaceLineEndings(newline + indent);
+
+    private static string Render(IReadOnlyList<IReadOnlyDictionary<string, AttributeValue>> items, bool plain)
+    {
+        if (!plain)
+        {
+            return items.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", items.Select(item => "  " + RenderItem(item, plain, "  ", "\n"))) + "\n]\n";
         }
 
         using var stream = new MemoryStream();

@@ -15,7 +15,7 @@ public sealed class AdoptCommand : Command
         Action = new AdoptAction(this);
     }
 
-    public CatalogOptions Catalog { get; } = new();
+    public CatalogOptions Catalog { get; } = new() { StackFileMayBeMissing = true };
 
     public TargetOptions Target { get; } = new();
 

@@ -13,7 +13,8 @@ namespace Academy.Sandbox.Config;
 /// indent of the config: entries), a check of the value as Pulumi reads it back from the edited
 /// text (its JSON), and what the user can do instead when the file's layout cannot be edited safely.
 /// </summary>
-public sealed record StackFileValue(string Key, Func<string, IReadOnlyList<string>> Lines, Func<string, bool> ReadsBack, string WayOut);
+/// <param name="Rewrite">Given the key's present lines (from its key to the end of its value) and the file's line break, an edit of them that keeps what did not change; null to write <paramref name="Lines"/> instead.</param>
+public sealed record StackFileValue(string Key, Func<string, IReadOnlyList<string>> Lines, Func<string, bool> ReadsBack, string WayOut, Func<string, string, string?>? Rewrite = null);
 
 /// <summary>
 /// Sets one key in a Pulumi.&lt;stack&gt;.yaml by editing only that key's lines, so comments, other keys,
@@ -60,7 +61,7 @@ public static class StackFileKeyEditor
         List<ParsingEvent> events;
         try
         {
-            events = Events(text);
+            events = YamlEvents.Events(text);
         }
         catch (YamlException e)
         {
@@ -88,7 +89,7 @@ public static class StackFileKeyEditor
 
     private static string EditConfig(string text, List<ParsingEvent> events, int root, string newline, StackFileValue value, string displayName)
     {
-        var pairs = Pairs(events, root);
+        var pairs = YamlEvents.Pairs(events, root);
         if (pairs.FirstOrDefault(p => p.Key == "config") is not { } block)
         {
             return Append(text, newline, ["config:", .. value.Lines("  ")]);
@@ -98,7 +99,7 @@ public static class StackFileKeyEditor
         if (configValue is Scalar { Value: "" } or Scalar { Value: "~" } or Scalar { Value: "null" })
         {
             // `config:` with nothing under it: replace its line with the block.
-            return Replace(text, LineStart(text, block.KeyIndex), LineEnd(text, ContentEnd(events, block.ValueStart, block.ValueEnd)),
+            return Replace(text, YamlEvents.LineStart(text, block.KeyIndex), YamlEvents.LineEnd(text, YamlEvents.ContentEnd(events, block.ValueStart, block.ValueEnd)),
                 string.Join(newline, ["config:", .. value.Lines("  ")]));
         }
 
@@ -107,21 +108,23 @@ public static class StackFileKeyEditor
             throw new SandboxException($"error: {displayName}: config: is not a block mapping; {value.WayOut}");
         }
 
-        var entries = Pairs(events, block.ValueStart);
+        var entries = YamlEvents.Pairs(events, block.ValueStart);
         if (entries.Count == 0)
         {
             throw new SandboxException($"error: {displayName}: config: is empty; {value.WayOut}");
         }
 
-        var indent = text[LineStart(text, entries[0].KeyIndex)..entries[0].KeyIndex];
+        var indent = text[YamlEvents.LineStart(text, entries[0].KeyIndex)..entries[0].KeyIndex];
         var lines = string.Join(newline, value.Lines(indent));
         if (entries.FirstOrDefault(p => p.Key == value.Key) is { } existing)
         {
-            return Replace(text, LineStart(text, existing.KeyIndex), LineEnd(text, ContentEnd(events, existing.ValueStart, existing.ValueEnd)), lines);
+            var from = YamlEvents.LineStart(text, existing.KeyIndex);
+            var to = YamlEvents.LineEnd(text, YamlEvents.ContentEnd(events, existing.ValueStart, existing.ValueEnd));
+            return Replace(text, from, to, value.Rewrite?.Invoke(text[from..to], newline) ?? lines);
         }
 
         var last = entries[^1];
-        var end = LineEnd(text, ContentEnd(events, last.ValueStart, last.ValueEnd));
+        var end = YamlEvents.LineEnd(text, YamlEvents.ContentEnd(events, last.ValueStart, last.ValueEnd));
         return Replace(text, end, end, newline + lines);
     }
 
@@ -183,88 +186,6 @@ public static class StackFileKeyEditor
         }
 
         return values;
-    }
-
-    private static List<ParsingEvent> Events(string text)
-    {
-        var parser = new Parser(new StringReader(text));
-        var events = new List<ParsingEvent>();
-        while (parser.MoveNext())
-        {
-            events.Add(parser.Current!);
-        }
-
-        return events;
-    }
-
-    private sealed record Pair(string Key, int KeyIndex, int ValueStart, int ValueEnd);
-
-    // The key/value pairs of the mapping starting at events[start]; ValueEnd is the value's last event.
-    private static List<Pair> Pairs(List<ParsingEvent> events, int start)
-    {
-        var pairs = new List<Pair>();
-        var i = start + 1;
-        while (events[i] is not MappingEnd)
-        {
-            var keyEvent = events[i];
-            var key = keyEvent is Scalar s ? s.Value : "";
-            var valueStart = Skip(events, i) + 1;
-            var valueEnd = Skip(events, valueStart);
-            pairs.Add(new Pair(key, (int)keyEvent.Start.Index, valueStart, valueEnd));
-            i = valueEnd + 1;
-        }
-
-        return pairs;
-    }
-
-    // The index of the last event of the node starting at events[i].
-    private static int Skip(List<ParsingEvent> events, int i)
-    {
-        var depth = 0;
-        do
-        {
-            depth += events[i].NestingIncrease;
-            i++;
-        }
-        while (depth > 0);
-
-        return i - 1;
-    }
-
-    // Where a node's text ends: its last scalar or flow bracket (a block collection's end event points at the next line).
-    private static int ContentEnd(List<ParsingEvent> events, int first, int last)
-    {
-        var end = (int)events[first].End.Index;
-        var flow = 0;
-        for (var i = first; i <= last; i++)
-        {
-            switch (events[i])
-            {
-                case MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }:
-                    flow++;
-                    end = Math.Max(end, (int)events[i].End.Index);
-                    break;
-                case MappingEnd or SequenceEnd when flow > 0:
-                    flow--;
-                    end = Math.Max(end, (int)events[i].End.Index);
-                    break;
-                case Scalar or AnchorAlias:
-                    end = Math.Max(end, (int)events[i].End.Index);
-                    break;
-            }
-        }
-
-        return end;
-    }
-
-    private static int LineStart(string text, int index) => index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
-
-    // The end of the line holding index - 1 (before its line break), so a value ending a line keeps that break.
-    private static int LineEnd(string text, int index)
-    {
-        var end = text.IndexOf('\n', Math.Max(0, index - 1));
-        end = end < 0 ? text.Length : end;
-        return end > 0 && text[end - 1] == '\r' ? end - 1 : end;
     }
 
     private static string Replace(string text, int start, int end, string replacement) => text[..start] + replacement + text[end..];

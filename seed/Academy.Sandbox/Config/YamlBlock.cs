@@ -51,24 +51,33 @@ public static partial class YamlBlock
 
         foreach (var element in value.EnumerateArray())
         {
-            if (Inline(element) is { } inline)
-            {
-                lines.Add($"{indent}- {inline}");
-            }
-            else if (element.ValueKind == JsonValueKind.Object)
-            {
-                // The first entry on the dash's line, the rest under it.
-                var entries = new List<string>();
-                AddBlock(entries, element, indent + "  ");
-                lines.Add($"{indent}- {entries[0].TrimStart()}");
-                lines.AddRange(entries.Skip(1));
-            }
-            else
-            {
-                lines.Add($"{indent}-");
-                AddBlock(lines, element, indent + "  ");
-            }
+            lines.AddRange(Element(element, indent));
         }
+    }
+
+    /// <summary>One element of a block sequence, its dash at <paramref name="indent"/>.</summary>
+    public static List<string> Element(JsonElement element, string indent)
+    {
+        var lines = new List<string>();
+        if (Inline(element) is { } inline)
+        {
+            lines.Add($"{indent}- {inline}");
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            // The first entry on the dash's line, the rest under it.
+            var entries = new List<string>();
+            AddBlock(entries, element, indent + "  ");
+            lines.Add($"{indent}- {entries[0].TrimStart()}");
+            lines.AddRange(entries.Skip(1));
+        }
+        else
+        {
+            lines.Add($"{indent}-");
+            AddBlock(lines, element, indent + "  ");
+        }
+
+        return lines;
     }
 
     // Scalars and empty collections fit on their key's line.

@@ -150,7 +150,7 @@ public static class ExportRunner
             output.WriteLine($"  warning: as the catalog's seed files these would be invalid: {problem}");
         }
 
-        output.WriteLine($"done: {total:N0} item(s); {(changed.Count == 0 ? "no file changed" : $"{changed.Count} file(s) changed, nothing else")}; {hints.Command("verify")} compares the live tables with the catalog");
+        output.WriteLine($"done: {total:N0} item(s); {(changed.Count == 0 ? "no file changed" : $"{changed.Count} file(s) changed")}; {hints.Command("verify")} compares the live tables with the catalog");
         return total;
     }
 
@@ -204,12 +204,12 @@ public static class ExportRunner
         if (writes.Count > 0)
         {
             var existing = File.Exists(file) ? StackFileConfigSource.Load(paths, stack) : null;
-            if (existing?.IsSecret(ConfigKeys.Items.FullKey) == true || existing?.Unreadable(ConfigKeys.Items.FullKey) is not null)
+            if (existing?.IsSecret(ConfigKeys.Items.Name) == true || existing?.Unreadable(ConfigKeys.Items.Name) is not null)
             {
                 throw new SandboxException($"error: {shown}: {ConfigKeys.Items.FullKey} holds a secret value, which export cannot rewrite; add the item with `pulumi config set --path` instead");
             }
 
-            created = StackFileKeyEditor.Write(file, shown, StackItemsExport.Value(existing?.Get(ConfigKeys.Items.FullKey), writes));
+            created = StackFileKeyEditor.Write(file, shown, StackItemsExport.Value(existing?.Get(ConfigKeys.Items.Name), writes));
         }
 
         output.WriteLine($"export: learner {catalog.Settings.User} -> {ConfigKeys.Items.FullKey} in {shown} (the shared seed files are not changed)");

@@ -19,7 +19,8 @@ public sealed record StackItemWrite(TableSpec Table, ItemKey Key, Dictionary<str
 
 /// <summary>
 /// Writes a learner's own values into academy:items of their stack file, where they change only that
-/// learner's catalog: each item replaces the academy:items entry with its key, or is added. Only what
+/// learner's catalog: each item replaces the academy:items entry with its key, or is added, and the
+/// other entries keep their lines (<see cref="StackItemsText"/>). Only what
 /// plain JSON holds can be written there; every item is read back the way Pulumi hands it to the
 /// program (go-yaml's typing, then the catalog's reader) and must come out exactly as it is live.
 /// </summary>
@@ -38,6 +39,7 @@ public static class StackItemsExport
         var root = existingJson is null ? new JsonObject() : JsonNode.Parse(existingJson) as JsonObject
             ?? throw new SandboxException($"error: {Key} is not a map of table to items; fix it before exporting into it");
         var before = Items(root.ToJsonString(), writes);
+        var entries = new List<(StackItemWrite Write, JsonElement Entry)>();
         foreach (var write in writes)
         {
             if (root[write.Table.Key] is not JsonArray list)
@@ -46,7 +48,13 @@ public static class StackItemsExport
                 root[write.Table.Key] = list;
             }
 
-            var entry = JsonNode.Parse(PlainJsonWriter.Write(new AttributeValue { M = write.Live }))!;
+            var text = PlainJsonWriter.Write(new AttributeValue { M = write.Live });
+            using (var parsed = JsonDocument.Parse(text))
+            {
+                entries.Add((write, parsed.RootElement.Clone()));
+            }
+
+            var entry = JsonNode.Parse(text)!;
             var at = list.Select((node, i) => (node, i)).FirstOrDefault(e => e.node is not null && KeyOf(write.Table, e.node) == write.Key, (null!, -1)).Item2;
             if (at >= 0)
             {
@@ -65,7 +73,8 @@ public static class StackItemsExport
             Key,
             indent => lines.Select(l => indent + l).ToList(),
             written => ReadsBack(written, before, writes),
-            $"add the item with `pulumi config set --path` instead, or export it with --seed into the shared seed files");
+            $"add the item with `pulumi config set --path` instead, or export it with --seed into the shared seed files",
+            (fragment, newline) => StackItemsText.Rewrite(fragment, newline, entries));
     }
 
     /// <summary>The entries of academy:items by table and key, as the catalog reads them.</summary>

@@ -81,6 +81,32 @@ public sealed class StackItemsExportTests
         Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Output + again.Error + after);
     }
 
+    [Test]
+    public async Task EntriesTheLearnerWroteKeepTheirLinesAndTheWrittenItemIsReplacedInPlace()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        const string Mine = "config:\n  academy:items:\n    global:\n      # my mock\n      - {name: mock-api, retries: 3.50}\n      - name: other   # kept\n        n: 1.0\n  aws:region: eu-central-1\n";
+        project.Write($"Pulumi.{user}.yaml", Mine);
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem.Replace("Europe/Zagreb", "UTC", StringComparison.Ordinal));
+        string[] export = ["export", "--table", "global", "--item", "imdb-rest-api", .. Common(project, user)];
+
+        var first = await Tool.RunAsync(export);
+
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.Output + first.Error);
+        var file = Path.Combine(project.Root, $"Pulumi.{user}.yaml");
+        var text = File.ReadAllText(file);
+        Assert.That(text, Does.StartWith(Mine[..Mine.IndexOf("  aws:", StringComparison.Ordinal)] + "      - name: imdb-rest-api\n        tz: UTC\n").And.EndWith("\n  aws:region: eu-central-1\n"));
+
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem.Replace("Europe/Zagreb", "Asia/Tokyo", StringComparison.Ordinal));
+        var second = await Tool.RunAsync(export);
+
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Ok), second.Output + second.Error);
+        Assert.That(second.Output, Does.Contain("global: 1 item(s): changed imdb-rest-api (tz)"));
+        Assert.That(File.ReadAllText(file), Is.EqualTo(text.Replace("tz: UTC", "tz: Asia/Tokyo", StringComparison.Ordinal)));
+    }
+
     [TestCase("tags", "a string set")]
     [TestCase("blob", "binary")]
     [TestCase("long", "a number of 25 significant digits")]

@@ -11,8 +11,12 @@ public static class AdoptPrinter
     {
         var sandbox = (string verb) => hints.Command(verb);
         stack ??= report.User;
-        var keep = (string table, string key) =>
-            hints.WithStack(stack).Command("export", [.. Export.ExportScope.Options(table, key).Select(Hints.Quote)]);
+        // Into the learner's academy:items; an item holding sets or binary, which academy:items cannot hold, into the seed files.
+        var keep = (string table, string key, bool seed) =>
+            hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.Options(table, key).Select(Hints.Quote)]);
+        var where = (bool seed) => seed
+            ? "into the shared seed files (it holds sets or binary, which academy:items cannot)"
+            : $"into academy:items in Pulumi.{stack}.yaml (your own catalog; the shared seed files stay as they are)";
         output.WriteLine($"adopt: learner {report.User} at {target} (reads only: nothing in DynamoDB is written or deleted)");
         foreach (var table in report.Tables)
         {
@@ -73,14 +77,14 @@ public static class AdoptPrinter
                         }
 
                         output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
-                        output.WriteLine($"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString())} writes it into academy:items in Pulumi.{stack}.yaml (your own catalog; the shared seed files stay as they are)");
+                        output.WriteLine($"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
                         break;
                 }
             }
 
             foreach (var key in table.Undeclared)
             {
-                output.WriteLine($"    undeclared {table.Table.Key}-{key}: not in the catalog; left as it is (never deleted), pulumi ignores it; {keep(table.Table.Key, key)} takes it into your catalog, adopt again imports it");
+                output.WriteLine($"    undeclared {table.Table.Key}-{key}: not in the catalog; left as it is (never deleted), pulumi ignores it; {keep(table.Table.Key, key, table.UndeclaredNeedingSeed.Contains(key))} takes it {(table.UndeclaredNeedingSeed.Contains(key) ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, adopt again imports it");
             }
         }
     }

@@ -115,16 +115,17 @@ public static class StackItemsExport
         return item?.Key;
     }
 
+    /// <summary>The first attribute holding what academy:items (plain JSON) has no form for, a set or binary, and what it is; null when there is none.</summary>
+    public static (string Attribute, string What)? Unholdable(IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.Select(kv => (kv.Key, What: NotPlain(kv.Value, top: true))).FirstOrDefault(a => a.What is not null) is ({ } name, { } what) ? (name, what) : null;
+
     // Plain JSON has no sets and no binary; a number Pulumi reads as a float64 loses digits.
     private static void CheckHoldable(StackItemWrite write)
     {
         var label = $"{write.Table.Key}-{write.Key}";
-        foreach (var (name, value) in write.Live)
+        if (Unholdable(write.Live) is { } found)
         {
-            if (NotPlain(value, top: true) is { } what)
-            {
-                throw Refusal(label, name, what);
-            }
+            throw Refusal(label, found.Attribute, found.What);
         }
 
         // The item alone, written and read back as Pulumi and the catalog will.

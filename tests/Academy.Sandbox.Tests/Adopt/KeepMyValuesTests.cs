@@ -38,6 +38,25 @@ public sealed class KeepMyValuesTests
         Assert.That(SeedFiles(project), Is.EqualTo(seed), "the shared seed files, every learner's catalog, are not changed");
     }
 
+    [Test]
+    public async Task AnItemWithASetIsHintedIntoTheSeedFilesWhichCanHoldItAndPastingTheHintWorks()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
+        await CourseSteps.PutItemAsync($"{user}-academy-global", """{"name": {"S": "mock-api"}, "regions": {"SS": ["eu-west-1", "eu-central-1"]}}""");
+        string[] adoptArgs = ["adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+
+        var adopt = await Tool.RunAsync(adoptArgs);
+        var export = await PastedHint.RunAsync(adopt.Output, "undeclared global-mock-api: not in the catalog; left as it is (never deleted), pulumi ignores it; ");
+
+        Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Ok), export.Output + export.Error);
+        var again = await Tool.RunAsync(adoptArgs);
+        Assert.That(again.Output, Does.Contain("identical global-mock-api: import"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.dynamodb.json")), Does.Contain("\"regions\": {\"SS\":"));
+    }
+
     private static Dictionary<string, string> SeedFiles(ScratchProject project) =>
         Directory.GetFiles(Path.Combine(project.Root, "seed"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 }

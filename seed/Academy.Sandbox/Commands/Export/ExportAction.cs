@@ -25,7 +25,7 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         var scope = new ExportScope(run.Get(command.Table), run.Get(command.Item) ?? []);
         using var client = run.Target.CreateClient();
         await ExportRunner.RunAsync(client, catalog, paths, target, scope, run.Hints, run.Output, ct);
-        return ExitCodes.Ok;
+        return ExportCommand.Written.Code;
     }
 
     private static bool SameFolder(string a, string b) =>

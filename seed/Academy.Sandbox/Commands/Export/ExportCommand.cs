@@ -4,7 +4,7 @@ using Academy.Sandbox.Cli;
 namespace Academy.Sandbox.Commands.Export;
 
 /// <summary>`export`: the live items into the learner's stack config or into seed files.</summary>
-public sealed class ExportCommand : Command
+public sealed class ExportCommand : Command, IDocumentsExitCodes
 {
     public ExportCommand()
         : base("export", "Take the live items of the learner's tables into the catalog: with --stack into academy:items of Pulumi.<stack>.yaml (that learner's own values), else into the shared seed files, changing only what changed")
@@ -19,6 +19,14 @@ public sealed class ExportCommand : Command
     }
 
     public CatalogOptions Catalog { get; } = new() { StackFileMayBeMissing = true };
+
+    public static (int Code, string Meaning) Written => (ExitCodes.Ok, "the live items were written (into academy:items or seed files), or nothing differed");
+
+    public static (int Code, string Meaning) WouldBeInvalid => (ExitCodes.CatalogInvalid, "the live items would make the catalog invalid; nothing was written (every problem is listed)");
+
+    public static (int Code, string Meaning) NotWritten => (ExitCodes.Failed, "--out is a file, --table or --item names nothing live, an item holds what academy:items cannot hold or would not read back as it is stored, or a file could not be written");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Written, WouldBeInvalid, NotWritten];
 
     public TargetOptions Target { get; } = new();
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Academy.Catalog.Items;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Config;
 
 namespace Academy.Sandbox.Adopt;
 
@@ -130,18 +131,10 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
     }
 
     // A plain YAML scalar only where no YAML reader could take it for anything but that string.
-    private static string Yaml(string value) =>
-        PlainYaml().IsMatch(value) && !YamlWord().IsMatch(value) ? value : JsonSerializer.Serialize(value, JsonOutput.Options);
+    private static string Yaml(string value) => YamlBlock.Scalar(value);
 
     private static string Shell(string value) =>
         ShellSafe().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_.-]*$")]
-    private static partial Regex PlainYaml();
-
-    // Words YAML 1.1 or 1.2 readers type as bool or null.
-    [GeneratedRegex("^(y|n|yes|no|on|off|true|false|null)$", RegexOptions.IgnoreCase)]
-    private static partial Regex YamlWord();
 
     [GeneratedRegex("^[A-Za-z0-9_./:@%+=-]+$")]
     private static partial Regex ShellSafe();

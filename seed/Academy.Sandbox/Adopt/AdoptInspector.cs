@@ -2,6 +2,7 @@ using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
+using Academy.Sandbox.Export;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using BillingMode = Academy.Catalog.Settings.BillingMode;
@@ -42,6 +43,7 @@ public static class AdoptInspector
             tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared)
             {
                 Notes = await TagNotesAsync(client, table, description, ct),
+                UndeclaredNeedingSeed = live.Where(kv => !declaredIds.Contains(kv.Key) && StackItemsExport.Unholdable(kv.Value) is not null).Select(kv => $"{kv.Key}").ToHashSet(),
             });
         }
 
@@ -66,7 +68,10 @@ public static class AdoptInspector
         }
 
         var differences = ItemDiff.Differences(item.Attributes, current).Select(d => d.Describe()).ToList();
-        return new AdoptItem(item, differences.Count == 0 ? AdoptItemState.Identical : AdoptItemState.Differs, differences);
+        return new AdoptItem(item, differences.Count == 0 ? AdoptItemState.Identical : AdoptItemState.Differs, differences)
+        {
+            LiveNeedsSeed = StackItemsExport.Unholdable(current) is not null,
+        };
     }
 
     // Billing and capacities are what `pulumi up` compares on import besides the keys.

@@ -6,9 +6,17 @@ namespace Academy.Sandbox.Adopt;
 public static class AdoptPrinter
 {
     /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
-    public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output)
+    /// <param name="stack">The learner's stack (--stack); without one, the stack named like the learner, where export keeps their own values.</param>
+    public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output, string? stack = null)
     {
         var sandbox = (string verb) => hints.Command(verb);
+        stack ??= report.User;
+        // Into the learner's academy:items; an item holding sets or binary, which academy:items cannot hold, into the seed files.
+        var keep = (string table, string key, bool seed) =>
+            hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.Options(table, key).Select(Hints.Quote)]);
+        var where = (bool seed) => seed
+            ? "into the shared seed files (it holds sets or binary, which academy:items cannot)"
+            : $"into academy:items in Pulumi.{stack}.yaml (your own catalog; the shared seed files stay as they are)";
         output.WriteLine($"adopt: learner {report.User} at {target} (reads only: nothing in DynamoDB is written or deleted)");
         foreach (var table in report.Tables)
         {
@@ -69,20 +77,21 @@ public static class AdoptPrinter
                         }
 
                         output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
-                        output.WriteLine($"      or take the live item into the catalog: {sandbox("export")} rewrites the table's seed files from the live table");
+                        output.WriteLine($"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
                         break;
                 }
             }
 
             foreach (var key in table.Undeclared)
             {
-                output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; {sandbox("export")} takes it into the catalog, adopt again imports it");
+                output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; {keep(table.Table.Key, key, table.UndeclaredNeedingSeed.Contains(key))} takes it {(table.UndeclaredNeedingSeed.Contains(key) ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, adopt again imports it");
             }
         }
     }
 
     /// <summary>The config: written into <paramref name="stackFile"/> when given, else the lines that set it.</summary>
-    public static void Config(AdoptReport report, string? stackFile, TextWriter output)
+    /// <param name="createdFor">The stack whose file this run created because it did not exist yet; null when it existed.</param>
+    public static void Config(AdoptReport report, string? stackFile, TextWriter output, string? createdFor = null)
     {
         var config = report.Config;
         var items = config.Tables.Sum(t => t.Items.Count);
@@ -92,7 +101,17 @@ public static class AdoptPrinter
             output.WriteLine($"{AdoptConfig.FullKey}: nothing to import; pulumi up creates every table and item");
         }
 
-        if (stackFile is not null)
+        if (stackFile is not null && createdFor is not null)
+        {
+            output.WriteLine($"created {stackFile} (it did not exist) with {AdoptConfig.FullKey} ({config.Tables.Count} table(s), {items} item(s) to import):");
+            foreach (var line in config.ToYamlLines("  "))
+            {
+                output.WriteLine(line);
+            }
+
+            output.WriteLine($"`pulumi stack init {createdFor}` creates the stack and keeps this file's config (docs/sandbox.md says how to install Pulumi)");
+        }
+        else if (stackFile is not null)
         {
             output.WriteLine($"wrote {AdoptConfig.FullKey} into {stackFile} ({config.Tables.Count} table(s), {items} item(s) to import; the rest of the file is unchanged):");
             foreach (var line in config.ToYamlLines("  "))

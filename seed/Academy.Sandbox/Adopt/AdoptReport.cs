@@ -31,6 +31,9 @@ public sealed record AdoptItem(CatalogItem Item, AdoptItemState State, IReadOnly
     /// item is a whole-item PutItem over the learner's values; so only identical items are listed.
     /// </summary>
     public bool Listed => State is AdoptItemState.Identical;
+
+    /// <summary>True when the live item holds what academy:items cannot (sets, binary), so keeping it takes the seed files.</summary>
+    public bool LiveNeedsSeed { get; init; }
 }
 
 /// <summary>A table setting that differs, with the command that takes the live value into config and the one that makes the live table match.</summary>
@@ -47,6 +50,9 @@ public sealed record AdoptTable(
 {
     /// <summary>Differences pulumi up settles on its own after the import without touching data (tags).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The undeclared items that hold what academy:items cannot (sets, binary).</summary>
+    public IReadOnlySet<string> UndeclaredNeedingSeed { get; init; } = new HashSet<string>();
 
     /// <summary>Listed in the adopt config: it exists with the catalog's keys and settings (Pulumi would change differing settings right after the import).</summary>
     public bool Listed => Exists && KeysMatch && SettingDifferences.Count == 0;

@@ -43,6 +43,12 @@ public sealed class CatalogOptions
 
     public IEnumerable<Option> All => [Stack, User, Project];
 
+    /// <summary>
+    /// For commands that write the stack file (adopt, export): a --stack whose file does not exist yet
+    /// reads as that stack with every key at its default, as Pulumi reads a stack without config.
+    /// </summary>
+    public bool StackFileMayBeMissing { get; init; }
+
     public void AddTo(Command command)
     {
         foreach (var option in All)
@@ -79,6 +85,11 @@ public sealed class CatalogOptions
         {
             config = new DictionaryConfigSource(DefaultStack);
             source = "no --stack: every config key at its default";
+        }
+        else if (StackFileMayBeMissing && !File.Exists(paths.Resolve($"Pulumi.{stack}.yaml")))
+        {
+            config = new DictionaryConfigSource(stack);
+            source = $"no Pulumi.{stack}.yaml yet: every config key at its default";
         }
         else
         {

@@ -34,6 +34,10 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     /// </summary>
     public Hints ForLearner(string name) => new(scope, target, [LearnerOption, Quote(name)]);
 
+    /// <summary>The same hints with --stack <paramref name="stack"/> among the catalog options, unless the user gave one.</summary>
+    public Hints WithStack(string stack) =>
+        scope.Contains("--stack") ? this : new(["--stack", Quote(stack), .. scope], target, learner);
+
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
 
@@ -64,7 +68,7 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     // control or bidi character (a folder name, say) goes in bash's and zsh's $'...' with that
     // character as an escape the shell turns back into it, so the hint neither steers the terminal
     // nor breaks across lines, and still names that exact file when pasted.
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         PlainWord().IsMatch(value) ? value
         : Excerpt.FirstToEscape(value, keepLineFeeds: false) < 0 ? "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
         : "$'" + Excerpt.Escape(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)) + "'";

@@ -3,87 +3,118 @@ using Academy.Catalog;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Project;
+using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
+using Academy.Sandbox.Config;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Files;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Export;
 
+/// <summary>Where export writes: a folder of seed files (the catalog's own, or --out), or a learner's stack file.</summary>
+public abstract record ExportTarget
+{
+    /// <param name="IntoCatalog">True when the folder is the items folder the catalog reads: then files that would make the catalog invalid are not written.</param>
+    public sealed record Folder(string Path, bool IntoCatalog) : ExportTarget;
+
+    public sealed record Stack(string Name) : ExportTarget;
+}
+
 /// <summary>
-/// Writes the live items of the learner's tables as seed files. Everything is read and encoded first;
-/// then each file is written beside its target and moved over it, and only then are the tables' files
-/// of the other format removed, so a failure leaves the old files in place.
+/// Takes the live items of the learner's tables (all, one table, or some items) into the catalog: into
+/// seed files, changing only the bytes of what changed (<see cref="SeedTableEdit"/>), or into academy:items
+/// of the learner's stack file (<see cref="StackItemsExport"/>). Everything is read, edited and read back
+/// first; only then is anything written, each file whole or not at all.
 /// </summary>
 public static class ExportRunner
 {
-    /// <param name="intoCatalog">True when <paramref name="folder"/> is the items folder the catalog reads: then files that would make the catalog invalid are not written.</param>
-    public static async Task<int> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, ProjectPaths paths, string folder, bool intoCatalog, Hints hints, TextWriter output, CancellationToken ct)
+    private sealed record LiveTableItems(TableSpec Table, List<Dictionary<string, AttributeValue>> Items, HashSet<ItemKey> Secret, int SecretLive, string SecretReason);
+
+    public static async Task<int> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, ProjectPaths paths, ExportTarget target, ExportScope scope, Hints hints, TextWriter output, CancellationToken ct)
     {
-        var shown = Display(paths, folder);
-        if (File.Exists(folder))
+        scope.Check(catalog);
+        if (target is ExportTarget.Folder folder && File.Exists(folder.Path))
         {
-            throw new SandboxException($"error: {shown} is a file; --out takes a folder");
+            throw new SandboxException($"error: {Display(paths, folder.Path)} is a file; --out takes a folder");
         }
 
-        var writes = new List<(string File, string Text)>();
-        var removes = new List<string>();
         var lines = new List<string>();
-        var total = 0;
-        var exported = new Dictionary<string, List<CatalogItem>>(StringComparer.Ordinal);
-        foreach (var table in catalog.Tables)
+        var tables = new List<LiveTableItems>();
+        foreach (var table in catalog.Tables.Where(scope.Includes))
         {
             if (await LiveTable.DescribeAsync(client, table.Name, ct) is null)
             {
-                lines.Add($"  {table.Key}: table {table.Name} does not exist; its seed files are left as they are");
+                if (!scope.Whole)
+                {
+                    throw new SandboxException($"error: --table {table.Key}: table {table.Name} does not exist, so it has no items to export");
+                }
+
+                lines.Add($"  {table.Key}: table {table.Name} does not exist; {(target is ExportTarget.Stack ? "nothing to take from it" : "its seed files are left as they are")}");
                 continue;
             }
 
-            // A value from a secret must never land in a seed file in plaintext; it stays in config.
-            // An item left out keeps the catalog's plain version, so the files lose nothing they declared.
+            // A value from a secret must never land in a file in plaintext; it stays in config. Items that
+            // may hold one (docs/safety.md) keep the files' own version, so the files lose nothing they declared.
             var secrets = LiveSecrets.For(catalog, table);
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
-            var kept = live.Where(i => !secrets.MayBeSecret(i)).ToList();
-            var leftOut = live.Count - kept.Count;
-            var declaredInstead = live.Where(secrets.MayBeSecret)
-                .Select(secrets.PlainDeclared).OfType<CatalogItem>()
-                .Select(i => i.Attributes.ToDictionary()).ToList();
-            var encoded = SeedFileEncoder.Encode(table, [.. kept, .. declaredInstead]);
-            var plainFile = Path.Combine(folder, table.Key + ".json");
-            var dynamoFile = Path.Combine(folder, table.Key + SeedFiles.DynamoDbSuffix);
-            var written = new List<string>();
-            exported[table.Key] = Reread(table, encoded, paths, plainFile, dynamoFile);
-            foreach (var (file, text, count) in new[] { (plainFile, encoded.Plain, encoded.PlainCount), (dynamoFile, encoded.DynamoDb, encoded.DynamoDbCount) })
+            var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i))
+                .Concat(live.Where(secrets.MayBeSecret).Select(i => TableKeys.Of(table, i))).ToHashSet();
+            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var unknown = scope.Items.Where(k => liveKeys.All(l => l.ToString() != k)).ToList();
+            if (unknown.Count > 0)
             {
-                if (text is null)
-                {
-                    removes.Add(file);
-                    continue;
-                }
-
-                writes.Add((file, text));
-                written.Add($"{count:N0} -> {Display(paths, file)}");
+                throw new SandboxException($"error: --item {unknown[0]}: table {table.Name} has no item with that key; `adopt` names the live items");
             }
 
-            total += kept.Count + declaredInstead.Count;
-            lines.Add($"  {table.Key}: {kept.Count + declaredInstead.Count:N0} item(s): {string.Join(", ", written)}"
-                + (encoded.DynamoDbCount > 0 ? " (DynamoDB JSON for sets, binary and numbers beyond 15 digits, which plain JSON cannot keep)" : ""));
-            if (leftOut > 0)
+            var inScope = live.Where(i => scope.Includes(TableKeys.Of(table, i))).ToList();
+            var kept = inScope.Where(i => !secret.Contains(TableKeys.Of(table, i))).ToList();
+            tables.Add(new LiveTableItems(table, kept, secret, inScope.Count - kept.Count, secrets.Reason));
+        }
+
+        return target switch
+        {
+            ExportTarget.Folder into => IntoFolder(catalog, paths, into, scope, tables, lines, hints, output),
+            ExportTarget.Stack stack => IntoStack(catalog, paths, stack.Name, scope, tables, lines, hints, output),
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+    }
+
+    private static int IntoFolder(Academy.Catalog.Catalog catalog, ProjectPaths paths, ExportTarget.Folder folder, ExportScope scope, List<LiveTableItems> tables, List<string> lines, Hints hints, TextWriter output)
+    {
+        var files = new List<SeedFileChange>();
+        var exported = new Dictionary<string, List<CatalogItem>>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var (table, live, secret, secretLive, secretReason) in tables)
+        {
+            var plainFile = Path.Combine(folder.Path, table.Key + ".json");
+            var dynamoFile = Path.Combine(folder.Path, table.Key + SeedFiles.DynamoDbSuffix);
+            var change = SeedTableEdit.Plan(table, plainFile, dynamoFile, f => Display(paths, f), live, scope.Whole, secret);
+            files.AddRange(change.Files);
+            exported[table.Key] = Reread(table, change.Files, paths);
+            total += live.Count;
+            var written = change.Files.Where(f => f.Changed && f.After is not null).ToList();
+            var removed = change.Files.Where(f => f.Changed && f.After is null).Select(f => $"{Display(paths, f.File)} removed (no items left in it)");
+            lines.Add(change.Changes.Count == 0 && written.Count == 0
+                ? $"  {table.Key}: {live.Count:N0} item(s), unchanged"
+                : $"  {table.Key}: {live.Count:N0} item(s): {Listing(change.Changes)} -> {string.Join(", ", written.Select(f => Display(paths, f.File)).Concat(removed))}"
+                    + (written.Any(f => f.Format == ItemFormat.DynamoDb) ? " (DynamoDB JSON for sets, binary and numbers beyond 15 digits, which plain JSON cannot keep)" : ""));
+            if (secretLive > 0)
             {
-                lines.Add($"  {table.Key}: {leftOut} item(s) left out: {secrets.Reason}, and their values are never written to a file in plaintext"
-                    + (declaredInstead.Count > 0 ? $"; the files keep the catalog's own version of {declaredInstead.Count} of them" : ""));
+                lines.Add($"  {table.Key}: {secretLive} item(s) left out: {secretReason}, and their values are never written to a file in plaintext");
             }
 
             var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var dropped = catalog.ItemsOf(table.Key).Where(i => !i.Secret && !liveKeys.Contains(TableKeys.Of(table, i))).Select(i => $"{TableKeys.Of(table, i)}").ToList();
-            if (dropped.Count > 0)
+            if (scope.Whole && !folder.IntoCatalog && dropped.Count > 0)
             {
                 lines.Add($"  {table.Key}: {dropped.Count} declared item(s) are not in the live table, so the written files no longer hold them: {string.Join(", ", dropped.Take(20))}{(dropped.Count > 20 ? ", ..." : "")}");
             }
 
-            var inConfig = catalog.ItemsOf(table.Key).Where(i => !i.Secret && i.Source.StartsWith("config ", StringComparison.Ordinal)).Select(i => $"{TableKeys.Of(table, i)}").ToList();
+            var inConfig = catalog.ItemsOf(table.Key).Where(i => !i.Secret && IsFromConfig(i) && liveKeys.Contains(TableKeys.Of(table, i))).Select(i => $"{TableKeys.Of(table, i)}").ToList();
             if (inConfig.Count > 0)
             {
                 lines.Add($"  {table.Key}: note: academy:items in the stack config also declares {string.Join(", ", inConfig)} and replaces the seed item with the same key; change those there");
@@ -91,7 +122,7 @@ public static class ExportRunner
         }
 
         var problems = CatalogRecheck.Problems(WithExported(catalog, exported));
-        if (problems.Count > 0 && intoCatalog)
+        if (problems.Count > 0 && folder.IntoCatalog)
         {
             throw new SandboxException(
                 $"error: the live items would make the catalog invalid, so nothing was written ({hints.Command("export", "--out", "DIR")} writes them elsewhere to fix by hand):"
@@ -99,8 +130,10 @@ public static class ExportRunner
                 ExitCodes.CatalogInvalid);
         }
 
-        Commit(writes, removes, paths);
-        output.WriteLine($"export: learner {catalog.Settings.User} -> {shown}");
+        var changed = files.Where(f => f.Changed).ToList();
+        Commit([.. changed.Where(f => f.After is not null).Select(f => (f.File, f.After!))], [.. changed.Where(f => f.After is null).Select(f => f.File)], paths);
+
+        output.WriteLine($"export: learner {catalog.Settings.User} -> {Display(paths, folder.Path)}");
         foreach (var line in lines)
         {
             output.WriteLine(line);
@@ -111,22 +144,124 @@ public static class ExportRunner
             output.WriteLine($"  warning: as the catalog's seed files these would be invalid: {problem}");
         }
 
-        output.WriteLine($"done: {total:N0} item(s) in {writes.Count} file(s); {hints.Command("verify")} compares the live tables with the catalog");
+        output.WriteLine($"done: {total:N0} item(s); {(changed.Count == 0 ? "no file changed" : $"{changed.Count} file(s) changed")}; {hints.Command("verify")} compares the live tables with the catalog");
         return total;
     }
 
-    // The exported items as the catalog will read them from the files, with their file names as sources.
-    private static List<CatalogItem> Reread(TableSpec table, EncodedTable encoded, ProjectPaths paths, string plainFile, string dynamoFile)
+    private static int IntoStack(Academy.Catalog.Catalog catalog, ProjectPaths paths, string stack, ExportScope scope, List<LiveTableItems> tables, List<string> lines, Hints hints, TextWriter output)
+    {
+        var (file, shown) = StackFileKeyEditor.Locate(paths, stack);
+        var writes = new List<StackItemWrite>();
+        foreach (var (table, live, _, secretLive, secretReason) in tables)
+        {
+            var declared = catalog.ItemsOf(table.Key).ToDictionary(i => TableKeys.Of(table, i));
+            var changes = new List<string>();
+            foreach (var item in live.OrderBy(i => TableKeys.Of(table, i)))
+            {
+                var key = TableKeys.Of(table, item);
+                if (!declared.TryGetValue(key, out var mine))
+                {
+                    writes.Add(new StackItemWrite(table, key, SeedFileEncoder.Ordered(table, item), $"added {key}"));
+                    changes.Add($"added {key}");
+                }
+                else if (!AttributeValues.ItemsEqual(mine.Attributes, item))
+                {
+                    var attributes = mine.Attributes.Keys.Union(item.Keys).Where(n => !mine.Attributes.TryGetValue(n, out var a) || !item.TryGetValue(n, out var b) || !AttributeValues.Equal(a, b));
+                    changes.Add($"changed {key} ({string.Join(", ", attributes)})");
+                    writes.Add(new StackItemWrite(table, key, InDeclaredOrder(mine.Attributes, item), changes[^1]));
+                }
+            }
+
+            lines.Add(changes.Count == 0 ? $"  {table.Key}: {live.Count:N0} item(s), unchanged" : $"  {table.Key}: {live.Count:N0} item(s): {Listing(changes)}");
+            if (secretLive > 0)
+            {
+                lines.Add($"  {table.Key}: {secretLive} item(s) left out: {secretReason}, and they stay there");
+            }
+
+            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();
+            var absent = declared.Values.Where(i => !i.Secret && !liveKeys.Contains(TableKeys.Of(table, i))).Select(i => $"{TableKeys.Of(table, i)}").ToList();
+            if (scope.Whole && absent.Count > 0)
+            {
+                lines.Add($"  {table.Key}: {absent.Count} declared item(s) are not in the live table; {ConfigKeys.Items.FullKey} cannot take an item out of the catalog, so `pulumi up` creates them: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", ..." : "")}");
+            }
+        }
+
+        var problems = CatalogRecheck.Problems(WithWrites(catalog, writes));
+        if (problems.Count > 0)
+        {
+            throw new SandboxException(
+                $"error: the live items would make the catalog invalid, so nothing was written:" + string.Concat(problems.Select(p => $"{Environment.NewLine}  - {p}")),
+                ExitCodes.CatalogInvalid);
+        }
+
+        var created = false;
+        if (writes.Count > 0)
+        {
+            var existing = File.Exists(file) ? StackFileConfigSource.Load(paths, stack) : null;
+            if (existing?.IsSecret(ConfigKeys.Items.Name) == true || existing?.Unreadable(ConfigKeys.Items.Name) is not null)
+            {
+                throw new SandboxException($"error: {shown}: {ConfigKeys.Items.FullKey} holds a secret value, which export cannot rewrite; add the item with `pulumi config set --path` instead");
+            }
+
+            created = StackFileKeyEditor.Write(file, shown, StackItemsExport.Value(existing?.Get(ConfigKeys.Items.Name), writes));
+        }
+
+        output.WriteLine($"export: learner {catalog.Settings.User} -> {ConfigKeys.Items.FullKey} in {shown} (the shared seed files are not changed)");
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine(writes.Count == 0
+            ? $"done: nothing to write; the live items are what the catalog declares"
+            : created
+                ? $"done: created {shown} (it did not exist) with {ConfigKeys.Items.FullKey}: {writes.Count} item(s)"
+                : $"done: wrote {writes.Count} item(s) into {ConfigKeys.Items.FullKey} in {shown}; the rest of the file is unchanged");
+        var learner = hints.WithStack(stack);
+        output.WriteLine($"next: {learner.Command("adopt")} lists them for import by `pulumi up`; {learner.Command("verify")} compares the live tables with the catalog");
+        return writes.Count;
+    }
+
+    // The catalog as it will be once academy:items holds the writes.
+    private static Academy.Catalog.Catalog WithWrites(Academy.Catalog.Catalog catalog, List<StackItemWrite> writes)
+    {
+        var written = writes.Select(w => (w.Table.Key, w.Key)).ToHashSet();
+        var items = catalog.Items.Where(i => !written.Contains((i.TableKey, i.Key))).Concat(writes.Select(w => new CatalogItem
+        {
+            TableKey = w.Table.Key,
+            HashKeyValue = w.Key.Hash,
+            RangeKeyValue = w.Key.Range,
+            Attributes = w.Live,
+            Source = $"config {ConfigKeys.Items.FullKey}.{w.Table.Key}",
+        }));
+        return catalog with { Items = items.OrderBy(i => i.TableKey, StringComparer.Ordinal).ThenBy(i => i.LogicalName, StringComparer.Ordinal).ToList() };
+    }
+
+    // The declared item's attribute order, then attributes it did not have by name: the entry reads like the item it replaces.
+    private static Dictionary<string, AttributeValue> InDeclaredOrder(IReadOnlyDictionary<string, AttributeValue> declared, Dictionary<string, AttributeValue> live) =>
+        declared.Keys.Where(live.ContainsKey).Concat(live.Keys.Where(k => !declared.ContainsKey(k)).Order(StringComparer.Ordinal))
+            .ToDictionary(k => k, k => live[k], StringComparer.Ordinal);
+
+    private static string Listing(IReadOnlyList<string> changes) =>
+        string.Join(", ", changes.Take(20)) + (changes.Count > 20 ? $", ... ({changes.Count} in all)" : "");
+
+    private static bool IsFromConfig(CatalogItem item) => item.Source.StartsWith("config ", StringComparison.Ordinal);
+
+    // The table's items as the catalog will read them from the files, with their file names as sources.
+    private static List<CatalogItem> Reread(TableSpec table, IReadOnlyList<SeedFileChange> files, ProjectPaths paths)
     {
         var definition = new TableDefinition(table.Key, table.HashKey, table.RangeKey);
         var items = new List<CatalogItem>();
-        foreach (var (text, format, file) in new[] { (encoded.Plain, ItemFormat.Plain, plainFile), (encoded.DynamoDb, ItemFormat.DynamoDb, dynamoFile) })
+        foreach (var file in files.Where(f => f.After is not null))
         {
-            if (text is not null)
+            using var document = JsonDocument.Parse(file.After!, new JsonDocumentOptions { MaxDepth = 128 });
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
             {
-                using var document = JsonDocument.Parse(text);
-                items.AddRange(ItemParser.ParseList(document.RootElement, format, definition, Display(paths, file), new ErrorList()));
+                root = scanned;
             }
+
+            items.AddRange(ItemParser.ParseList(root, file.Format, definition, Display(paths, file.File), new ErrorList()));
         }
 
         return items;
@@ -145,7 +280,7 @@ public static class ExportRunner
             }
 
             var merged = seeds.ToDictionary(i => TableKeys.Of(table, i));
-            foreach (var fromConfig in catalog.ItemsOf(table.Key).Where(i => i.Source.StartsWith("config ", StringComparison.Ordinal)))
+            foreach (var fromConfig in catalog.ItemsOf(table.Key).Where(IsFromConfig))
             {
                 merged[TableKeys.Of(table, fromConfig)] = fromConfig;
             }

@@ -9,49 +9,16 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Export;
 
-/// <summary>The seed files of one table: plain JSON items for &lt;table&gt;.json, the rest for &lt;table&gt;.dynamodb.json.</summary>
-public sealed record EncodedTable(string? Plain, int PlainCount, string? DynamoDb, int DynamoDbCount);
-
 /// <summary>
-/// Encodes live items as seed files the catalog reads back to exactly those items. An item goes to
-/// plain JSON only when plain JSON holds it without loss: no binary, no sets, and numbers that any
-/// JSON reader keeps (at most 15 significant digits, what a double holds); everything else goes to
-/// DynamoDB JSON. Each encoded item is read back through the catalog's own parser and compared with
-/// the live item before anything is written.
+/// How export writes live items into seed files the catalog reads back to exactly those items. An item
+/// goes to plain JSON only when plain JSON holds it without loss: no binary, no sets, and numbers that
+/// any JSON reader keeps (at most 15 significant digits, what a double holds); everything else goes to
+/// DynamoDB JSON.
 /// </summary>
 public static class SeedFileEncoder
 {
     /// <summary>Digits a float64 keeps exactly; a JSON tool reading the file as doubles rounds beyond this.</summary>
     public const int PlainNumberDigits = 15;
-
-    public static EncodedTable Encode(TableSpec table, IReadOnlyList<Dictionary<string, AttributeValue>> items)
-    {
-        var definition = new TableDefinition(table.Key, table.HashKey, table.RangeKey);
-        var plain = new List<IReadOnlyDictionary<string, AttributeValue>>();
-        var dynamo = new List<IReadOnlyDictionary<string, AttributeValue>>();
-        foreach (var item in items)
-        {
-            var ordered = Ordered(table, item);
-            if (ordered.Values.All(IsPlain) && ReadsBack(Render([ordered], plain: true), ItemFormat.Plain, definition, item))
-            {
-                plain.Add(ordered);
-            }
-            else if (ReadsBack(Render([ordered], plain: false), ItemFormat.DynamoDb, definition, item))
-            {
-                dynamo.Add(ordered);
-            }
-            else
-            {
-                throw new SandboxException($"error: {table.Name}: item {DynamoJsonWriter.Write(KeyOf(table, item))} does not read back as it is stored; nothing was written");
-            }
-        }
-
-        return new EncodedTable(
-            plain.Count > 0 || dynamo.Count == 0 ? Render(plain, plain: true) : null,
-            plain.Count,
-            dynamo.Count > 0 ? Render(dynamo, plain: false) : null,
-            dynamo.Count);
-    }
 
     /// <summary>True when plain JSON holds the value exactly, as this catalog and any JSON tool read it.</summary>
     public static bool IsPlain(AttributeValue value)
@@ -75,7 +42,7 @@ public static class SeedFileEncoder
     }
 
     // Key attributes first, then the others by name; nested maps by name too, so exports diff cleanly.
-    private static Dictionary<string, AttributeValue> Ordered(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item)
+    public static Dictionary<string, AttributeValue> Ordered(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item)
     {
         var keys = table.AttributeDefinitions.Select(k => k.Name).ToList();
         return item.OrderBy(kv => keys.IndexOf(kv.Key) is var i && i >= 0 ? i : keys.Count)
@@ -83,7 +50,8 @@ public static class SeedFileEncoder
             .ToDictionary(kv => kv.Key, kv => Sorted(kv.Value), StringComparer.Ordinal);
     }
 
-    private static AttributeValue Sorted(AttributeValue value) => value switch
+    /// <summary>The value with nested maps by name and sets sorted, as export writes a value it changes.</summary>
+    public static AttributeValue Sorted(AttributeValue value) => value switch
     {
         { IsMSet: true } => new AttributeValue { M = value.M.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Sorted(kv.Value)) },
         { IsLSet: true } => new AttributeValue { L = value.L.Select(Sorted).ToList() },
@@ -93,30 +61,49 @@ public static class SeedFileEncoder
         _ => value,
     };
 
-    private static string Render(IReadOnlyList<IReadOnlyDictionary<string, AttributeValue>> items, bool plain)
+    /// <summary>True when the item goes to plain JSON: every value is plain and it reads back exactly.</summary>
+    public static bool FitsPlain(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.Values.All(IsPlain) && ReadsBack("[" + RenderItem(Ordered(table, item), plain: true, "", "\n") + "]", ItemFormat.Plain, new TableDefinition(table.Key, table.HashKey, table.RangeKey), item);
+
+    /// <summary>One item as it stands in a seed file, its lines after the first indented by <paramref name="indent"/>.</summary>
+    public static string RenderItem(IReadOnlyDictionary<string, AttributeValue> item, bool plain, string indent, string newline)
     {
         if (!plain)
         {
             // One attribute per line with its typed value compact: readable, and diffs name the attribute.
-            var rendered = items.Select(item => "  {\n" + string.Join(",\n", item.Select(kv =>
-                $"    {JsonSerializer.Serialize(kv.Key, JsonOutput.Options)}: {DynamoJsonWriter.Write(kv.Value)}")) + "\n  }");
-            return items.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", rendered) + "\n]\n";
+            return "{" + newline + string.Join("," + newline, item.Select(kv => $"{indent}  {Name(kv.Key)}: {RenderValue(kv.Value, plain, indent, newline)}")) + newline + indent + "}";
         }
 
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: true)))
         {
-            writer.WriteStartArray();
-            foreach (var item in items)
-            {
-                PlainJsonWriter.WriteMap(writer, item);
-            }
-
-            writer.WriteEndArray();
+            PlainJsonWriter.WriteMap(writer, item);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return Indent(Encoding.UTF8.GetString(stream.ToArray()), indent, newline);
     }
+
+    /// <summary>One attribute value as it stands in a seed file: plain JSON indented like the file, DynamoDB JSON compact.</summary>
+    public static string RenderValue(AttributeValue value, bool plain, string indent, string newline)
+    {
+        if (!plain)
+        {
+            return DynamoJsonWriter.Write(value);
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, DynamoJsonWriter.Options(indented: true)))
+        {
+            PlainJsonWriter.WriteValue(writer, value);
+        }
+
+        return Indent(Encoding.UTF8.GetString(stream.ToArray()), indent, newline);
+    }
+
+    /// <summary>An attribute name as JSON text.</summary>
+    public static string Name(string name) => JsonSerializer.Serialize(name, JsonOutput.Options);
+
+    private static string Indent(string text, string indent, string newline) => text.ReplaceLineEndings(newline + indent);
 
     private static bool ReadsBack(string json, ItemFormat format, TableDefinition table, IReadOnlyDictionary<string, AttributeValue> live)
     {
@@ -125,7 +112,4 @@ public static class SeedFileEncoder
         var read = ItemParser.ParseList(document.RootElement, format, table, "export", errors);
         return !errors.Any && read.Count == 1 && AttributeValues.ItemsEqual(read[0].Attributes, live);
     }
-
-    private static Dictionary<string, AttributeValue> KeyOf(TableSpec table, IReadOnlyDictionary<string, AttributeValue> item) =>
-        table.AttributeDefinitions.Where(k => item.ContainsKey(k.Name)).ToDictionary(k => k.Name, k => item[k.Name]);
 }

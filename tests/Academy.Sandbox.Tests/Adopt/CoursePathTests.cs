@@ -55,7 +55,7 @@ public sealed class CoursePathTests
         Assert.That(output.ToString(), Does.Contain("differs   global-imdb-rest-api (declared in seed/items/global.json)")
             .And.Contains("tz: catalog {\"S\":\"Europe/Zagreb\"}, live {\"S\":\"UTC\"}")
             .And.Contains($"make the live item match the catalog: `academy-sandbox up --user {user}` (without --prune)")
-            .And.Contains($"or take the live item into the catalog: `academy-sandbox export --user {user}`")
+            .And.Contains($"or take the live item into the catalog: `academy-sandbox export --stack {user} --user {user} --table global --item imdb-rest-api` writes it into academy:items in Pulumi.{user}.yaml")
             .And.Contains("not ready: 1 difference(s)"));
         Assert.That(output.ToString(), Does.Not.Contain("identical"));
 

@@ -75,7 +75,7 @@ public sealed class ExportTests
         Assert.That(numbers["long"].N, Is.EqualTo("12345678901234567890123456789012345678"), "all 38 digits, as text");
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "seed/items/global.dynamodb.json")), Does.Contain("\"all-types\"").And.Not.Contains("plain-enough"));
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "seed/items/global.json")), Does.Contain("\"plain-enough\"").And.Contains("\"imdb-rest-api\"").And.Contains("\"n\": 123456789012345"));
-        Assert.That(run.Output, Does.Contain("global: 3 item(s): 2 -> ").And.Contains("1 -> "));
+        Assert.That(run.Output, Does.Contain("global: 3 item(s): added all-types, added imdb-rest-api, added plain-enough -> ").And.Contains("global.json, ").And.Contains("global.dynamodb.json (DynamoDB JSON for sets"));
 
         var verify = await RunAsync(target, user, "verify");
         Assert.That(verify.ExitCode, Is.Zero, verify.Output);
@@ -104,7 +104,8 @@ public sealed class ExportTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("export: learner " + user + " -> seed/items")
-            .And.Contains("global: 2 item(s): 1 -> seed/items/global.json, 1 -> seed/items/global.dynamodb.json"));
+            .And.Contains("global: 2 item(s): added added-by-hand, removed stale -> seed/items/global.dynamodb.json")
+            .And.Contains("jobs: 6 item(s), unchanged"));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.dynamodb.json")), Is.EqualTo("""
             [
               {

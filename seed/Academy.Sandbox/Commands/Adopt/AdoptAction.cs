@@ -7,8 +7,8 @@ namespace Academy.Sandbox.Commands.Adopt;
 
 /// <summary>
 /// Runs <see cref="AdoptInspector"/>, prints what it found, and with --stack writes academy:adopt into
-/// Pulumi.&lt;stack&gt;.yaml (else prints the `pulumi config set` lines). <see cref="AdoptCommand.LeftOut"/> while a
-/// difference keeps something that exists out of the config.
+/// Pulumi.&lt;stack&gt;.yaml, creating it when the learner has no stack yet (else prints the `pulumi config set` lines).
+/// <see cref="AdoptCommand.LeftOut"/> while a difference keeps something that exists out of the config.
 /// </summary>
 public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Catalog, command.Target)
 {
@@ -19,12 +19,13 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         var report = await AdoptInspector.InspectAsync(client, catalog, ct);
 
         string? written = null;
-        if (run.Get(command.Catalog.Stack) is { } stack)
+        var created = false;
+        var stack = run.Get(command.Catalog.Stack);
+        if (stack is not null)
         {
-            var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
-            var file = paths.Resolve(PulumiStackName.FileName(stack));
-            written = paths.Relative(file);
-            StackFileAdoptWriter.Write(file, written, report.Config);
+            var (file, shown) = StackFileKeyEditor.Locate(ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory), stack);
+            written = shown;
+            created = StackFileAdoptWriter.Write(file, written, report.Config);
         }
 
         if (run.Get(command.Json))
@@ -33,8 +34,8 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         }
         else
         {
-            AdoptPrinter.Findings(report, run.Target.Describe, run.Hints, run.Output);
-            AdoptPrinter.Config(report, written, run.Output);
+            AdoptPrinter.Findings(report, run.Target.Describe, run.Hints, run.Output, stack);
+            AdoptPrinter.Config(report, written, run.Output, created ? stack : null);
         }
 
         return report.Ready ? AdoptCommand.Ready.Code : AdoptCommand.LeftOut.Code;

@@ -15,7 +15,7 @@ public sealed class AdoptCommand : Command, IDocumentsExitCodes
         Action = new AdoptAction(this);
     }
 
-    public CatalogOptions Catalog { get; } = new();
+    public CatalogOptions Catalog { get; } = new() { StackFileMayBeMissing = true };
 
     public static (int Code, string Meaning) Ready => (ExitCodes.Ok, "everything that exists can be imported as it is (or nothing of the catalog exists yet)");
 

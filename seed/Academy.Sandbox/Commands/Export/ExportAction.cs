@@ -5,7 +5,10 @@ using Academy.Sandbox.Export;
 
 namespace Academy.Sandbox.Commands.Export;
 
-/// <summary>Runs <see cref="ExportRunner"/> into --out or the items folder the catalog reads.</summary>
+/// <summary>
+/// Runs <see cref="ExportRunner"/>: into --out, else with --stack into the learner's stack file (their
+/// own values, no one else's catalog), else (or with --seed) into the items folder the catalog reads.
+/// </summary>
 public sealed class ExportAction(ExportCommand command) : SandboxAction(command.Catalog, command.Target)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
@@ -13,10 +16,18 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         var catalog = run.Catalog().Catalog;
         var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
         var itemsFolder = Path.Combine(paths.Resolve(catalog.Settings.SeedDir), SeedFiles.ItemsFolder);
-        var folder = run.Get(command.Out) is { } outFolder ? Path.GetFullPath(outFolder) : itemsFolder;
+        var stack = run.Get(command.Catalog.Stack);
+        ExportTarget target = run.Get(command.Out) is { } outFolder
+            ? new ExportTarget.Folder(Path.GetFullPath(outFolder), SameFolder(Path.GetFullPath(outFolder), itemsFolder))
+            : stack is not null && !run.Get(command.Seed)
+                ? new ExportTarget.Stack(stack)
+                : new ExportTarget.Folder(itemsFolder, IntoCatalog: true);
+        var scope = new ExportScope(run.Get(command.Table), run.Get(command.Item) ?? []);
         using var client = run.Target.CreateClient();
-        var intoCatalog = string.Equals(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(itemsFolder), StringComparison.Ordinal);
-        await ExportRunner.RunAsync(client, catalog, paths, folder, intoCatalog, run.Hints, run.Output, ct);
+        await ExportRunner.RunAsync(client, catalog, paths, target, scope, run.Hints, run.Output, ct);
         return ExportCommand.Written.Code;
     }
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 }

@@ -3,33 +3,54 @@ using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Commands.Export;
 
-/// <summary>`export`: the live items as seed files.</summary>
+/// <summary>`export`: the live items into the learner's stack config or into seed files.</summary>
 public sealed class ExportCommand : Command, IDocumentsExitCodes
 {
     public ExportCommand()
-        : base("export", "Write the live items of the learner's tables as seed files (by default into the catalog's items folder, replacing those tables' files), so the catalog declares what the tables hold")
+        : base("export", "Take the live items of the learner's tables into the catalog: with --stack into academy:items of Pulumi.<stack>.yaml (that learner's own values), else into the shared seed files, changing only what changed")
     {
         Catalog.AddTo(this);
         Target.AddTo(this);
+        Options.Add(Table);
+        Options.Add(Item);
+        Options.Add(Seed);
         Options.Add(Out);
         Action = new ExportAction(this);
     }
 
-    public CatalogOptions Catalog { get; } = new();
+    public CatalogOptions Catalog { get; } = new() { StackFileMayBeMissing = true };
 
-    public static (int Code, string Meaning) Written => (ExitCodes.Ok, "the live items were written as seed files");
+    public static (int Code, string Meaning) Written => (ExitCodes.Ok, "the live items were written (into academy:items or seed files), or nothing differed");
 
     public static (int Code, string Meaning) WouldBeInvalid => (ExitCodes.CatalogInvalid, "the live items would make the catalog invalid; nothing was written (every problem is listed)");
 
-    public static (int Code, string Meaning) NotWritten => (ExitCodes.Failed, "--out is a file, an item would not read back as it is stored, or a file could not be written");
+    public static (int Code, string Meaning) NotWritten => (ExitCodes.Failed, "--out is a file, --table or --item names nothing live, an item holds what academy:items cannot hold or would not read back as it is stored, or a file could not be written");
 
     public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Written, WouldBeInvalid, NotWritten];
 
     public TargetOptions Target { get; } = new();
 
+    public Option<string?> Table { get; } = new("--table")
+    {
+        Description = "Export only this table (global, jobs)",
+        HelpName = "table",
+    };
+
+    public Option<string[]> Item { get; } = new("--item")
+    {
+        Description = "Export only this item of --table, by its key as adopt names it (repeatable)",
+        HelpName = "key",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<bool> Seed { get; } = new("--seed")
+    {
+        Description = "With --stack, write into the shared seed files (every learner's catalog) instead of academy:items in the stack file",
+    };
+
     public Option<string?> Out { get; } = new("--out")
     {
-        Description = "Write the files into this folder instead of <seedDir>/items",
+        Description = "Write seed files into this folder instead of <seedDir>/items",
         HelpName = "folder",
     };
 }

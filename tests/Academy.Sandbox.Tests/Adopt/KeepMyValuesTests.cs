@@ -1,0 +1,62 @@
+using Academy.Sandbox.Cli;
+using Academy.Sandbox.Tests.Support;
+
+namespace Academy.Sandbox.Tests.Adopt;
+
+/// <summary>
+/// The course's learner made the global table and its item by hand with a value of their own, and an
+/// empty (or no) jobs table; adopt's "take the live item into the catalog" way out, pasted as printed.
+/// </summary>
+public sealed class KeepMyValuesTests
+{
+    [TestCase(true, TestName = "KeepingMyValueByPastingAdoptsHintsEndsIdenticalAndImportableWithAnEmptyJobsTable")]
+    [TestCase(false, TestName = "KeepingMyValueByPastingAdoptsHintsEndsIdenticalAndImportableWithNoJobsTable")]
+    public async Task KeepingMyValueByPastingAdoptsHintsEndsIdenticalAndImportable(bool jobsTable)
+    {
+        using var project = new ScratchProject();
+        var seed = SeedFiles(project);
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        if (jobsTable)
+        {
+            await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
+        }
+
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem.Replace("Europe/Zagreb", "UTC", StringComparison.Ordinal));
+
+        var adopt = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        Assert.That(adopt.ExitCode, Is.EqualTo(ExitCodes.Drift), adopt.Output + adopt.Error);
+
+        var export = await PastedHint.RunAsync(adopt.Output, "or take the live item into the catalog: ");
+        Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Ok), export.Output + export.Error);
+
+        var again = await PastedHint.RunAsync(export.Output, "next: ");
+        Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Output + again.Error);
+        Assert.That(again.Output, Does.Contain("identical global-imdb-rest-api: import").And.Not.Contains("differs"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Does.Contain("    global:\n      - imdb-rest-api\n"),
+            "academy:adopt lists the item for import");
+        Assert.That(SeedFiles(project), Is.EqualTo(seed), "the shared seed files, every learner's catalog, are not changed");
+    }
+
+    [Test]
+    public async Task AnItemWithASetIsHintedIntoTheSeedFilesWhichCanHoldItAndPastingTheHintWorks()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
+        await CourseSteps.PutItemAsync($"{user}-academy-global", """{"name": {"S": "mock-api"}, "regions": {"SS": ["eu-west-1", "eu-central-1"]}}""");
+        string[] adoptArgs = ["adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+
+        var adopt = await Tool.RunAsync(adoptArgs);
+        var export = await PastedHint.RunAsync(adopt.Output, "undeclared global-mock-api: not in the catalog; left as it is (never deleted), pulumi ignores it; ");
+
+        Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Ok), export.Output + export.Error);
+        var again = await Tool.RunAsync(adoptArgs);
+        Assert.That(again.Output, Does.Contain("identical global-mock-api: import"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.dynamodb.json")), Does.Contain("\"regions\": {\"SS\":"));
+    }
+
+    private static Dictionary<string, string> SeedFiles(ScratchProject project) =>
+        Directory.GetFiles(Path.Combine(project.Root, "seed"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+}

@@ -21,7 +21,8 @@ passed=0 failed=0 skipped=0 broken=0
 started=$SECONDS
 say() { echo "== $* ($((SECONDS - started)) s)"; }
 
-# Runs a long step, printing a line every 20 s so a slow machine is not mistaken for a hung one.
+# Runs a long step (restore, build, tests), printing a line every 5 s so a slow machine is never
+# mistaken for a hung one: nothing in this script is silent for longer.
 with_heartbeat() { # $1 what; the rest: the command
   local what="$1" pid waited=0
   shift
@@ -30,7 +31,7 @@ with_heartbeat() { # $1 what; the rest: the command
   while kill -0 "$pid" 2>/dev/null; do
     sleep 1
     waited=$((waited + 1))
-    if ((waited % 20 == 0)) && kill -0 "$pid" 2>/dev/null; then echo "   ... still $what ($((SECONDS - started)) s)"; fi
+    if ((waited % 5 == 0)) && kill -0 "$pid" 2>/dev/null; then echo "   ... still $what ($((SECONDS - started)) s)"; fi
   done
   wait "$pid"
 }
@@ -62,7 +63,9 @@ if [ -n "${ACADEMY_NUGET_FOLDER:-}" ]; then
 else
   say "restoring Academy.sln"
 fi
-restore_log=$(dotnet restore Academy.sln "${restore_args[@]}" 2>&1)
+restore() { dotnet restore Academy.sln "${restore_args[@]}" >"$out/restore.log" 2>&1; }
+with_heartbeat restoring restore
+restore_log=$(<"$out/restore.log")
 projects=$(find infra seed tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
 restored=() skipped_names=() skipped_dirs=() reasons=()
 for project in $projects; do
@@ -99,8 +102,8 @@ done
   echo '] } }'
 } >"$filter"
 
-say "building ${#restored[@]} projects (Release)"
-if ! dotnet build "$filter" --no-restore -c Release -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary; then
+say "building ${#restored[@]} projects (Release): $(printf '%s\n' "${restored[@]}" | xargs -n1 basename | sed 's/\.csproj$//' | paste -sd, - | sed 's/,/, /g')"
+if ! with_heartbeat "building" dotnet build "$filter" --no-restore -c Release -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary; then
   echo "   the build failed (errors above)"
   broken=1
 fi

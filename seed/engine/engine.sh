@@ -80,7 +80,20 @@ install() {
   # npm ci only when the lock file changed since the last install, so restarts stay fast and offline.
   if [[ ! -f "$here/node_modules/.package-lock.json" || "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]]; then
     echo "engine: installing dynalite into seed/engine/node_modules (npm ci)"
-    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm is quiet until it is done (20 s and more on a busy machine): say every 5 s that it still
+    # runs, until it ends or this script does.
+    (
+      local waited=0
+      while sleep 5 && kill -0 $$ 2>/dev/null; do
+        waited=$((waited + 5))
+        echo "engine: still installing dynalite ($waited s)"
+      done
+    ) 9>&- &
+    local beat=$!
+    local status=0
+    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || status=$?
+    kill "$beat" 2>/dev/null || true
+    return "$status"
   fi
 }
 

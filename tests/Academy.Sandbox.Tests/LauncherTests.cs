@@ -19,6 +19,11 @@ public sealed class LauncherTests
           echo "$*" >>"$here/builds"
           while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; if [[ "$1" == --artifacts-path ]]; then work="$2"; fi; shift; done
           mkdir -p "$work/obj"
+          # A build as slow as a first one on a busy machine, in dotnet's own words and stages.
+          if [[ -f "$here/slow-build" ]]; then
+            echo "  Determining projects to restore..."; sleep 3
+            echo "  Academy.Catalog -> $work/bin/Academy.Catalog/release/Academy.Catalog.dll"; sleep 5
+          fi
           if [[ -f "$here/break-the-build" ]]; then echo "Broken.cs(1,50): error CS1001: Identifier expected"; exit 1; fi
           mkdir -p "$out" && echo built >"$out/academy-sandbox.dll"
           exit 0
@@ -78,6 +83,28 @@ public sealed class LauncherTests
         Assert.That(afterAdding.Error, Is.EqualTo(Building));
         Assert.That(afterRemoving.Error, Is.EqualTo(Building));
         Assert.That(Builds(checkout), Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ASlowBuildSaysEveryFewSecondsThatItStillRunsAndWhatItHasCompiledOnStderr()
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+        File.WriteAllText(checkout.Resolve("stand-ins/slow-build"), "");
+        File.SetLastWriteTimeUtc(checkout.Resolve("seed/Academy.Sandbox/Program.cs"), DateTime.UtcNow);
+
+        var run = await RunAsync(checkout, "plan", "--json");
+
+        var progress = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Error, Does.StartWith(Building));
+            Assert.That(progress, Is.Not.Empty, "an 8-second build says it still runs");
+            Assert.That(progress, Is.All.Match(@"^academy-sandbox: still building \(\d+ s\): (restoring the packages|compiled Academy\.Catalog)$"));
+            Assert.That(progress, Has.Some.Match(@"compiled Academy\.Catalog$"), "what the build has got to");
+            Assert.That(run.Output, Is.EqualTo($"ran {checkout.Resolve(".artifacts/sandbox/academy-sandbox.dll")} plan --json\n"), "stdout is the command's alone");
+        });
     }
 
     [Test]

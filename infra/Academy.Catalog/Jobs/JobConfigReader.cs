@@ -8,12 +8,7 @@ namespace Academy.Catalog.Jobs;
 /// <summary>The field-by-field checks behind <see cref="JobConfig.Read"/>.</summary>
 internal static partial class JobConfigReader
 {
-    private static readonly HashSet<string> KnownFields =
-    [
-        JobFields.Name, JobFields.Description, JobFields.Source, JobFields.TableName, JobFields.Enabled,
-        JobFields.Schedule, JobFields.LoadMode, JobFields.WatermarkColumn, JobFields.SourceFormat,
-        JobFields.PrimaryKey, JobFields.PartitionColumns, JobFields.Target, JobFields.Columns,
-    ];
+    private static readonly HashSet<string> KnownFields = [.. JobFields.ItemFields];
 
     public static JobConfig? Read(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {

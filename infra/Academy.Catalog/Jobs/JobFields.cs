@@ -49,6 +49,13 @@ public static class JobFields
     public const string GlobalPartitionsUri = "partitions_uri";
     public const string GlobalJobs = "jobs";
 
+    /// <summary>Every field of a jobs item; any other is refused as a typo (schemas/jobs-items.schema.json lists the same).</summary>
+    public static readonly IReadOnlyList<string> ItemFields =
+    [
+        Name, Description, Source, TableName, Enabled, Schedule, LoadMode, WatermarkColumn, SourceFormat,
+        PrimaryKey, PartitionColumns, Target, Columns,
+    ];
+
     public static readonly IReadOnlyList<string> LoadModes = ["full", "incremental"];
     public static readonly IReadOnlyList<string> SourceFormats = ["tsv", "csv", "jsonl"];
     public static readonly IReadOnlyList<string> Compressions = ["gzip", "none"];

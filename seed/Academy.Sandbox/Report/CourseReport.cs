@@ -11,7 +11,7 @@ public enum LearnerState
     /// <summary>Some tables exist, and something differs.</summary>
     Drifted,
 
-    /// <summary>None of the learner's tables exist (counted as drift: `up` has not been run for them).</summary>
+    /// <summary>None of the learner's tables exist: `up` has not been run for them.</summary>
     NoTables,
 
     /// <summary>The engine refused a request for this learner.</summary>
@@ -22,7 +22,7 @@ public enum LearnerState
 }
 
 /// <summary>One learner's line of the report.</summary>
-/// <param name="MonthlyUsd">Their tables' estimate alone, before the free tier (which the account shares).</param>
+/// <param name="Counts">Every number of the learner's row; see <see cref="ReportCounts.Of"/>.</param>
 /// <param name="Drift">What verify found; null when the learner failed before it could look.</param>
 /// <param name="Error">Why the learner failed, as the roster commands print it.</param>
 public sealed record LearnerReport(
@@ -30,7 +30,7 @@ public sealed record LearnerReport(
     LearnerState State,
     int TablesDeclared,
     int ItemsDeclared,
-    decimal MonthlyUsd,
+    ReportCounts Counts,
     LearnerDrift? Drift,
     string? Error)
 {
@@ -48,19 +48,28 @@ public sealed record CourseReport(
     IReadOnlyList<LearnerReport> Learners,
     CostEstimate? Cost)
 {
-    public int InStep => Learners.Count(l => l.State == LearnerState.InStep);
+    public int InStep => Count(LearnerState.InStep);
 
-    public int Drifted => Learners.Count(l => l.State is LearnerState.Drifted or LearnerState.NoTables);
+    public int Drifted => Count(LearnerState.Drifted);
+
+    public int NoTables => Count(LearnerState.NoTables);
 
     public int Failed => Learners.Count(l => l.State is LearnerState.Failed or LearnerState.Unreachable);
 
-    public int TablesDeclared => Learners.Sum(l => l.TablesDeclared);
+    /// <summary>The course's numbers: the learners' rows added up, nothing counted another way.</summary>
+    public ReportCounts Totals => Learners.Aggregate(ReportCounts.Zero, (sum, l) => sum + l.Counts);
 
-    public int TablesPresent => Learners.Sum(l => l.Drift?.TablesPresent ?? 0);
+    /// <summary>The whole course to the cent: the learners' own tables less the free tier, which the account has once.</summary>
+    public decimal? CourseMonthlyUsd => Cost is null ? null : Totals.MonthlyUsd - FreeTierUsd;
 
-    public int ItemsDeclared => Learners.Sum(l => l.ItemsDeclared);
+    /// <summary>
+    /// What the free tier takes off the learners' sum: the difference to the course's estimate, so the
+    /// three money figures add up to the cent (never below zero, where rounding fractions of a cent
+    /// per learner could put it).
+    /// </summary>
+    public decimal? FreeTierUsd => Cost is { } cost
+        ? Math.Max(0m, Totals.MonthlyUsd - ReportCounts.Cents(cost.MonthlyUsd))
+        : null;
 
-    public int ItemsLive => Learners.Sum(l => l.Drift?.ItemsLive ?? 0);
-
-    public int Differences => Learners.Sum(l => l.Drift?.Total ?? 0);
+    private int Count(LearnerState state) => Learners.Count(l => l.State == state);
 }

@@ -40,7 +40,7 @@ public static class ReportBuilder
                 state,
                 catalog.Tables.Count,
                 catalog.Items.Count,
-                CostEstimator.Estimate(catalog.Tables, catalog.Items).MonthlyUsd,
+                ReportCounts.Of(drift, catalog.Tables.Count, catalog.Items.Count, CostEstimator.Estimate(catalog.Tables, catalog.Items).MonthlyUsd),
                 drift,
                 drift is null ? outcomes[i].Summary : null);
         }).ToList();

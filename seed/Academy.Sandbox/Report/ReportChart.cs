@@ -16,13 +16,13 @@ public static class ReportChart
     public static string Svg(CourseReport report)
     {
         var learners = report.Learners;
-        var scale = Math.Max(1, learners.Max(l => Math.Max(Math.Max(l.ItemsDeclared, l.Drift?.ItemsLive ?? 0), l.Drift?.Total ?? 0)));
+        var scale = Math.Max(1, learners.Max(l => Math.Max(l.ItemsDeclared, l.Counts.Differences)));
         var width = LabelWidth + BarWidth + 130;
         var height = Top + (learners.Count * RowHeight) + 8;
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\">"));
         svg.Append("<title id=\"chart-title\">Items live against declared, and differences, per learner</title>");
-        svg.Append(Invariant($"<rect x=\"{LabelWidth}\" y=\"6\" width=\"12\" height=\"10\" class=\"live\"/><text x=\"{LabelWidth + 16}\" y=\"15\">items live</text>"));
+        svg.Append(Invariant($"<rect x=\"{LabelWidth}\" y=\"6\" width=\"12\" height=\"10\" class=\"live\"/><text x=\"{LabelWidth + 16}\" y=\"15\">present</text>"));
         svg.Append(Invariant($"<rect x=\"{LabelWidth + 100}\" y=\"6\" width=\"12\" height=\"10\" class=\"declared\"/><text x=\"{LabelWidth + 116}\" y=\"15\">declared</text>"));
         svg.Append(Invariant($"<rect x=\"{LabelWidth + 200}\" y=\"6\" width=\"12\" height=\"10\" class=\"drift\"/><text x=\"{LabelWidth + 216}\" y=\"15\">differences</text>"));
         for (var i = 0; i < learners.Count; i++)
@@ -32,11 +32,12 @@ public static class ReportChart
             var label = learner.Name.Length > LabelLength ? learner.Name[..(LabelLength - 1)] + "\u2026" : learner.Name;
             svg.Append(Invariant($"<g class=\"row {ReportWords.Token(learner.State)}\"><title>{HtmlEncode(learner.Name)}: {HtmlEncode(ReportWords.State(learner.State))}</title>"));
             svg.Append(Invariant($"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\">{HtmlEncode(label)}</text>"));
-            if (learner.Drift is { } drift)
+            if (learner.Drift is not null)
             {
-                Bar(svg, "declared", y + 4, learner.ItemsDeclared, scale, null);
-                Bar(svg, "live", y + 4, drift.ItemsLive, scale, $"{ReportWords.OfDeclared(drift.ItemsLive, learner.ItemsDeclared)} items");
-                Bar(svg, "drift", y + 20, drift.Total, scale, $"{ReportWords.Count(drift.Total)} difference(s)");
+                var n = learner.Counts;
+                Bar(svg, "declared", y + 4, n.ItemsDeclared, scale, null);
+                Bar(svg, "live", y + 4, n.ItemsPresent, scale, $"{ReportWords.OfDeclared(n.ItemsPresent, n.ItemsDeclared)} items");
+                Bar(svg, "drift", y + 20, n.Differences, scale, $"{ReportWords.Count(n.Differences)} difference(s)");
             }
             else
             {

@@ -71,19 +71,23 @@ public static class ReportHtml
         html.Append($"<p class=\"meta\">Roster <code>{E(report.Roster)}</code> at {E(report.Target)}, generated {E(report.Generated.ToString("yyyy-MM-dd HH:mm 'UTC'"))}; {E(report.Config)}</p>\n");
         html.Append("<div class=\"totals\">\n");
         Card(html, "", ReportWords.Count(report.Learners.Count), report.Learners.Count == report.CourseLearners ? "learners" : $"of {ReportWords.Count(report.CourseLearners)} learners");
+        var totals = report.Totals;
         Card(html, "in-step", ReportWords.Count(report.InStep), "in step");
         Card(html, "drifted", ReportWords.Count(report.Drifted), "drifted");
+        Card(html, "drifted", ReportWords.Count(report.NoTables), "without tables");
         Card(html, "failed", ReportWords.Count(report.Failed), "failed");
-        Card(html, "", ReportWords.OfDeclared(report.TablesPresent, report.TablesDeclared), "tables live/declared");
-        Card(html, "", ReportWords.OfDeclared(report.ItemsLive, report.ItemsDeclared), "items live/declared");
-        Card(html, "", ReportWords.Count(report.Differences), "differences");
-        if (report.Cost is { } cost)
+        Card(html, "", ReportWords.OfDeclared(totals.TablesPresent, totals.TablesDeclared), "tables present/declared");
+        Card(html, "", ReportWords.OfDeclared(totals.ItemsPresent, totals.ItemsDeclared), "items present/declared");
+        Card(html, "", ReportWords.Count(totals.Differences), "differences");
+        if (report is { CourseMonthlyUsd: { } course, FreeTierUsd: { } free })
         {
-            Card(html, "", ReportWords.Usd(cost.MonthlyUsd), "a month, whole course, free tier once");
+            Card(html, "", ReportWords.Usd(totals.MonthlyUsd), "a month, learners' own tables");
+            Card(html, "", ReportWords.Usd(free), "less the free tier, once");
+            Card(html, "", ReportWords.Usd(course), "a month, whole course");
         }
 
         html.Append("</div>\n");
-        html.Append($"<p class=\"basis\">{E(report.Cost is { } c ? "Estimate: " + c.Basis : ReportWords.CourseCost(report))}</p>\n</header>\n");
+        html.Append($"<p class=\"basis\">{E(ReportWords.DifferencesAre)}. {E(report.Cost is { } c ? "Estimate: " + c.Basis : ReportWords.CourseCost(report))}</p>\n</header>\n");
     }
 
     private static void Card(StringBuilder html, string kind, string value, string label) =>
@@ -91,27 +95,27 @@ public static class ReportHtml
 
     private static void Learners(CourseReport report, StringBuilder html)
     {
-        html.Append("<section>\n<h2>Learners</h2>\n<table>\n<thead><tr><th>Learner</th><th>Status</th><th>Tables</th><th>Items live/declared</th>");
-        html.Append("<th>Missing</th><th>Differs</th><th>Extra</th><th>Settings</th><th>Own tables $/month</th></tr></thead>\n<tbody>\n");
+        html.Append("<section>\n<h2>Learners</h2>\n<table>\n<thead><tr><th>Learner</th><th>Status</th><th>Tables</th><th>Items present/declared</th>");
+        html.Append("<th>Missing</th><th>Differs</th><th>Extra</th><th>Settings</th><th>Differences</th><th>Own tables $/month</th></tr></thead>\n<tbody>\n");
         foreach (var learner in report.Learners)
         {
             var token = ReportWords.Token(learner.State);
             html.Append($"<tr class=\"{token}\"><td class=\"name\">{E(learner.Name)}</td><td><span class=\"status {token}\">{E(ReportWords.State(learner.State))}</span></td>");
-            if (learner.Drift is { } drift)
+            var n = learner.Counts;
+            if (learner.Drift is not null)
             {
-                html.Append($"<td>{E(ReportWords.OfDeclared(drift.TablesPresent, learner.TablesDeclared))}</td><td>{E(ReportWords.OfDeclared(drift.ItemsLive, learner.ItemsDeclared))}</td>");
-                foreach (var count in new[] { drift.Missing, drift.Differs, drift.Extra, drift.Settings })
+                html.Append($"<td>{E(ReportWords.OfDeclared(n.TablesPresent, n.TablesDeclared))}</td><td>{E(ReportWords.OfDeclared(n.ItemsPresent, n.ItemsDeclared))}</td>");
+                foreach (var count in new[] { n.Missing, n.Differs, n.Extra, n.Settings, n.Differences })
                 {
                     html.Append($"<td{(count > 0 ? " class=\"nonzero\"" : "")}>{E(ReportWords.Count(count))}</td>");
                 }
-
-                html.Append($"<td>{E(ReportWords.Usd(learner.MonthlyUsd))}</td>");
             }
             else
             {
                 html.Append($"<td colspan=\"7\" class=\"error\">{E(learner.Error ?? "")}</td>");
             }
 
+            html.Append($"<td>{E(ReportWords.Usd(n.MonthlyUsd))}</td>");
             html.Append("</tr>\n");
         }
 
@@ -131,7 +135,7 @@ public static class ReportHtml
         foreach (var learner in drifted)
         {
             var drift = learner.Drift!;
-            html.Append($"<details{(drift.Lines.Count <= OpenLines ? " open" : "")}><summary>{E(learner.Name)}: {E(ReportWords.Count(drift.Total))} difference(s)</summary>\n<pre>");
+            html.Append($"<details{(drift.Lines.Count <= OpenLines ? " open" : "")}><summary>{E(learner.Name)}: {E(ReportWords.Count(learner.Counts.Differences))} difference(s)</summary>\n<pre>");
             html.Append(E(string.Join('\n', drift.Lines)));
             html.Append("</pre></details>\n");
         }

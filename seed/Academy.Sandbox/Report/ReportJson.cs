@@ -2,7 +2,10 @@ using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Report;
 
-/// <summary>The report as one JSON document: each learner with their tables and differences, and the course's totals.</summary>
+/// <summary>
+/// The report as one JSON document: each learner with their tables and differences, and the course's
+/// totals, which are the learners' numbers added up (<see cref="ReportCounts"/>); money to the cent.
+/// </summary>
 public static class ReportJson
 {
     public static void Write(CourseReport report, TextWriter output) => JsonOutput.Write(output, new
@@ -18,13 +21,12 @@ public static class ReportJson
             report.CourseLearners,
             report.InStep,
             report.Drifted,
+            report.NoTables,
             report.Failed,
-            report.TablesDeclared,
-            report.TablesPresent,
-            report.ItemsDeclared,
-            report.ItemsLive,
-            report.Differences,
-            EstimatedMonthlyCostUsd = report.Cost?.MonthlyUsd,
+            Counts = Counts(report.Totals),
+            OwnTablesMonthlyUsd = report.Totals.MonthlyUsd,
+            FreeTierMonthlyUsd = report.FreeTierUsd,
+            EstimatedMonthlyCostUsd = report.CourseMonthlyUsd,
             EstimatedCostBasis = report.Cost is { } cost ? $"{cost.Region} list prices as of {cost.PricesAsOf}; {cost.Basis}" : null,
         },
     });
@@ -34,15 +36,24 @@ public static class ReportJson
         learner.Name,
         Status = ReportWords.Token(learner.State),
         learner.Error,
-        learner.TablesDeclared,
-        TablesPresent = learner.Drift?.TablesPresent,
-        learner.ItemsDeclared,
-        ItemsLive = learner.Drift?.ItemsLive,
-        Drift = learner.Drift is { } drift
-            ? new { drift.Total, drift.Missing, drift.Differs, drift.Extra, drift.Settings }
-            : null,
-        Tables = learner.Drift?.Tables.Select(t => new { t.Key, t.Name, t.Exists, t.Declared, t.Live, t.Missing, t.Differs, t.Extra, t.Settings }),
+        Counts = learner.Drift is null ? null : Counts(learner.Counts),
+        Tables = learner.Drift?.Tables.Select(t => new { t.Key, t.Name, t.Exists, t.Declared, t.Present, t.Live, t.Missing, t.Differs, t.Extra, t.Settings }),
         Differences = learner.Drift is { Total: > 0 } drifted ? drifted.Lines : null,
-        EstimatedMonthlyCostUsd = learner.MonthlyUsd,
+        EstimatedMonthlyCostUsd = learner.Counts.MonthlyUsd,
+    };
+
+    // The same names and order as the text report's columns.
+    private static object Counts(ReportCounts n) => new
+    {
+        n.TablesDeclared,
+        n.TablesPresent,
+        n.ItemsDeclared,
+        n.ItemsPresent,
+        n.TablesMissing,
+        n.Missing,
+        n.Differs,
+        n.Extra,
+        n.Settings,
+        n.Differences,
     };
 }

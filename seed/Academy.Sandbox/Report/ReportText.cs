@@ -5,7 +5,7 @@ namespace Academy.Sandbox.Report;
 /// <summary>The report as a table for a terminal: one row per learner in roster order, then the course.</summary>
 public static class ReportText
 {
-    private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "$/month*"];
+    private static readonly string[] Headings = ["learner", "status", "tables", "items", "missing", "differs", "extra", "settings", "differences", "$/month*"];
 
     /// <param name="hints">Carries the --roster, --learner, --stack and engine options given, so the suggested commands run as printed.</param>
     public static void Write(CourseReport report, Hints hints, TextWriter output)
@@ -26,30 +26,33 @@ public static class ReportText
             output.WriteLine($"  estimate: {cost.Basis}");
         }
 
-        output.WriteLine("columns: tables and items live/declared; $/month* is each learner's own tables alone, before the free tier");
-        if (report.Learners.FirstOrDefault(l => l.Drift is { Total: > 0 }) is { } drifted)
+        output.WriteLine($"columns: tables and items present/declared; {ReportWords.DifferencesAre}; $/month* is each learner's own tables alone, before the free tier");
+        if (report.Learners.FirstOrDefault(l => l.Counts.Differences > 0) is { } drifted)
         {
             output.WriteLine($"next: {hints.ForLearner(drifted.Name).Command("verify")} lists {drifted.Name}'s differences; {hints.Command("up")} writes what is missing or different");
         }
     }
 
-    // Text columns left-aligned, numbers right-aligned; a failed learner's row stops after its status.
+    // Text columns left-aligned, numbers right-aligned; a learner that could not be read has no
+    // counts (none go into the course's), only its cost, which the course's sum includes.
     private static (string[] Cells, string? Error) Row(LearnerReport learner)
     {
+        var n = learner.Counts;
         var head = new[] { learner.Name, ReportWords.State(learner.State) };
-        if (learner.Drift is not { } drift)
+        if (learner.Drift is null)
         {
-            return (head, learner.Error);
+            return ([.. head, "", "", "", "", "", "", "", ReportWords.Usd(n.MonthlyUsd)], learner.Error);
         }
 
         return ([.. head,
-            ReportWords.OfDeclared(drift.TablesPresent, learner.TablesDeclared),
-            ReportWords.OfDeclared(drift.ItemsLive, learner.ItemsDeclared),
-            ReportWords.Count(drift.Missing),
-            ReportWords.Count(drift.Differs),
-            ReportWords.Count(drift.Extra),
-            ReportWords.Count(drift.Settings),
-            ReportWords.Usd(learner.MonthlyUsd)], null);
+            ReportWords.OfDeclared(n.TablesPresent, n.TablesDeclared),
+            ReportWords.OfDeclared(n.ItemsPresent, n.ItemsDeclared),
+            ReportWords.Count(n.Missing),
+            ReportWords.Count(n.Differs),
+            ReportWords.Count(n.Extra),
+            ReportWords.Count(n.Settings),
+            ReportWords.Count(n.Differences),
+            ReportWords.Usd(n.MonthlyUsd)], null);
     }
 
     private static string Line(string[] cells, int[] widths) =>

@@ -17,6 +17,7 @@ public static class VerifyDrift
         var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         var tables = report.Tables.Select(t => new TableDrift(
             t.Key, t.Name, t.Exists, t.Declared, t.Live,
+            t.Matching + t.Items.Count(i => i.State == ItemState.Differs),
             t.Exists ? t.Items.Count(i => i.State == ItemState.Missing) : t.Declared,
             t.Items.Count(i => i.State == ItemState.Differs),
             t.Items.Count(i => i.State == ItemState.Extra),

@@ -70,11 +70,11 @@ public sealed partial class ReportTests
         Assert.Multiple(() =>
         {
             Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Drift), report.Error);
-            Assert.That(report.Output, Does.Match($@"\n  {InStep}\s+in step\s+2/2\s+7/7\s+0\s+0\s+0\s+0\s+\$"), report.Output);
-            Assert.That(report.Output, Does.Match($@"\n  {Drifted}\s+drifted\s+2/2\s+7/7\s+1\s+1\s+1\s+0\s+\$"), report.Output);
-            Assert.That(report.Output, Does.Match($@"\n  {NoTables}\s+no tables\s+0/2\s+0/7\s+7\s+0\s+0\s+0\s+\$"), report.Output);
-            Assert.That(report.Output, Does.Contain("course: 3 learner(s): 1 in step, 2 drifted, 0 failed; 4/6 tables and 14/21 items live/declared, 5 difference(s)"));
-            Assert.That(report.Output, Does.Contain($"cost: about {Usd(_course.Cost.MonthlyUsd)} a month for the whole course of 3, the free tier deducted once"));
+            Assert.That(report.Output, Does.Match($@"\n  {InStep}\s+in step\s+2/2\s+7/7\s+0\s+0\s+0\s+0\s+0\s+\$"), report.Output);
+            Assert.That(report.Output, Does.Match($@"\n  {Drifted}\s+drifted\s+2/2\s+6/7\s+1\s+1\s+1\s+0\s+3\s+\$"), report.Output);
+            Assert.That(report.Output, Does.Match($@"\n  {NoTables}\s+no tables\s+0/2\s+0/7\s+7\s+0\s+0\s+0\s+9\s+\$"), report.Output);
+            Assert.That(report.Output, Does.Contain("course: 3 learner(s): 1 in step, 1 drifted, 1 without tables, 0 failed; 4/6 tables and 13/21 items present/declared, 12 difference(s)"));
+            Assert.That(report.Output, Does.Contain($"a month, less the account's free tier once $").And.Contain($": about {Usd(_course.Cost.MonthlyUsd)} a month for the whole course of 3"));
             Assert.That(report.Output, Does.Not.Contain(HostileKey), "the table holds counts; the differences themselves are in verify, JSON and HTML");
         });
         TestContext.Out.WriteLine(report.Output);
@@ -111,18 +111,72 @@ public sealed partial class ReportTests
         {
             Assert.That(learners.Select(l => l.GetProperty("name").GetString()), Is.EqualTo(_names));
             Assert.That(learners.Select(l => l.GetProperty("status").GetString()), Is.EqualTo(new[] { "in-step", "drifted", "no-tables" }));
-            Assert.That(drifted.GetProperty("drift").EnumerateObject().Select(p => $"{p.Name} {p.Value}"), Is.EqualTo(new[] { "total 3", "missing 1", "differs 1", "extra 1", "settings 0" }));
+            Assert.That(drifted.GetProperty("counts").EnumerateObject().Select(p => $"{p.Name} {p.Value}"), Is.EqualTo(new[]
+            {
+                "tablesDeclared 2", "tablesPresent 2", "itemsDeclared 7", "itemsPresent 6", "tablesMissing 0", "missing 1", "differs 1", "extra 1", "settings 0", "differences 3",
+            }));
             Assert.That(drifted.GetProperty("tables")[0].GetProperty("live").GetInt32(), Is.EqualTo(2), "the declared item and the extra one");
+            Assert.That(drifted.GetProperty("tables")[0].GetProperty("present").GetInt32(), Is.EqualTo(1), "the declared item alone");
             Assert.That(drifted.GetProperty("differences").EnumerateArray().Select(l => l.GetString()), Has.Some.Contains($"extra     global-{HostileKey}"));
             Assert.That(drifted.GetProperty("differences").EnumerateArray().Select(l => l.GetString()), Has.Some.Contains("\"Mars/Olympus_Mons\""));
-            Assert.That(drifted.GetProperty("estimatedMonthlyCostUsd").GetDecimal(), Is.EqualTo(own));
+            Assert.That(drifted.GetProperty("estimatedMonthlyCostUsd").GetDecimal(), Is.EqualTo(Math.Round(own, 2)));
             Assert.That(learners[2].GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("exists").GetBoolean()), Is.All.False);
-            Assert.That(course.GetProperty("itemsLive").GetInt32(), Is.EqualTo(14));
-            Assert.That(course.GetProperty("itemsDeclared").GetInt32(), Is.EqualTo(21));
-            Assert.That(course.GetProperty("differences").GetInt32(), Is.EqualTo(5));
-            Assert.That(course.GetProperty("estimatedMonthlyCostUsd").GetDecimal(), Is.EqualTo(_course.Cost.MonthlyUsd));
+            Assert.That(course.GetProperty("counts").GetProperty("itemsPresent").GetInt32(), Is.EqualTo(13));
+            Assert.That(course.GetProperty("counts").GetProperty("itemsDeclared").GetInt32(), Is.EqualTo(21));
+            Assert.That(course.GetProperty("counts").GetProperty("differences").GetInt32(), Is.EqualTo(12));
+            Assert.That(course.GetProperty("estimatedMonthlyCostUsd").GetDecimal(), Is.EqualTo(Math.Round(_course.Cost.MonthlyUsd, 2)));
             Assert.That(course.GetProperty("estimatedCostBasis").GetString(), Does.Contain("free tier deducted once"));
         });
+    }
+
+    [Test]
+    public async Task EveryCourseNumberIsTheSumOfTheLearnersAndEveryPageSaysTheSame()
+    {
+        using var folder = new TempFolder();
+        var page = Path.Combine(folder.Path, "course.html");
+        var text = (await Tool.RunAsync(["report", .. _args])).Output;
+        var json = JsonDocument.Parse((await Tool.RunAsync(["report", "--json", .. _args])).Output).RootElement;
+        await Tool.RunAsync(["report", .. _args, "--html", page]);
+        var html = Visible(await File.ReadAllTextAsync(page));
+
+        var learners = json.GetProperty("learners").EnumerateArray().ToList();
+        var course = json.GetProperty("course");
+        var counts = course.GetProperty("counts");
+        int Sum(string name) => learners.Sum(l => l.GetProperty("counts").GetProperty(name).GetInt32());
+        int Of(JsonElement c, string name) => c.GetProperty(name).GetInt32();
+        decimal Usd(JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+        Assert.Multiple(() =>
+        {
+            foreach (var property in counts.EnumerateObject())
+            {
+                Assert.That(property.Value.GetInt32(), Is.EqualTo(Sum(property.Name)), $"course {property.Name} is the learners' sum");
+            }
+
+            foreach (var c in learners.Select(l => l.GetProperty("counts")).Append(counts))
+            {
+                Assert.That(Of(c, "differences"), Is.EqualTo(Of(c, "tablesMissing") + Of(c, "missing") + Of(c, "differs") + Of(c, "extra") + Of(c, "settings")));
+                Assert.That(Of(c, "itemsPresent") + Of(c, "missing"), Is.EqualTo(Of(c, "itemsDeclared")), "an item declared is present or missing");
+                Assert.That(Of(c, "tablesPresent") + Of(c, "tablesMissing"), Is.EqualTo(Of(c, "tablesDeclared")));
+            }
+
+            Assert.That(Of(course, "inStep") + Of(course, "drifted") + Of(course, "noTables") + Of(course, "failed"), Is.EqualTo(Of(course, "learners")));
+            Assert.That(Usd(course, "ownTablesMonthlyUsd"), Is.EqualTo(learners.Sum(l => Usd(l, "estimatedMonthlyCostUsd"))));
+            Assert.That(Usd(course, "ownTablesMonthlyUsd") - Usd(course, "freeTierMonthlyUsd"), Is.EqualTo(Usd(course, "estimatedMonthlyCostUsd")));
+
+            // The text and the page print the same totals as the JSON, and the money in all three to the cent.
+            var totals = $"{Of(counts, "tablesPresent")}/{Of(counts, "tablesDeclared")} tables and {Of(counts, "itemsPresent")}/{Of(counts, "itemsDeclared")} items present/declared, {Of(counts, "differences")} difference(s)";
+            Assert.That(text, Does.Contain(totals));
+            Assert.That(html, Does.Contain($"{Of(counts, "itemsPresent")}/{Of(counts, "itemsDeclared")} items present/declared {Of(counts, "differences")} differences"));
+            foreach (var name in new[] { "ownTablesMonthlyUsd", "freeTierMonthlyUsd", "estimatedMonthlyCostUsd" })
+            {
+                Assert.That(text, Does.Contain(ReportTests.Usd(Usd(course, name))), name);
+                Assert.That(html, Does.Contain(ReportTests.Usd(Usd(course, name))), name);
+            }
+
+            Assert.That(Money().Matches(text + html).Select(m => m.Value), Is.All.Match(@"^\$[\d,]+\.\d\d$"), "money to the cent");
+            Assert.That(learners.Select(l => Usd(l, "estimatedMonthlyCostUsd")).Append(Usd(course, "estimatedMonthlyCostUsd")), Is.All.EqualTo(0m).Or.Matches<decimal>(d => d == Math.Round(d, 2)));
+        });
+        TestContext.Out.WriteLine(text);
     }
 
     [Test]
@@ -133,7 +187,7 @@ public sealed partial class ReportTests
         Assert.Multiple(() =>
         {
             Assert.That(report.ExitCode, Is.Zero, report.Output + report.Error);
-            Assert.That(report.Output, Does.Contain("course: 1 learner(s): 1 in step, 0 drifted, 0 failed; 2/2 tables and 7/7 items"));
+            Assert.That(report.Output, Does.Contain("course: 1 learner(s): 1 in step, 0 drifted, 0 without tables, 0 failed; 2/2 tables and 7/7 items"));
             Assert.That(report.Output, Does.Contain("one learner of 3"));
         });
     }
@@ -149,7 +203,7 @@ public sealed partial class ReportTests
         {
             Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Unreachable), report.Output + report.Error);
             Assert.That(report.Output.Split('\n').Count(l => UnreachableRow().IsMatch(l)), Is.EqualTo(3), report.Output);
-            Assert.That(report.Output, Does.Contain("0 in step, 0 drifted, 3 failed"));
+            Assert.That(report.Output, Does.Contain("0 in step, 0 drifted, 0 without tables, 3 failed"));
         });
     }
 
@@ -168,12 +222,12 @@ public sealed partial class ReportTests
         {
             Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Drift), report.Error);
             Assert.That(report.Output, Does.EndWith($"html: written to {page}\n"));
-            Assert.That(rows, Has.Some.Match($@"^{InStep} in step 2/2 7/7 0 0 0 0 \$"), string.Join("\n", rows));
-            Assert.That(rows, Has.Some.Match($@"^{Drifted} drifted 2/2 7/7 1 1 1 0 \$"));
-            Assert.That(rows, Has.Some.Match($@"^{NoTables} no tables 0/2 0/7 7 0 0 0 \$"));
-            Assert.That(header, Does.Contain("3 learners 1 in step 2 drifted 0 failed 4/6 tables live/declared 14/21 items live/declared 5 differences"));
-            Assert.That(header, Does.Contain($"{Usd(_course.Cost.MonthlyUsd)} a month, whole course, free tier once"));
-            Assert.That(Visible(dom), Does.Contain($"{Drifted}: 3 difference(s)"), "the drifted learner's differences are listed");
+            Assert.That(rows, Has.Some.Match($@"^{InStep} in step 2/2 7/7 0 0 0 0 0 \$\d+\.\d\d$"), string.Join("\n", rows));
+            Assert.That(rows, Has.Some.Match($@"^{Drifted} drifted 2/2 6/7 1 1 1 0 3 \$\d+\.\d\d$"));
+            Assert.That(rows, Has.Some.Match($@"^{NoTables} no tables 0/2 0/7 7 0 0 0 9 \$\d+\.\d\d$"));
+            Assert.That(header, Does.Contain("3 learners 1 in step 1 drifted 1 without tables 0 failed 4/6 tables present/declared 13/21 items present/declared 12 differences"));
+            Assert.That(header, Does.Contain($"{Usd(_course.Cost.MonthlyUsd)} a month, whole course"));
+            Assert.That(Visible(dom), Does.Contain($"{Drifted}: 3 difference(s)").And.Contain($"{NoTables}: 9 difference(s)"), "each learner's differences are listed, as many as its row says");
             Assert.That(dom, Does.Not.Match("<(link|script|img|iframe)\\b"), "nothing on the page loads or runs anything");
         });
     }
@@ -276,7 +330,8 @@ public sealed partial class ReportTests
 
     private static Dictionary<string, AttributeValue> Key(string name) => new() { ["name"] = new() { S = name } };
 
-    private static string Usd(decimal value) => "$" + value.ToString("0.00####", System.Globalization.CultureInfo.InvariantCulture);
+    // To the cent, as a bill shows money.
+    private static string Usd(decimal value) => "$" + Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     // What a person reads in a stretch of the DOM: text without tags, styles or titles, spaces collapsed.
     private static string Visible(string html)
@@ -289,7 +344,11 @@ public sealed partial class ReportTests
     private static List<string> Rows(string dom) =>
         Regex.Matches(dom, "<tr\\b.*?</tr>", RegexOptions.Singleline).Select(m => Visible(m.Value)).ToList();
 
-    [GeneratedRegex("^  t\\w+\\s+unreachable\\s+error: no DynamoDB engine answers")]
+    // Every dollar figure with all its digits, so one with too many decimals shows whole.
+    [GeneratedRegex(@"\$[\d,.]+\d")]
+    private static partial Regex Money();
+
+    [GeneratedRegex("^  t\\w+\\s+unreachable\\s+\\$\\d+\\.\\d\\d  error: no DynamoDB engine answers")]
     private static partial Regex UnreachableRow();
 
     private sealed class TempFolder : IDisposable

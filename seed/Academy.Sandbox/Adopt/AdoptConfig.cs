@@ -112,7 +112,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
         foreach (var table in Tables)
         {
-            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{JsonSerializer.Serialize(table.Table, JsonOutput.Options)}]";
+            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{DynamoJsonWriter.Quote(table.Table)}]";
             for (var i = 0; i < table.Items.Count; i++)
             {
                 var item = table.Items[i];
@@ -131,7 +131,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
     // A plain YAML scalar only where no YAML reader could take it for anything but that string.
     private static string Yaml(string value) =>
-        PlainYaml().IsMatch(value) && !YamlWord().IsMatch(value) ? value : JsonSerializer.Serialize(value, JsonOutput.Options);
+        PlainYaml().IsMatch(value) && !YamlWord().IsMatch(value) ? value : DynamoJsonWriter.Quote(value);
 
     private static string Shell(string value) =>
         ShellSafe().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -99,7 +99,7 @@ public static class SeedFileEncoder
         {
             // One attribute per line with its typed value compact: readable, and diffs name the attribute.
             var rendered = items.Select(item => "  {\n" + string.Join(",\n", item.Select(kv =>
-                $"    {JsonSerializer.Serialize(kv.Key, JsonOutput.Options)}: {DynamoJsonWriter.Write(kv.Value)}")) + "\n  }");
+                $"    {DynamoJsonWriter.Quote(kv.Key)}: {DynamoJsonWriter.Write(kv.Value)}")) + "\n  }");
             return items.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", rendered) + "\n]\n";
         }
 

@@ -64,7 +64,7 @@ public static class CatalogBuilder
             return [];
         }
 
-        return JsonFile.Read(file, source, "it declares the tables (see README: Table definitions)", 64, errors) is { } json
+        return JsonFile.Read(file, source, "it declares the tables (see docs/configuration.md: Table definitions)", 64, errors) is { } json
             ? TableDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(json), source, errors, out rejected).ToDictionary(d => d.Key)
             : [];
     }

@@ -13,7 +13,7 @@ public sealed class CommandLineTests
     {
         var run = await Tool.RunAsync("up", "--concurrency", value, "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error.Trim(), Is.EqualTo($"--concurrency must be a whole number of at least 1, not '{value}'"));
         Assert.That(run.Output, Is.Empty, "no help dump, no up header: nothing ran");
     }

@@ -26,7 +26,7 @@ public sealed class OutputTests
 
         var text = await Tool.RunAsync(["verify", .. target]);
 
-        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(text.Output, Does.Contain("differs   jobs-title_ratings")
             .And.Contain("""last_watermark: written outside the catalog, live {"S":"2024-05-01"}""")
             .And.Contain("""enabled: catalog {"BOOL":true}, live {"BOOL":false}""")
@@ -34,7 +34,7 @@ public sealed class OutputTests
 
         var json = await Tool.RunAsync(["verify", "--json", .. target]);
 
-        Assert.That(json.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(json.ExitCode, Is.EqualTo(ExitCodes.Drift));
         using var document = JsonDocument.Parse(json.Output);
         var item = document.RootElement.GetProperty("tables").EnumerateArray().SelectMany(t => t.GetProperty("items").EnumerateArray()).Single();
         Assert.That(item.GetProperty("state").GetString(), Is.EqualTo("differs"));
@@ -108,7 +108,11 @@ public sealed class OutputTests
 
         Assert.That(run.ExitCode, Is.Zero);
         var section = run.Output[run.Output.IndexOf("Exit codes:", StringComparison.Ordinal)..];
-        Assert.That(section, Does.Contain("  0 ").And.Contain("  1 ").And.Contain("  2 ").And.Contain("  130 "));
-        Assert.That(section.Contains("  3 ", StringComparison.Ordinal), Is.EqualTo(command != "plan"), "plan never talks to an engine");
+        foreach (var code in new[] { ExitCodes.Ok, ExitCodes.Usage, ExitCodes.CatalogInvalid, ExitCodes.Cancelled })
+        {
+            Assert.That(section, Does.Contain($"  {code,-4} "), $"{command}: {code}");
+        }
+
+        Assert.That(section.Contains($"  {ExitCodes.Unreachable,-4} ", StringComparison.Ordinal), Is.EqualTo(command != "plan"), "plan never talks to an engine");
     }
 }

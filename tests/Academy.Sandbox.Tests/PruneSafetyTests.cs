@@ -82,7 +82,7 @@ public sealed class PruneSafetyTests
     public async Task YesWithoutPruneIsRefusedAsAnOptionError()
     {
         var run = await Tool.RunAsync("up", "--yes", "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root);
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error.Trim(), Is.EqualTo("--yes only confirms --prune; without --prune up deletes nothing"));
         Assert.That(run.Output, Is.Empty);
     }

@@ -59,7 +59,7 @@ public sealed class ShowTests
 
         var run = await Tool.RunAsync(["show", .. target]);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         var problems = run.Output.Split('\n').Where(l => l.TrimStart().StartsWith('!')).Select(l => l.Trim()).ToList();
         Assert.That(problems, Is.EqualTo(new[]
         {

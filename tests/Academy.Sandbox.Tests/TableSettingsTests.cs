@@ -22,7 +22,7 @@ public sealed class TableSettingsTests
 
         var verify = await Tool.RunAsync(["verify", .. target]);
 
-        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Error);
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift), verify.Error);
         Assert.That(verify.Error, Is.Empty);
         Assert.That(verify.Output, Does.Contain("key: live HASH name (N), catalog HASH name (S)")
             .And.Contain("its 1 item(s) are not compared")
@@ -53,7 +53,7 @@ public sealed class TableSettingsTests
 
         var verify = await Tool.RunAsync(["verify", .. target]);
 
-        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed), verify.Output);
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift), verify.Output);
         Assert.That(verify.Output, Does.Contain("setting   billing: live PAY_PER_REQUEST, catalog PROVISIONED 1 read / 1 write")
             .And.Contain($"{global}: 1 item(s) match")
             .And.Contain("drift: 1 difference(s); `pulumi up` applies the catalog's table settings (`up` never changes an existing table)"));
@@ -75,7 +75,7 @@ public sealed class TableSettingsTests
 
         var verify = await Tool.RunAsync(["verify", .. target]);
 
-        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(verify.Output, Does.Contain("billing: live PROVISIONED 5 read / 2 write, catalog PROVISIONED 1 read / 1 write"));
     }
 

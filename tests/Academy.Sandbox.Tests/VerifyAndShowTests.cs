@@ -28,7 +28,7 @@ public sealed class VerifyAndShowTests
 
         var run = await Tool.RunAsync(["verify", .. target]);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain("differs   global-imdb-rest-api")
             .And.Contain("port: catalog {\"S\":\"\"}, live {\"S\":\":8443\"}")
             .And.Contain("tz: catalog {\"S\":\"Europe/Zagreb\"}, live (missing)")

@@ -2,7 +2,7 @@ namespace Academy.Catalog.Settings;
 
 /// <summary>
 /// Every stack config key the program reads, in one place, and the one source of each key's type,
-/// default and description: Pulumi.yaml and the README's config reference repeat them word for
+/// default and description: Pulumi.yaml and docs/configuration.md repeat them word for
 /// word (tests/Academy.Catalog.Tests/ConfigReferenceTests keeps both in step and prints the
 /// expected text when they drift).
 /// </summary>

@@ -8,7 +8,7 @@ using Academy.Sandbox.Cli;
 namespace Academy.Sandbox.Adopt;
 
 /// <summary>
-/// The academy:adopt value (see the README's adopt section): table key to the keys of the items to
+/// The academy:adopt value (see docs/pulumi.md): table key to the keys of the items to
 /// import; an item of a table with a range key is [hash, range]. Rendered as the JSON text Pulumi
 /// hands the program, as stack-file YAML and as `pulumi config set` lines.
 /// </summary>

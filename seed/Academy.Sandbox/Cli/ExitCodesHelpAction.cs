@@ -10,12 +10,16 @@ public sealed class ExitCodesHelpAction(HelpAction standard) : SynchronousComman
     public override int Invoke(ParseResult parseResult)
     {
         var code = standard.Invoke(parseResult);
-        if (parseResult.CommandResult.Command is IDocumentsExitCodes documented)
+        var command = parseResult.CommandResult.Command;
+        if (command is IDocumentsExitCodes documented)
         {
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine("Exit codes:");
-            // Usage errors share code 1 with the command's own failures (System.CommandLine's choice), so one line says both.
-            var codes = documented.DocumentedExitCodes.Append(ExitCodes.UsageHelp)
+            // A code with several meanings (up's refusals and the engine's) is one line naming each.
+            var codes = documented.DocumentedExitCodes
+                .Concat((command.Action as SandboxAction)?.CommonExitCodes ?? [])
+                .Append(ExitCodes.UsageHelp)
+                .Distinct()
                 .GroupBy(c => c.Code)
                 .OrderBy(g => g.Key);
             foreach (var group in codes)

@@ -13,6 +13,11 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? target = null) : AsynchronousCommandLineAction
 {
+    /// <summary>The codes this base returns for any command (the catch blocks below), listed in every --help after the command's own.</summary>
+    public IReadOnlyList<(int Code, string Meaning)> CommonExitCodes => target is null
+        ? [ExitCodes.CatalogInvalidHelp, ExitCodes.CancelledHelp]
+        : [ExitCodes.EngineRefusedHelp, ExitCodes.CatalogInvalidHelp, ExitCodes.UnreachableHelp, ExitCodes.CancelledHelp];
+
     public sealed override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var engine = target?.Resolve(parseResult);
@@ -26,12 +31,12 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             error.WriteLine($"cancelled; run the command again to finish{CancelledHint(run)}");
-            return ExitCodes.Cancelled;
+            return ExitCodes.CancelledHelp.Code;
         }
         catch (CatalogException e)
         {
             error.WriteLine(e.Message);
-            return ExitCodes.CatalogInvalid;
+            return ExitCodes.CatalogInvalidHelp.Code;
         }
         catch (SandboxException e)
         {
@@ -41,24 +46,24 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
         catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && ConnectionFailure.Describe(engine, e) is { } line)
         {
             error.WriteLine(line);
-            return ExitCodes.Unreachable;
+            return ExitCodes.UnreachableHelp.Code;
         }
         catch (AmazonDynamoDBException e) when ((int)e.StatusCode >= 500)
         {
             // The engine's own fault (InternalServerError, ServiceUnavailable), not the request's.
             error.WriteLine($"error: DynamoDB at {engine?.Describe} failed with a server error: {e.ErrorCode}: {e.Message}; the request may succeed if you run the command again");
-            return ExitCodes.Failed;
+            return ExitCodes.EngineRefusedHelp.Code;
         }
         catch (AmazonDynamoDBException e)
         {
             error.WriteLine($"error: DynamoDB at {engine?.Describe} refused the request: {e.ErrorCode}: {e.Message}");
-            return ExitCodes.Failed;
+            return ExitCodes.EngineRefusedHelp.Code;
         }
         catch (AmazonClientException e) when (engine is { IsAws: true })
         {
             // The SDK's message can span lines (one per credential provider tried); the first says what failed.
             error.WriteLine($"error: cannot use AWS: {e.Message.Split('\n')[0].Trim()}; check your credentials (aws configure, AWS_PROFILE) and region (AWS_REGION)");
-            return ExitCodes.Unreachable;
+            return ExitCodes.UnreachableHelp.Code;
         }
     }
 

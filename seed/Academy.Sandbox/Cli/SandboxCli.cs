@@ -25,6 +25,9 @@ public static class SandboxCli
         {
             // The error lines are the message; the whole help after them would bury it.
             parseError.ShowHelp = false;
+            // Its suggestions are part of the error: stderr too, so stdout stays empty for a script.
+            parsed.Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return Task.FromResult(ExitCodes.Usage);
         }
 
         return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);

@@ -55,12 +55,21 @@ public sealed class CourseRunner(CourseSelection selection, TextWriter output, E
         return outcomes.Select(o => o!).ToList();
     }
 
-    /// <summary>0 when every learner is fine; 3 when no engine answered for anyone; 1 for any failure or drift.</summary>
+    /// <summary>What a course command returns when a learner failed, listed in the --help of every command that takes a roster.</summary>
+    public static (int Code, string Meaning) LearnerFailedHelp =>
+        (ExitCodes.Failed, "with a roster: a learner failed (each failure is on its line; the other learners were still done)");
+
+    /// <summary>
+    /// Ok when every learner is fine; Unreachable when no engine answered for anyone; Failed when any
+    /// learner could not be done (it outweighs drift: the drift of a learner not checked is unknown);
+    /// else Drift.
+    /// </summary>
     public static int ExitCode(IReadOnlyList<LearnerOutcome> outcomes) => outcomes switch
     {
         _ when outcomes.All(o => o.Status == LearnerStatus.Ok) => ExitCodes.Ok,
         _ when outcomes.All(o => o.Status == LearnerStatus.Unreachable) => ExitCodes.Unreachable,
-        _ => ExitCodes.Failed,
+        _ when outcomes.Any(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable) => LearnerFailedHelp.Code,
+        _ => ExitCodes.Drift,
     };
 
     // One learner alone gets everything it printed, as the learner command would; in a course only

@@ -63,7 +63,7 @@ public sealed class RosterOptions
         if (result.GetValue(catalog.User) is { } user)
         {
             throw new SandboxException(
-                $"error: --user {user} names the one learner of a learner stack; a roster names its own learners, so pick one with --learner", ExitCodes.CatalogInvalid);
+                $"error: --user {user} names the one learner of a learner stack; a roster names its own learners, so pick one with --learner", ExitCodes.Usage);
         }
 
         var chosen = catalog.Config(result, run.Error);
@@ -77,11 +77,11 @@ public sealed class RosterOptions
 
         var one = course.Find(learner) ?? throw new SandboxException(
             $"error: {course.Roster.Source} lists no learner '{learner}'; it lists {string.Join(", ", course.Learners.Take(20).Select(l => l.Name))}{(course.Learners.Count > 20 ? ", ..." : "")}",
-            ExitCodes.CatalogInvalid);
+            ExitCodes.Usage);
         return new CourseSelection(course, [one], source);
     }
 
     private static SandboxException NoRoster(string learner) => new(
         $"error: --learner {learner} picks a learner of a roster; give --roster FILE, or a --stack whose {ConfigKeys.Roster.FullKey} names one",
-        ExitCodes.CatalogInvalid);
+        ExitCodes.Usage);
 }

@@ -3,7 +3,7 @@ using Academy.Catalog.Settings;
 namespace Academy.Catalog.Tests.Support;
 
 /// <summary>
-/// How Pulumi.yaml and the README's config reference spell a <see cref="ConfigKeys"/> entry, so a
+/// How Pulumi.yaml and docs/configuration.md spell a <see cref="ConfigKeys"/> entry, so a
 /// failing test can print the exact text to paste.
 /// </summary>
 public static class ConfigReference
@@ -17,7 +17,7 @@ public static class ConfigReference
         _ => null,
     };
 
-    public static string ReadmeRow(ConfigOption option)
+    public static string DocRow(ConfigOption option)
     {
         var value = option.Default.Length == 0 ? "\"\"" : option.Default;
         return $"| `{option.FullKey}` | {option.Type.ToString().ToLowerInvariant()} | `{value}` | {option.Description} |";

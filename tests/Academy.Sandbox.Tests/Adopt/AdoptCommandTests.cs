@@ -42,7 +42,7 @@ public sealed class AdoptCommandTests
         var run = await Tool.RunAsync("adopt", "--stack", "dev", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
 
         // Pulumi.dev.yaml gives imdb-rest-api the time zone UTC; the course's item has Europe/Zagreb.
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("""tz: catalog {"S":"UTC"}, live {"S":"Europe/Zagreb"}""")
             .And.Contains($"`academy-sandbox up --stack dev --user {user} --project")
             .And.Contains("missing   global-dev-notes: pulumi up creates it")
@@ -91,7 +91,7 @@ public sealed class AdoptCommandTests
 
         var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain($"table {user}-academy-global: exists but cannot be taken over: key schema: catalog HASH name (S), live HASH id (N)")
             .And.Contains($"delete it with `academy-sandbox down --user {user} --endpoint")
             .And.Contains("nothing to import"));
@@ -105,7 +105,7 @@ public sealed class AdoptCommandTests
 
         var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain("differs   billing mode: catalog PROVISIONED (academy:billingMode), live PAY_PER_REQUEST")
             .And.Contains("take the live setting into config: pulumi config set academy:billingMode PAY_PER_REQUEST")
             .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1")
@@ -123,7 +123,7 @@ public sealed class AdoptCommandTests
 
         var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain("blocked   global-a,b: exists, but its key holds ','"));
         Assert.That(run.Output, Does.Contain("pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
     }

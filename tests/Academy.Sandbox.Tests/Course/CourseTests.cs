@@ -134,7 +134,7 @@ public sealed class CourseTests
         var drifted = Array.FindIndex(lines, l => l.Contains(names[1], StringComparison.Ordinal) && l.Contains("drifted", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
-            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
+            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift));
             Assert.That(drifted, Is.GreaterThan(0), verify.Output);
             Assert.That(lines.Skip(drifted + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList(), Has.Some.Contains("missing   jobs-title_crew"), verify.Output);
             Assert.That(verify.Output, Does.Contain("course: 3 learner(s), 2 in step, 1 drifted, 0 failed"));
@@ -202,7 +202,7 @@ public sealed class CourseTests
     }
 
     [Test]
-    public async Task ABadRosterExitsTwoNamingTheFileAndWritesNothing()
+    public async Task ABadRosterIsAnInvalidCatalogNamingTheFileAndWritesNothing()
     {
         var (project, names, args) = Course();
         using var _ = project;
@@ -229,9 +229,9 @@ public sealed class CourseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(learner.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(learner.ExitCode, Is.EqualTo(ExitCodes.Usage));
             Assert.That(learner.Error, Does.Contain($"--learner {names[0]} picks a learner of a roster; give --roster FILE"));
-            Assert.That(user.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(user.ExitCode, Is.EqualTo(ExitCodes.Usage));
             Assert.That(user.Error, Does.Contain("pick one with --learner"));
         });
     }
@@ -242,7 +242,7 @@ public sealed class CourseTests
     {
         var run = await Tool.RunAsync("up", "--roster", "seed/roster.yaml", "--parallel", value, "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error.Trim(), Is.EqualTo($"--parallel must be a whole number of at least 1, not '{value}'"));
         Assert.That(run.Output, Is.Empty);
     }

@@ -98,7 +98,7 @@ public sealed class ExportTests
         }
 
         project.Write("seed/items/global.dynamodb.json", """[{"name": {"S": "stale"}}]""");
-        Assert.That((await RunAsync(project, user, "verify")).ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That((await RunAsync(project, user, "verify")).ExitCode, Is.EqualTo(ExitCodes.Drift));
 
         var run = await RunAsync(project, user, "export");
 

@@ -69,7 +69,7 @@ public sealed partial class ReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Failed), report.Error);
+            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Drift), report.Error);
             Assert.That(report.Output, Does.Match($@"\n  {InStep}\s+in step\s+2/2\s+7/7\s+0\s+0\s+0\s+0\s+\$"), report.Output);
             Assert.That(report.Output, Does.Match($@"\n  {Drifted}\s+drifted\s+2/2\s+7/7\s+1\s+1\s+1\s+0\s+\$"), report.Output);
             Assert.That(report.Output, Does.Match($@"\n  {NoTables}\s+no tables\s+0/2\s+0/7\s+7\s+0\s+0\s+0\s+\$"), report.Output);
@@ -90,7 +90,7 @@ public sealed partial class ReportTests
         var verify = await Tool.RunAsync(suggested.Split(' '));
         Assert.Multiple(() =>
         {
-            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Failed));
+            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift));
             Assert.That(verify.Output, Does.Contain("missing   jobs-title_crew"));
             Assert.That(verify.Output, Does.Contain($"{Drifted}  drifted"));
         });
@@ -101,7 +101,7 @@ public sealed partial class ReportTests
     {
         var report = await Tool.RunAsync(["report", "--json", .. _args]);
 
-        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Failed), report.Error);
+        Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Drift), report.Error);
         using var json = JsonDocument.Parse(report.Output);
         var learners = json.RootElement.GetProperty("learners").EnumerateArray().ToList();
         var course = json.RootElement.GetProperty("course");
@@ -166,7 +166,7 @@ public sealed partial class ReportTests
         var header = Visible(Regex.Match(dom, "<header>.*</header>", RegexOptions.Singleline).Value);
         Assert.Multiple(() =>
         {
-            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Failed), report.Error);
+            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Drift), report.Error);
             Assert.That(report.Output, Does.EndWith($"html: written to {page}\n"));
             Assert.That(rows, Has.Some.Match($@"^{InStep} in step 2/2 7/7 0 0 0 0 \$"), string.Join("\n", rows));
             Assert.That(rows, Has.Some.Match($@"^{Drifted} drifted 2/2 7/7 1 1 1 0 \$"));
@@ -184,7 +184,7 @@ public sealed partial class ReportTests
         using var folder = new TempFolder();
         var page = Path.Combine(folder.Path, "course.html");
         var png = Path.Combine(folder.Path, "course.png");
-        Assert.That((await Tool.RunAsync(["report", .. _args, "--html", page])).ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That((await Tool.RunAsync(["report", .. _args, "--html", page])).ExitCode, Is.EqualTo(ExitCodes.Drift));
 
         await HeadlessChromium.ScreenshotAsync(page, png, 1280, 1100);
 
@@ -206,7 +206,7 @@ public sealed partial class ReportTests
     {
         using var folder = new TempFolder();
         var page = Path.Combine(folder.Path, "course.html");
-        Assert.That((await Tool.RunAsync(["report", .. _args, "--html", page])).ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That((await Tool.RunAsync(["report", .. _args, "--html", page])).ExitCode, Is.EqualTo(ExitCodes.Drift));
 
         var dom = await HeadlessChromium.DumpDomAsync(page);
 
@@ -269,7 +269,7 @@ public sealed partial class ReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
+            Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Usage));
             Assert.That(report.Error.Trim(), Does.StartWith("error: report covers a course: give --roster FILE, or a --stack whose academy:roster names one"));
         });
     }

@@ -6,8 +6,8 @@ namespace Academy.Sandbox.Commands.Adopt;
 
 /// <summary>
 /// Runs <see cref="AdoptInspector"/>, prints what it found, and with --stack writes academy:adopt into
-/// Pulumi.&lt;stack&gt;.yaml (else prints the `pulumi config set` lines). Exit 1 while a difference keeps
-/// something that exists out of the config.
+/// Pulumi.&lt;stack&gt;.yaml (else prints the `pulumi config set` lines). <see cref="AdoptCommand.LeftOut"/> while a
+/// difference keeps something that exists out of the config.
 /// </summary>
 public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Catalog, command.Target)
 {
@@ -36,6 +36,6 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
             AdoptPrinter.Config(report, written, run.Output);
         }
 
-        return report.Ready ? ExitCodes.Ok : ExitCodes.Failed;
+        return report.Ready ? AdoptCommand.Ready.Code : AdoptCommand.LeftOut.Code;
     }
 }

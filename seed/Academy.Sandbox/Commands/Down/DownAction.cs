@@ -25,7 +25,7 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
             ? "nothing deleted: none of the learner's tables exists"
             : $"deleted {deleted.Count} table(s); {run.Hints.Command("up")} creates them again from the catalog"
                 + (run.Target.IsAws ? "; if a Pulumi stack managed them, `pulumi refresh` makes it forget them" : ""));
-        return ExitCodes.Ok;
+        return DownCommand.Deleted.Code;
     }
 
     protected override string CancelledHint(SandboxRun run) => " (down deletes only the tables that are still there)";

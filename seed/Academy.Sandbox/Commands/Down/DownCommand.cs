@@ -5,7 +5,7 @@ using Academy.Sandbox.Course;
 namespace Academy.Sandbox.Commands.Down;
 
 /// <summary>`down`: delete the learner's tables to start over.</summary>
-public sealed class DownCommand : Command
+public sealed class DownCommand : Command, IDocumentsExitCodes
 {
     public const string ConfirmAwsName = "--yes-delete-aws-tables";
 
@@ -22,6 +22,12 @@ public sealed class DownCommand : Command
     public CatalogOptions Catalog { get; } = new();
 
     public RosterOptions Roster { get; } = new();
+
+    public static (int Code, string Meaning) Deleted => (ExitCodes.Ok, "the learner's tables are gone (or none of them existed)");
+
+    public static (int Code, string Meaning) NotConfirmed => (ExitCodes.Failed, $"--aws without {ConfirmAwsName} (nothing was deleted), or a table was still being deleted when down stopped waiting");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Deleted, NotConfirmed, CourseRunner.LearnerFailedHelp];
 
     public TargetOptions Target { get; } = new();
 

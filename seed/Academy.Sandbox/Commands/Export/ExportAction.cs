@@ -17,6 +17,6 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         using var client = run.Target.CreateClient();
         var intoCatalog = string.Equals(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(itemsFolder), StringComparison.Ordinal);
         await ExportRunner.RunAsync(client, catalog, paths, folder, intoCatalog, run.Hints, run.Output, ct);
-        return ExitCodes.Ok;
+        return ExportCommand.Written.Code;
     }
 }

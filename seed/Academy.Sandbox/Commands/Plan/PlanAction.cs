@@ -24,6 +24,6 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
             PlanPrinter.Text(catalog, source, run.Output);
         }
 
-        return ExitCodes.Ok;
+        return PlanCommand.Printed.Code;
     }
 }

@@ -18,13 +18,10 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
 
     public CatalogOptions Catalog { get; } = new();
 
-    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
-    [
-        (ExitCodes.Ok, "the catalog is valid; its tables and items were printed"),
-        (ExitCodes.Failed, "an option was wrong"),
-        ExitCodes.CatalogInvalidHelp,
-        ExitCodes.CancelledHelp,
-    ];
+    public static (int Code, string Meaning) Printed => (ExitCodes.Ok, "the catalog is valid; its tables and items were printed");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Printed, CourseRunner.LearnerFailedHelp];
+
     public RosterOptions Roster { get; } = new();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document instead of text" };

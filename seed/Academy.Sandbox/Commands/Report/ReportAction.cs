@@ -11,7 +11,7 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
     {
         var selection = command.Roster.Select(run, command.Catalog) ?? throw new SandboxException(
             $"error: report covers a course: give --roster FILE, or a --stack whose {ConfigKeys.Roster.FullKey} names one (`verify` checks one learner's stack)",
-            ExitCodes.CatalogInvalid);
+            ExitCodes.Usage);
         var (report, exitCode) = await ReportBuilder.BuildAsync(run, selection, run.Get(command.Roster.Parallel), ct);
         if (run.Get(command.Json))
         {

@@ -5,10 +5,10 @@ using Academy.Sandbox.Course;
 namespace Academy.Sandbox.Commands.Report;
 
 /// <summary>`report`: every learner of a roster against their live tables, with the course's totals and cost.</summary>
-public sealed class ReportCommand : Command
+public sealed class ReportCommand : Command, IDocumentsExitCodes
 {
     public ReportCommand()
-        : base("report", "Report every learner of a roster: tables, items live/declared, drift and estimated cost, as a table, JSON or an HTML page; exit 1 if any learner drifted or failed")
+        : base("report", "Report every learner of a roster: tables, items live/declared, drift and estimated cost, as a table, JSON or an HTML page")
     {
         Catalog.AddTo(this);
         Roster.AddTo(this, parallel: true);
@@ -28,6 +28,14 @@ public sealed class ReportCommand : Command
     public CatalogOptions Catalog { get; } = new();
 
     public RosterOptions Roster { get; } = new();
+
+    public static (int Code, string Meaning) InStep => (ExitCodes.Ok, "every learner is in step");
+
+    public static (int Code, string Meaning) Drifted => (ExitCodes.Drift, "a learner drifted or has no tables (the report says who)");
+
+    public static (int Code, string Meaning) PageNotWritten => (ExitCodes.Failed, "the --html page could not be written");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [InStep, Drifted, CourseRunner.LearnerFailedHelp, PageNotWritten];
 
     public TargetOptions Target { get; } = new();
 

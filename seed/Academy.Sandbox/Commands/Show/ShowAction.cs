@@ -26,6 +26,6 @@ public sealed class ShowAction(ShowCommand command) : SandboxAction(command.Cata
             ShowPrinter.Text(view, run.Hints, run.Output);
         }
 
-        return view.ProblemCount == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        return view.ProblemCount == 0 ? ShowCommand.Readable.Code : ShowCommand.Problems.Code;
     }
 }

@@ -19,14 +19,14 @@ public sealed class ShowCommand : Command, IDocumentsExitCodes
 
     public CatalogOptions Catalog { get; } = new();
 
-    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
-    [
-        (ExitCodes.Ok, "the ETL can read every source and job"),
-        (ExitCodes.Failed, "problems were found (each printed with its item), a table is missing, or an option was wrong"),
-        ExitCodes.CatalogInvalidHelp,
-        ExitCodes.UnreachableHelp,
-        ExitCodes.CancelledHelp,
-    ];
+    public static (int Code, string Meaning) Readable => (ExitCodes.Ok, "the ETL can read every source and job");
+
+    public static (int Code, string Meaning) Problems => (ExitCodes.Drift, "problems the ETL would stop at were found (each printed with its item)");
+
+    public static (int Code, string Meaning) TableMissing => (ExitCodes.Failed, "a table does not exist (create it with up)");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Readable, Problems, TableMissing, CourseRunner.LearnerFailedHelp];
+
     public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();

@@ -35,14 +35,14 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
                 Seconds = Math.Round(outcome.Elapsed.TotalSeconds, 2),
                 outcome.Tables,
             });
-            return ExitCodes.Ok;
+            return UpCommand.Done.Code;
         }
 
         var rate = outcome.Written >= 100 ? $" ({outcome.Written / outcome.Elapsed.TotalSeconds:N0} items/s)" : "";
         run.Output.WriteLine($"done in {outcome.Elapsed.TotalSeconds:0.00} s: {outcome.Written:N0} written{rate}, {outcome.Unchanged:N0} unchanged, {outcome.Pruned:N0} pruned"
             + (outcome.Retries > 0 ? $", {outcome.Retries:N0} retried" : "")
             + (outcome.ChangedNothing ? "; nothing changed" : ""));
-        return ExitCodes.Ok;
+        return UpCommand.Done.Code;
     }
 
     protected override string CancelledHint(SandboxRun run) => " (up writes only what is still missing)";

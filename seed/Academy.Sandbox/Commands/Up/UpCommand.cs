@@ -29,14 +29,13 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
 
     public CatalogOptions Catalog { get; } = new();
 
-    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes { get; } =
-    [
-        (ExitCodes.Ok, "the tables hold the catalog's items"),
-        (ExitCodes.Failed, "refused, nothing written: a table's key differs from the catalog's, or --prune would empty a table or delete more than half of it without --yes; or the engine refused a request; or an option was wrong"),
-        ExitCodes.CatalogInvalidHelp,
-        ExitCodes.UnreachableHelp,
-        ExitCodes.CancelledHelp,
-    ];
+    public static (int Code, string Meaning) Done => (ExitCodes.Ok, "the tables hold the catalog's items");
+
+    /// <summary>What a refusal (<see cref="SandboxException"/> with its default code) means here.</summary>
+    public static (int Code, string Meaning) Refused => (ExitCodes.Failed, "refused, nothing written: a table's key differs from the catalog's, or --prune would empty a table or delete more than half of it without --yes");
+
+    public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Done, Refused, CourseRunner.LearnerFailedHelp];
+
     public RosterOptions Roster { get; } = new();
 
     public TargetOptions Target { get; } = new();

@@ -4,7 +4,7 @@ using Academy.Sandbox.Verify;
 
 namespace Academy.Sandbox.Commands.Verify;
 
-/// <summary>Runs <see cref="VerifyRunner"/> and turns drift into exit code 1.</summary>
+/// <summary>Runs <see cref="VerifyRunner"/> and turns drift into <see cref="VerifyCommand.Drifted"/>.</summary>
 public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.Catalog, command.Target)
 {
     protected override async Task<int> RunAsync(SandboxRun run, CancellationToken ct)
@@ -26,6 +26,6 @@ public sealed class VerifyAction(VerifyCommand command) : SandboxAction(command.
             VerifyPrinter.Text(report, run.Hints, run.Output);
         }
 
-        return report.InStep ? ExitCodes.Ok : ExitCodes.Failed;
+        return report.InStep ? VerifyCommand.InStep.Code : VerifyCommand.Drifted.Code;
     }
 }

@@ -89,17 +89,6 @@ internal static class Targets
         Console.WriteLine($"  speed, Node script time / up time: {nodeSeconds / dotnetSeconds:0.00}x (goal: at least 1.2x; up {dotnetSeconds:0.00} s, Node {nodeSeconds:0.00} s)");
         Console.WriteLine($"  client CPU per 1,000 items: up {MedianOf(ups, r => r.CpuMs) * 1000 / total:0} ms, Node {MedianOf(nodes, r => r.CpuMs) * 1000 / total:0} ms (goal: up at or below Node)");
         Console.WriteLine($"  second up, nothing to write: {MedianOf(agains, r => r.Seconds):0.00} s, {MedianOf(agains, r => r.CpuMs):0} ms CPU (goal: under 0.5 s) | JIT build {MedianOf(jitAgains, r => r.Seconds):0.00} s, {MedianOf(jitAgains, r => r.CpuMs):0} ms CPU");
-
-        // The native build writes --json with the reflection serializer too (Academy.Sandbox.csproj):
-        // the same documents as the JIT build's, byte for byte but for up's own run time.
-        foreach (var command in new[] { "plan", "up", "show", "verify" })
-        {
-            string[] args = [command, "--json", "--user", "bench1", "--project", project.Root, .. command == "plan" ? Array.Empty<string>() : ["--endpoint", engine.Endpoint]];
-            var native = await Measure(launcher, args, project.Root, Build("auto"));
-            var jit = await Measure(launcher, args, project.Root, Build("jit"));
-            var same = WithoutRunTime(native.Output) == WithoutRunTime(jit.Output) && native.Code == jit.Code;
-            Console.WriteLine($"  {command} --json: native and JIT builds {(same ? $"print the same document ({native.Output.Length:N0} characters)" : "DIFFER")}");
-        }
     }
 
     private static async Task Roster(string launcher)
@@ -116,9 +105,6 @@ internal static class Targets
             Console.WriteLine($"  {learners:N0} learners ({2 * learners:N0} tables; exit {native.Code}): {native}, peak {native.PeakMegabytes} MB ({goal}) | JIT build {jit}, peak {jit.PeakMegabytes} MB");
         }
     }
-
-    private static string WithoutRunTime(string json) =>
-        string.Join('\n', json.Split('\n').Where(l => !l.TrimStart().StartsWith("\"seconds\":", StringComparison.Ordinal)));
 
     // As RosterBenchmark's: every third learner with tags and an item of their own.
     private static IEnumerable<string> RosterLines(int learners)

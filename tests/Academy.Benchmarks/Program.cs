@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Academy.Benchmarks;
 using Academy.Catalog;
@@ -14,9 +13,20 @@ using Academy.Sandbox.Tests.Support;
 //        own process, start-up included, as users run it, instead of in this process)
 //        dotnet run --project tests/Academy.Benchmarks -c Release -- alias-bomb
 //    or: dotnet run --project tests/Academy.Benchmarks -c Release -- roster [LEARNERS [PARALLEL...]]
+//    or: dotnet run --project tests/Academy.Benchmarks -c Release -- targets [ITEMS [ROUNDS]]
+//        (issue 18's goals, each figure beside its goal and its peer: docs/performance.md)
 if (args is ["alias-bomb"])
 {
     AliasBombCheck.Run();
+    return;
+}
+
+if (args.FirstOrDefault() == "targets")
+{
+    await Targets.RunAsync(
+        ProjectPaths.Find(AppContext.BaseDirectory),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
     return;
 }
 
@@ -41,7 +51,7 @@ try
     File.Copy(repo.Resolve("Pulumi.yaml"), Path.Combine(scratch, "Pulumi.yaml"));
     Directory.CreateDirectory(Path.Combine(scratch, "seed", "items"));
     File.Copy(repo.Resolve("seed/tables.json"), Path.Combine(scratch, "seed", "tables.json"));
-    File.WriteAllText(Path.Combine(scratch, "seed", "items", "global.json"), BulkItems(count));
+    File.WriteAllText(Path.Combine(scratch, "seed", "items", "global.json"), BulkItems.Json(count));
     File.WriteAllText(Path.Combine(scratch, "seed", "items", "jobs.json"), "[]\n"); // every declared table needs its file
     var paths = new ProjectPaths(scratch);
 
@@ -145,18 +155,4 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-static string BulkItems(int count)
-{
-    var json = new StringBuilder("[\n");
-    for (var i = 0; i < count; i++)
-    {
-        json.Append(CultureInfo.InvariantCulture, $$$"""
-            {"name": "bulk-{{{i:D6}}}", "index": {{{i}}}, "ratio": {{{i}}}.25, "port": "", "tags": ["t{{{i % 7}}}", "bulk"], "nested": {"even": {{{(i % 2 == 0 ? "true" : "false")}}}, "none": null}}{{{(i + 1 < count ? "," : "")}}}
-
-            """);
-    }
-
-    return json.Append("]\n").ToString();
 }

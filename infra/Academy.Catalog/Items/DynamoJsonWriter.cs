@@ -22,6 +22,9 @@ public static class DynamoJsonWriter
     public static string Write(IReadOnlyDictionary<string, AttributeValue> item, bool indented = false) =>
         Render(writer => WriteMap(writer, item), indented);
 
+    /// <summary>Text as a JSON string literal, escaped as every JSON text here (no reflection, so the native build has it too).</summary>
+    public static string Quote(string text) => Render(writer => writer.WriteStringValue(text), indented: false);
+
     /// <summary>The writer settings every JSON text of attribute values uses: text unescaped except where JSON requires it.</summary>
     public static JsonWriterOptions Options(bool indented) => indented ? Indented : Compact;
 

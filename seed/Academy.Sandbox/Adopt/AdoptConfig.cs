@@ -113,7 +113,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
 
         foreach (var table in Tables)
         {
-            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{JsonSerializer.Serialize(table.Table, JsonOutput.Options)}]";
+            var tablePath = PathSegment().IsMatch(table.Table) ? $".{table.Table}" : $"[{DynamoJsonWriter.Quote(table.Table)}]";
             for (var i = 0; i < table.Items.Count; i++)
             {
                 var item = table.Items[i];

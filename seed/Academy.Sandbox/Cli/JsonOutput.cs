@@ -22,7 +22,17 @@ public static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new AttributeValueConverter(), new PlainValueConverter() },
     };
 
-    public static void Write<T>(TextWriter output, T document) => output.WriteLine(JsonSerializer.Serialize(document, Options));
+    public static void Write<T>(TextWriter output, T document)
+    {
+        // The documents are anonymous objects, which only the reflection serializer writes; the
+        // native build has none (bin/academy-sandbox runs the JIT build for --json).
+        if (!JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            throw new SandboxException("error: --json needs the JIT build of academy-sandbox: run it through bin/academy-sandbox, which uses that build for --json");
+        }
+
+        output.WriteLine(JsonSerializer.Serialize(document, Options));
+    }
 
     /// <summary>Whether the command being run takes --json and was given it, so even its failure is one document on stdout.</summary>
     public static bool Requested(ParseResult result) =>

@@ -55,6 +55,9 @@ public sealed class ScriptProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // The launcher's JIT build only: a native (AOT) build takes minutes of CPU, which the test
+        // command must not spend; a test may still ask for another kind.
+        start.Environment["ACADEMY_SANDBOX_BUILD"] = "jit";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Academy.Catalog.Errors;
 
 namespace Academy.Sandbox.Config;
 
@@ -46,9 +46,8 @@ public static partial class PulumiStackName
     /// <summary>Pulumi.&lt;stack&gt;.yaml for a valid <paramref name="stack"/>.</summary>
     public static string FileName(string stack) => $"Pulumi.{Short(stack)}.yaml";
 
-    // JSON quoting: control characters and anything outside ASCII shown as escapes, never raw on the terminal.
-    private static string Quote(string text) =>
-        JsonSerializer.Serialize(text.Length > 120 ? text[..120] + "..." : text);
+    // The one way input is quoted back: escaped, and excerpted with its length when long.
+    private static string Quote(string text) => $"\"{Excerpt.Of(text)}\"";
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex NameOrProject();

@@ -19,7 +19,8 @@ namespace Academy.Sandbox.Export;
 public abstract record ExportTarget
 {
     /// <param name="IntoCatalog">True when the folder is the items folder the catalog reads: then files that would make the catalog invalid are not written.</param>
-    public sealed record Folder(string Path, bool IntoCatalog) : ExportTarget;
+    /// <param name="StartFrom">The catalog's items folder, when exporting elsewhere: files not in the folder yet start as the catalog's.</param>
+    public sealed record Folder(string Path, bool IntoCatalog, string? StartFrom = null) : ExportTarget;
 
     public sealed record Stack(string Name) : ExportTarget;
 }
@@ -92,7 +93,7 @@ public static class ExportRunner
         {
             var plainFile = Path.Combine(folder.Path, table.Key + ".json");
             var dynamoFile = Path.Combine(folder.Path, table.Key + SeedFiles.DynamoDbSuffix);
-            var change = SeedTableEdit.Plan(table, plainFile, dynamoFile, f => Display(paths, f), live, scope.Whole, secret);
+            var change = SeedTableEdit.Plan(table, plainFile, dynamoFile, f => Display(paths, f), live, scope.Whole, secret, folder.IntoCatalog ? null : folder.StartFrom);
             files.AddRange(change.Files);
             exported[table.Key] = Reread(table, change.Files, paths);
             total += live.Count;
@@ -100,7 +101,7 @@ public static class ExportRunner
             var removed = change.Files.Where(f => f.Changed && f.After is null).Select(f => $"{Display(paths, f.File)} removed (no items left in it)");
             lines.Add(change.Changes.Count == 0 && written.Count == 0
                 ? $"  {table.Key}: {live.Count:N0} item(s), unchanged"
-                : $"  {table.Key}: {live.Count:N0} item(s): {Listing(change.Changes)} -> {string.Join(", ", written.Select(f => Display(paths, f.File)).Concat(removed))}"
+                : $"  {table.Key}: {live.Count:N0} item(s){(change.Changes.Count == 0 ? ", as the catalog declares them" : ": " + Listing(change.Changes))} -> {string.Join(", ", written.Select(f => Display(paths, f.File)).Concat(removed))}"
                     + (written.Any(f => f.Format == ItemFormat.DynamoDb) ? " (DynamoDB JSON for sets, binary and numbers beyond 15 digits, which plain JSON cannot keep)" : ""));
             if (secretLive > 0)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
@@ -29,7 +30,8 @@ public sealed record SeedTableChange(IReadOnlyList<SeedFileChange> Files, IReadO
 /// </summary>
 public static class SeedTableEdit
 {
-    private sealed record FileState(string File, string Shown, ItemFormat Format, byte[]? Bytes, SeedFileSpans? Spans, List<CatalogItem> Items)
+    /// <param name="Existed">False when <see cref="Bytes"/> are the catalog's file the new one starts from (export --out into a new folder).</param>
+    private sealed record FileState(string File, string Shown, ItemFormat Format, byte[]? Bytes, SeedFileSpans? Spans, List<CatalogItem> Items, bool Existed)
     {
         public List<(int Start, int End, string Text)> Edits { get; } = [];
 
@@ -41,11 +43,15 @@ public static class SeedTableEdit
     /// <param name="live">The table's live items in the export's scope.</param>
     /// <param name="whole">True when the whole table is exported: items of the files that are not live are removed.</param>
     /// <param name="keep">Keys whose items stay as they are in the files whatever the live table holds (declared by a secret value).</param>
-    public static SeedTableChange Plan(TableSpec table, string plainFile, string dynamoFile, Func<string, string> shown, IReadOnlyList<Dictionary<string, AttributeValue>> live, bool whole, IReadOnlySet<ItemKey> keep)
+    /// <param name="startFrom">
+    /// The catalog's own items folder when exporting into another one: a file not there yet starts as the
+    /// catalog's, so the folder is a whole catalog in the seed's order and format, with kept items in it.
+    /// </param>
+    public static SeedTableChange Plan(TableSpec table, string plainFile, string dynamoFile, Func<string, string> shown, IReadOnlyList<Dictionary<string, AttributeValue>> live, bool whole, IReadOnlySet<ItemKey> keep, string? startFrom = null)
     {
         var definition = new TableDefinition(table.Key, table.HashKey, table.RangeKey);
-        var plain = Load(plainFile, shown(plainFile), ItemFormat.Plain, definition);
-        var dynamo = Load(dynamoFile, shown(dynamoFile), ItemFormat.DynamoDb, definition);
+        var plain = Load(plainFile, Base(plainFile, startFrom), shown, ItemFormat.Plain, definition);
+        var dynamo = Load(dynamoFile, Base(dynamoFile, startFrom), shown, ItemFormat.DynamoDb, definition);
         var declared = new Dictionary<ItemKey, (FileState File, int Index)>();
         foreach (var file in new[] { plain, dynamo })
         {
@@ -118,36 +124,50 @@ public static class SeedTableEdit
 
         var result = new SeedTableChange(
             [
-                new SeedFileChange(plainFile, ItemFormat.Plain, Text(plain.Bytes), plainAfter, plainCount),
-                new SeedFileChange(dynamoFile, ItemFormat.DynamoDb, Text(dynamo.Bytes), dynamoAfter, dynamoCount),
+                new SeedFileChange(plainFile, ItemFormat.Plain, plain.Existed ? Text(plain.Bytes) : null, plainAfter, plainCount),
+                new SeedFileChange(dynamoFile, ItemFormat.DynamoDb, dynamo.Existed ? Text(dynamo.Bytes) : null, dynamoAfter, dynamoCount),
             ],
             changes);
         CheckReadsBack(table, definition, result, shown, declared.ToDictionary(d => d.Key, d => d.Value.File.Items[d.Value.Index].Attributes), live, whole, keep);
         return result;
     }
 
-    private static FileState Load(string file, string shown, ItemFormat format, TableDefinition definition)
+    private static string? Base(string file, string? startFrom) =>
+        startFrom is null || FileKind.Of(file, followLinks: false) != FileType.Missing ? null : Path.Combine(startFrom, Path.GetFileName(file));
+
+    // The file to edit; when it does not exist, the catalog's file it starts from (or nothing). Read as the
+    // catalog reads its files: only a regular file, never more than a seed file's limit.
+    private static FileState Load(string file, string? startFrom, Func<string, string> shown, ItemFormat format, TableDefinition definition)
     {
-        if (!File.Exists(file))
+        var existed = FileKind.Of(file, followLinks: false) != FileType.Missing;
+        var from = existed ? file : startFrom;
+        if (from is null || FileKind.Of(from, followLinks: false) == FileType.Missing)
         {
-            return new FileState(file, shown, format, null, null, []);
+            return new FileState(file, shown(file), format, null, null, [], existed);
+        }
+
+        var source = shown(from);
+        var advice = existed ? "fix it, or export with --out into another folder" : "fix it first";
+        var bytes = InputFile.Read(from, SeedFiles.MaxBytes, size => $"is {(size is { } known ? InputFile.Size(known) : "more than " + InputFile.Size(SeedFiles.MaxBytes))}; a seed file is at most {InputFile.Size(SeedFiles.MaxBytes)}", out var unreadable);
+        if (bytes is null)
+        {
+            throw new SandboxException($"error: {source}: {unreadable}; nothing was written ({advice})");
         }
 
         try
         {
-            var bytes = File.ReadAllBytes(file);
             var spans = SeedFileSpans.Read(bytes);
-            var items = Parse(Encoding.UTF8.GetString(bytes), format, definition, shown, out var problems);
+            var items = Parse(Encoding.UTF8.GetString(bytes), format, definition, source, out var problems);
             if (problems.Count > 0 || items.Count != spans.Items.Count)
             {
-                throw new SandboxException($"error: {shown}: {problems.FirstOrDefault() ?? "cannot be read as a list of items"}; nothing was written (fix it, or export with --out into another folder)");
+                throw new SandboxException($"error: {source}: {problems.FirstOrDefault() ?? "cannot be read as a list of items"}; nothing was written ({advice})");
             }
 
-            return new FileState(file, shown, format, bytes, spans, items);
+            return new FileState(file, shown(file), format, bytes, spans, items, existed);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception e) when (e is JsonException or DecoderFallbackException)
         {
-            throw new SandboxException($"error: {shown}: cannot be read as a list of items ({e.Message}); nothing was written (fix it, or export with --out into another folder)");
+            throw new SandboxException($"error: {source}: cannot be read as a list of items ({e.Message}); nothing was written ({advice})");
         }
     }
 

@@ -3,7 +3,10 @@ using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
+using Academy.Sandbox.Tests.Files;
 using Academy.Sandbox.Tests.Support;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Tests.Export;
 
@@ -53,6 +56,10 @@ public sealed class ExportTests
         {
             File.Delete(file);
         }
+
+        // Empty lists, so export writes every global item afresh (a file not there yet would start as the source catalog's).
+        target.Write("seed/items/global.json", "[]\n");
+        target.Write("seed/items/global.dynamodb.json", "[]\n");
 
         var run = await RunAsync(source, user, "export", "--out", Path.Combine(target.Root, "seed", "items"));
 
@@ -191,6 +198,50 @@ public sealed class ExportTests
         Assert.That(out_.ExitCode, Is.Zero, out_.Error);
         Assert.That(out_.Output, Does.Contain("warning: as the catalog's seed files these would be invalid: review/jobs.json: item 'my_test_job'"));
         Assert.That(File.ReadAllText(Path.Combine(elsewhere, "jobs.json")), Does.Contain("my_test_job"));
+    }
+
+    [Test]
+    public async Task OutIntoANewFolderStartsFromTheCatalogsFilesSoOnlyWhatChangedDiffers()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await RunAsync(project, user, "up")).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.UpdateItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+            {
+                ["tz"] = new() { Action = AttributeAction.PUT, Value = new() { S = "Europe/Paris" } },
+            });
+        }
+
+        var review = Path.Combine(project.Root, "review");
+        var run = await RunAsync(project, user, "export", "--out", review);
+
+        var seed = Path.Combine(project.Root, "seed", "items");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+            Assert.That(File.ReadAllText(Path.Combine(review, "global.json")), Is.EqualTo(File.ReadAllText(Path.Combine(seed, "global.json")).Replace("Europe/Zagreb", "Europe/Paris", StringComparison.Ordinal)));
+            Assert.That(File.ReadAllText(Path.Combine(review, "jobs.json")), Is.EqualTo(File.ReadAllText(Path.Combine(seed, "jobs.json"))), "order and format as the seed's");
+            Assert.That(run.Output, Does.Contain("global: 1 item(s): changed imdb-rest-api (tz) -> review/global.json").And.Contain("jobs: 6 item(s), as the catalog declares them -> review/jobs.json"));
+        });
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public async Task AFifoInTheOutFolderIsOneErrorNotAHang()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await RunAsync(project, user, "up")).ExitCode, Is.Zero);
+        Directory.CreateDirectory(Path.Combine(project.Root, "review"));
+        SpecialInputTests.MakeFifo(Path.Combine(project.Root, "review", "global.json"));
+
+        var run = await RunAsync(project, user, "export", "--out", Path.Combine(project.Root, "review"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Error.Trim(), Does.StartWith("error: review/global.json: is a named pipe (FIFO)").And.Not.Contain("\n"), run.Error);
+        Assert.That(Directory.GetFiles(Path.Combine(project.Root, "review")), Is.EquivalentTo(new[] { Path.Combine(project.Root, "review", "global.json") }), "nothing else was written");
     }
 
     [Test]

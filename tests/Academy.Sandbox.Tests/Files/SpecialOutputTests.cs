@@ -45,6 +45,9 @@ public sealed class SpecialOutputTests
         var elsewhere = Path.Combine(project.Root, "shared-global.json");
         File.Move(seed, elsewhere);
         File.CreateSymbolicLink(seed, elsewhere);
+        // The live item differs from the file, so export has something to write into it (unchanged data writes nothing).
+        File.WriteAllText(elsewhere, File.ReadAllText(elsewhere).Replace("Europe/Zagreb", "Europe/Paris", StringComparison.Ordinal));
+        var shared = File.ReadAllText(elsewhere);
 
         var run = await Tool.RunAsync(["export", .. target]);
 
@@ -54,6 +57,7 @@ public sealed class SpecialOutputTests
             Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), run.Error);
             Assert.That(run.Error, Does.Contain("seed/items/global.json: is a symbolic link"));
             Assert.That(new FileInfo(seed).LinkTarget, Is.EqualTo(elsewhere), "the link is still a link");
+            Assert.That(File.ReadAllText(elsewhere), Is.EqualTo(shared), "its target is unchanged");
             Assert.That(File.ReadAllText(jobs), Is.EqualTo(before), "no other file was replaced either");
             Assert.That(Directory.GetFiles(Path.GetDirectoryName(seed)!, "*.tmp"), Is.Empty, "no temporary file is left");
         });

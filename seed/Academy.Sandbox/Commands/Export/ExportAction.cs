@@ -18,7 +18,7 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         var itemsFolder = Path.Combine(paths.Resolve(catalog.Settings.SeedDir), SeedFiles.ItemsFolder);
         var stack = run.Get(command.Catalog.Stack);
         ExportTarget target = run.Get(command.Out) is { } outFolder
-            ? new ExportTarget.Folder(Path.GetFullPath(outFolder), SameFolder(Path.GetFullPath(outFolder), itemsFolder))
+            ? new ExportTarget.Folder(Path.GetFullPath(outFolder), SameFolder(Path.GetFullPath(outFolder), itemsFolder), itemsFolder)
             : stack is not null && !run.Get(command.Seed)
                 ? new ExportTarget.Stack(stack)
                 : new ExportTarget.Folder(itemsFolder, IntoCatalog: true);

@@ -66,6 +66,8 @@ public sealed class CommandLineTests
         Assert.That(run.Output, Does.Contain("--endpoint <url>"), "the usual help comes first");
     }
 
+    // The variable is the process's: no other test may run while it holds a bad port.
+    [NonParallelizable]
     [TestCase("99999")]
     [TestCase("eight thousand")]
     [TestCase("-1")]

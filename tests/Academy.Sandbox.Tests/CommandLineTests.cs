@@ -66,27 +66,19 @@ public sealed class CommandLineTests
         Assert.That(run.Output, Does.Contain("--endpoint <url>"), "the usual help comes first");
     }
 
-    // The variable is the process's: no other test may run while it holds a bad port.
-    [NonParallelizable]
+    // The variable is the process's, so the tool runs as its own process with it: tests beside this one keep theirs.
     [TestCase("99999")]
     [TestCase("eight thousand")]
     [TestCase("-1")]
     public async Task ABadSandboxPortVariableIsAUsageErrorNamingItNotASilentFallback(string value)
     {
-        var before = Environment.GetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable);
-        Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, value);
-        try
-        {
-            var run = await Tool.RunAsync("show", "--project", LocalEngine.Repo.Root);
-            var given = await Tool.RunAsync("plan", "--project", LocalEngine.Repo.Root);
+        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = value };
 
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
-            Assert.That(run.Error.Trim(), Is.EqualTo($"ACADEMY_SANDBOX_PORT must be a port from 1 to 65535 (the local engine's), not '{value}'; fix or unset it, or pass --endpoint URL"));
-            Assert.That(given.ExitCode, Is.Zero, "plan talks to no engine, so the variable does not matter to it");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(Academy.Sandbox.Engine.EngineTarget.PortVariable, before);
-        }
+        var run = await BuiltTool.RunAsync(environment, "show", "--project", LocalEngine.Repo.Root);
+        var given = await BuiltTool.RunAsync(environment, "plan", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"ACADEMY_SANDBOX_PORT must be a port from 1 to 65535 (the local engine's), not '{value}'; fix or unset it, or pass --endpoint URL"));
+        Assert.That(given.ExitCode, Is.Zero, "plan talks to no engine, so the variable does not matter to it");
     }
 }

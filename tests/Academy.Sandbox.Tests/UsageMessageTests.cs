@@ -19,6 +19,28 @@ public sealed partial class UsageMessageTests
         Assert.That(pasted.Output, Does.StartWith("Learner bob "));
     }
 
+    [TestCase("no-such-folder")]
+    [TestCase("README.md")]
+    public async Task AProjectFolderThatIsNotThereIsAUsageErrorNotTheProjectAboveIt(string folder)
+    {
+        // Run from inside the repository: a fallback to the project holding the current folder would succeed.
+        var run = await Tool.RunAsync("plan", "--project", Path.Combine(LocalEngine.Repo.Root, folder));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error, Does.Contain($"--project \"{Path.Combine(LocalEngine.Repo.Root, folder)}\": {(folder == "README.md" ? "is a file, not a folder" : "no such folder")}"));
+    }
+
+    [Test]
+    public async Task AHugeProjectFolderIsQuotedAsAnExcerpt()
+    {
+        var run = await Tool.RunAsync("plan", "--project", new string('p', 20_000) + "\u001b");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Length, Is.LessThan(2_000), run.Error[..Math.Min(run.Error.Length, 3_000)]);
+        Assert.That(run.Error, Does.Contain("20,001 characters)").And.Not.Contain("\u001b"[0]));
+    }
+
     [Test]
     public async Task VeriffySuggestsVerify()
     {

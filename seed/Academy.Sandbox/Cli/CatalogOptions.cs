@@ -39,6 +39,17 @@ public sealed class CatalogOptions
     {
         Description = "A folder inside the academy project (default: the current folder); Pulumi.yaml is looked up from there",
         HelpName = "folder",
+        Validators =
+        {
+            // A mistyped folder must not fall back to whatever project holds the current folder.
+            result =>
+            {
+                if (result.Tokens.Count == 1 && result.Tokens[0].Value is var folder && !Directory.Exists(folder))
+                {
+                    result.AddError($"--project \"{Excerpt.Of(folder)}\": {(File.Exists(folder) ? "is a file, not a folder" : "no such folder")}");
+                }
+            },
+        },
     };
 
     public IEnumerable<Option> All => [Stack, User, Project];
@@ -73,9 +84,9 @@ public sealed class CatalogOptions
         {
             paths = ProjectPaths.Find(start);
         }
-        catch (DirectoryNotFoundException e)
+        catch (DirectoryNotFoundException)
         {
-            throw new SandboxException($"error: {e.Message}", ExitCodes.CatalogInvalid);
+            throw new SandboxException($"error: no {ProjectPaths.ProjectFile} in \"{Excerpt.Of(start)}\" or any folder above it; run from inside the academy project or name it with --project", ExitCodes.CatalogInvalid);
         }
 
         var stack = result.GetValue(Stack);

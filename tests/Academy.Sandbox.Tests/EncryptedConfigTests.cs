@@ -9,18 +9,14 @@ namespace Academy.Sandbox.Tests;
 /// </summary>
 public sealed class EncryptedConfigTests
 {
-    private const string Ciphertext = "v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl";
+    private const string Ciphertext = SecretStackFiles.Ciphertext;
 
     [Test]
     public async Task AWhollyEncryptedItemsKeyIsExplainedAndItsItemsLeftOut()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                secure: {Ciphertext}
-            """);
+        SecretStackFiles.WhollyEncryptedItems(project, user);
         string[] stack = ["--stack", user, "--project", project.Root];
         string[] target = [.. stack, "--endpoint", LocalEngine.Endpoint];
 
@@ -46,11 +42,7 @@ public sealed class EncryptedConfigTests
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                secure: {Ciphertext}
-            """);
+        SecretStackFiles.WhollyEncryptedItems(project, user);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
         using (var client = LocalEngine.Client())
@@ -74,14 +66,7 @@ public sealed class EncryptedConfigTests
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                global:
-                  - name: api-token
-                    token:
-                      secure: {Ciphertext}
-            """);
+        SecretStackFiles.SecretTokenItem(project, user);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
 
         var up = await Tool.RunAsync(["up", .. target]);

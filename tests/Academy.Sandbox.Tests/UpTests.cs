@@ -86,19 +86,11 @@ public sealed class UpTests
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        const string Ciphertext = "v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl";
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                global:
-                  - name: api-token
-                    token:
-                      secure: {Ciphertext}
-            """);
+        SecretStackFiles.SecretTokenItem(project, user);
 
         var plan = await Tool.RunAsync("plan", "--stack", user, "--project", project.Root);
         Assert.That(plan.ExitCode, Is.Zero, plan.Error);
-        Assert.That(plan.Output, Does.Contain("global-api-token").And.Contain("\"token\":{\"S\":\"***\"}").And.Not.Contain(Ciphertext));
+        Assert.That(plan.Output, Does.Contain("global-api-token").And.Contain("\"token\":{\"S\":\"***\"}").And.Not.Contain(SecretStackFiles.Ciphertext));
 
         var up = await Tool.RunAsync("up", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
         Assert.That(up.ExitCode, Is.Zero, up.Error);

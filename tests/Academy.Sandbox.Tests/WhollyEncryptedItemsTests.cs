@@ -12,7 +12,6 @@ namespace Academy.Sandbox.Tests;
 /// </summary>
 public sealed class WhollyEncryptedItemsTests
 {
-    private const string Ciphertext = "v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl";
     private const string Token = "tok-3f9a-written-by-pulumi";
     private const string Host = "internal-host-from-the-secret.example";
     private const string JobTable = "secret_target_table_x";
@@ -22,11 +21,7 @@ public sealed class WhollyEncryptedItemsTests
     {
         var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                secure: {Ciphertext}
-            """);
+        SecretStackFiles.WhollyEncryptedItems(project, user);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
         using var client = LocalEngine.Client();
@@ -88,11 +83,7 @@ public sealed class WhollyEncryptedItemsTests
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", $"""
-            config:
-              academy:items:
-                secure: {Ciphertext}
-            """);
+        SecretStackFiles.WhollyEncryptedItems(project, user);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
 

@@ -139,14 +139,7 @@ public sealed partial class LivePlanTests
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", """
-            config:
-              academy:items:
-                global:
-                  - name: api-token
-                    token:
-                      secure: v1:Wm9vYmFyQmF6UXV4:cGxhaW50ZXh0IGlzIG5vdCBoZXJl
-            """);
+        SecretStackFiles.SecretTokenItem(project, user);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
         Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.EqualTo(ExitCodes.Ok));
         using var client = LocalEngine.Client();

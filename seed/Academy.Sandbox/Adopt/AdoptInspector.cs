@@ -15,7 +15,8 @@ namespace Academy.Sandbox.Adopt;
 /// </summary>
 public static class AdoptInspector
 {
-    public static async Task<AdoptReport> InspectAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, CancellationToken ct)
+    /// <param name="peers">How the AWS CLI and Pulumi CLI lines it suggests are aimed (none: as typed bare).</param>
+    public static async Task<AdoptReport> InspectAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, CancellationToken ct, PeerCommands? peers = null)
     {
         var tables = new List<AdoptTable>();
         foreach (var table in catalog.Tables)
@@ -40,7 +41,7 @@ public static class AdoptInspector
             var items = declared.Select(item => Compare(table, item, live)).ToList();
             var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
-            tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description), items, undeclared)
+            tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description, peers ?? PeerCommands.None), items, undeclared)
             {
                 Notes = await TagNotesAsync(client, table, description, ct),
                 UndeclaredNeedingSeed = live.Where(kv => !declaredIds.Contains(kv.Key) && StackItemsExport.Unholdable(kv.Value) is not null).Select(kv => $"{kv.Key}").ToHashSet(),
@@ -75,7 +76,7 @@ public static class AdoptInspector
     }
 
     // Billing and capacities are what `pulumi up` compares on import besides the keys.
-    private static List<TableDifference> SettingDifferences(TableSpec table, TableDescription live)
+    private static List<TableDifference> SettingDifferences(TableSpec table, TableDescription live, PeerCommands peers)
     {
         var liveMode = live.BillingModeSummary?.BillingMode?.Value ?? "PROVISIONED";
         var liveRead = live.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
@@ -83,9 +84,9 @@ public static class AdoptInspector
         var declaredMode = table.Options.BillingMode.ToApiName();
         var read = table.Options.ReadCapacity ?? 1;
         var write = table.Options.WriteCapacity ?? 1;
-        var update = $"aws dynamodb update-table --table-name {table.Name}";
+        var update = peers.Aws("update-table", $"--table-name {table.Name}");
         var throughput = $"--provisioned-throughput ReadCapacityUnits={read},WriteCapacityUnits={write}";
-        string Set(ConfigOption key, object value) => $"pulumi config set {key.FullKey} {value}";
+        string Set(ConfigOption key, object value) => peers.PulumiConfigSet($"{key.FullKey} {value}");
 
         if (liveMode != declaredMode)
         {

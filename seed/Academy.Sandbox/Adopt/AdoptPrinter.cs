@@ -98,7 +98,9 @@ public static class AdoptPrinter
         output.WriteLine();
         if (config.IsEmpty)
         {
-            output.WriteLine($"{AdoptConfig.FullKey}: nothing to import; pulumi up creates every table and item");
+            output.WriteLine(report.Tables.Any(t => t.Exists)
+                ? $"{AdoptConfig.FullKey}: nothing to import yet; what exists is left out until the differences below are resolved"
+                : $"{AdoptConfig.FullKey}: nothing to import; pulumi up creates every table and item");
         }
 
         if (stackFile is not null && createdFor is not null)

@@ -108,9 +108,29 @@ public sealed class AdoptCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain("differs   billing mode: catalog PROVISIONED (academy:billingMode), live PAY_PER_REQUEST")
             .And.Contains("take the live setting into config: pulumi config set academy:billingMode PAY_PER_REQUEST")
-            .And.Contains($"or make the live table match:      aws dynamodb update-table --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1")
+            .And.Contains($"or make the live table match:      aws dynamodb update-table --endpoint-url {LocalEngine.Endpoint} --table-name {user}-academy-global --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=1,WriteCapacityUnits=1")
             .And.Contains("not listed until its settings match")
-            .And.Contains("nothing to import"));
+            .And.Contains("nothing to import yet; what exists is left out until the differences below are resolved")
+            .And.Not.Contains("pulumi up creates every table"));
+    }
+
+    [Test]
+    public async Task PastingTheUpdateTableLineChangesTheTableAdoptReadAndTheConfigLineNamesTheStack()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "name", Amazon.DynamoDBv2.ScalarAttributeType.S);
+        string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+
+        var first = await Tool.RunAsync(["adopt", .. target]);
+        Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack {user} academy:billingMode PAY_PER_REQUEST"));
+        const string Marker = "or make the live table match:";
+        var line = first.Output.Split('\n').Single(l => l.Contains(Marker, StringComparison.Ordinal));
+        CourseSteps.Paste(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);
+        var again = await Tool.RunAsync(["adopt", .. target]);
+
+        Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Output);
+        Assert.That(again.Output, Does.Contain($"table {user}-academy-global: exists, keys and billing match; import"));
     }
 
     [Test]

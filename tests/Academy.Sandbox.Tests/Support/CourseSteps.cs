@@ -86,7 +86,19 @@ public static class CourseSteps
         }
     }
 
-    private static string Run(string[] args)
+    /// <summary>
+    /// Runs an AWS CLI line a command printed, as a learner pastes it: as printed, so it reaches the local
+    /// engine only if the line itself names it (nothing here adds --endpoint-url).
+    /// </summary>
+    public static string Paste(string line)
+    {
+        Assume.That(UsesCli, "the AWS CLI v2 runs pasted lines; scripts/install-awscli.sh installs it");
+        var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(words[0], Is.EqualTo("aws"), line);
+        return Run(words[1..], addEndpoint: false);
+    }
+
+    private static string Run(string[] args, bool addEndpoint = true)
     {
         var start = new ProcessStartInfo(AwsCliV2) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -94,7 +106,7 @@ public static class CourseSteps
             start.ArgumentList.Add(arg);
         }
 
-        if (args[0] != "--version")
+        if (addEndpoint && args[0] != "--version")
         {
             start.ArgumentList.Add("--endpoint-url");
             start.ArgumentList.Add(LocalEngine.Endpoint);
@@ -107,6 +119,7 @@ public static class CourseSteps
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_PAGER"] = "";
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();

@@ -16,11 +16,11 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
     {
         var catalog = run.Catalog().Catalog;
         using var client = run.Target.CreateClient();
-        var report = await AdoptInspector.InspectAsync(client, catalog, ct);
+        var stack = run.Get(command.Catalog.Stack);
+        var report = await AdoptInspector.InspectAsync(client, catalog, ct, new PeerCommands(run.Target.Endpoint, stack));
 
         string? written = null;
         var created = false;
-        var stack = run.Get(command.Catalog.Stack);
         if (stack is not null)
         {
             var (file, shown) = StackFileKeyEditor.Locate(ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory), stack);

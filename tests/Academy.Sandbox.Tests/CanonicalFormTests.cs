@@ -106,7 +106,7 @@ public sealed class CanonicalFormTests
     {
         var user = Tool.NewUser();
         Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint, "--project", LocalEngine.Repo.Root)).ExitCode, Is.Zero);
-        using var client = LocalEngine.Client();
+        using var client = LocalEngine.PatientClient();
 
         // -1 and 1.2 cost 3 bytes each (exponent byte, digit pair, and a terminator or an alignment pair).
         static Dictionary<string, AttributeValue> Item(string key) => new()

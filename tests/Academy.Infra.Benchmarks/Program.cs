@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Reflection;
+using Academy.Infra.Benchmarks;
+
+// Usage: dotnet run --project tests/Academy.Infra.Benchmarks -c Release -- [N...] [--rounds R]
+//        (default: 1000 10000 --rounds 7; issue 18's goal for the Pulumi program: docs/performance.md)
+var counts = new List<int>();
+var rounds = 7;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--rounds" && i + 1 < args.Length)
+    {
+        rounds = Positive(args[++i], "--rounds");
+    }
+    else
+    {
+        counts.Add(Positive(args[i], "N"));
+    }
+}
+
+if (counts.Count == 0)
+{
+    counts.AddRange([1_000, 10_000]);
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MockedRuns.Load()} (1, 5, 15 min) at the start; .NET {Environment.Version}, "
+    + $"Pulumi {Version(typeof(Pulumi.Deployment))}, Pulumi.Aws {Version(typeof(Pulumi.Aws.DynamoDB.Table))}, mocked engine (Pulumi.Testing, IsPreview false)");
+var results = new List<MockedRuns.Result>();
+foreach (var count in counts)
+{
+    results.Add(await MockedRuns.RunAsync(count, rounds));
+}
+
+MockedRuns.PrintLinearity(results);
+Console.WriteLine($"load average {MockedRuns.Load()} at the end");
+
+static int Positive(string text, string what) =>
+    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        ? value
+        : throw new ArgumentException($"{what} must be a positive whole number, not '{text}'. Usage: [N...] [--rounds R]");
+
+static string Version(Type type) =>
+    type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+    ?? type.Assembly.GetName().Version?.ToString() ?? "?";

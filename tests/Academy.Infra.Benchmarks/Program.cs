@@ -25,6 +25,9 @@ if (counts.Count == 0)
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MockedRuns.Load()} (1, 5, 15 min) at the start; .NET {Environment.Version}, "
     + $"Pulumi {Version(typeof(Pulumi.Deployment))}, Pulumi.Aws {Version(typeof(Pulumi.Aws.DynamoDB.Table))}, mocked engine (Pulumi.Testing, IsPreview false)");
+const int WarmUpRounds = 2;
+Console.WriteLine($"warm-up, not measured: program and raw {WarmUpRounds} times each at {counts.Max():N0} extra items");
+await MockedRuns.WarmUpAsync(counts.Max(), WarmUpRounds);
 var results = new List<MockedRuns.Result>();
 foreach (var count in counts)
 {

@@ -48,7 +48,7 @@ internal static class MockedRuns
     public static Task<Result> RunAsync(int extra, int rounds) => InProjectAsync(extra, async (catalog, paths) =>
     {
         var items = catalog.Items.Count;
-        Console.WriteLine($"{extra:N0} extra items: {items:N0} items and {catalog.Tables.Count} tables declared; {rounds} rounds after a warm-up round, alternating program and raw:");
+        Console.WriteLine($"{extra:N0} extra items: {items:N0} items and {catalog.Tables.Count} tables declared; {rounds} rounds after a warm-up round, alternating program, raw and raw again:");
 
         // The warm-up round (page cache, this size's heap) doubles as the check that both declare the same resources.
         var programMocks = new RecordingMocks();
@@ -60,18 +60,22 @@ internal static class MockedRuns
 
         var programs = new List<Sample>();
         var raws = new List<Sample>();
+        var controls = new List<Sample>();
         var catalogs = new List<Sample>();
         for (var round = 1; round <= rounds; round++)
         {
-            // Alternate which goes first, so a slow spell of the shared machine hits both alike.
-            Sample program, raw;
+            // Alternate the order, so a slow spell of the shared machine hits all alike. The raw
+            // program runs a second time as a control: its ratio to the first is this machine's noise.
+            Sample program, raw, control;
             if (round % 2 == 1)
             {
                 program = await Measure(() => Deployment.TestAsync<AcademyStack>(new RecordingMocks(), Options));
                 raw = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
+                control = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
             }
             else
             {
+                control = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
                 raw = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
                 program = await Measure(() => Deployment.TestAsync<AcademyStack>(new RecordingMocks(), Options));
             }
@@ -79,16 +83,16 @@ internal static class MockedRuns
             var alone = await Measure(() => Task.FromResult(CatalogBuilder.Build(new DictionaryConfigSource(Stack), paths)));
             programs.Add(program);
             raws.Add(raw);
+            controls.Add(control);
             catalogs.Add(alone);
-            Console.WriteLine($"  round {round}: program {program}; raw {raw}; catalog alone {alone}");
+            Console.WriteLine($"  round {round}: program {program}; raw {raw}; raw again {control}; catalog alone {alone}");
         }
 
         // The ratio is taken within each round, where program and raw ran back to back on the
         // same machine state, and the median of those is printed: steadier than a ratio of medians
         // on a machine shared with other work.
-        var ratios = programs.Zip(raws, (p, r) => new Sample(p.Ms / r.Ms, p.CpuMs / r.CpuMs, 0, 0)).ToList();
-        var result = new Result(extra, items, Sample.Median(programs), Sample.Median(raws), Sample.Median(catalogs), Sample.Median(ratios),
-            new Sample(programs.Min(p => p.Ms) / raws.Min(r => r.Ms), programs.Min(p => p.CpuMs) / raws.Min(r => r.CpuMs), 0, 0));
+        var result = new Result(extra, items, Sample.Median(programs), Sample.Median(raws), Sample.Median(catalogs),
+            Ratios(programs, raws), Quickest(programs, raws), Ratios(controls, raws), Quickest(controls, raws));
         result.Print(rounds);
         return result;
     });
@@ -145,6 +149,12 @@ internal static class MockedRuns
     }
 
     private static double Marginal(double later, double first, int added) => (later - first) * 1000 / added;
+
+    private static Sample Ratios(IReadOnlyList<Sample> these, IReadOnlyList<Sample> others) =>
+        Sample.Median(these.Zip(others, (a, b) => new Sample(a.Ms / b.Ms, a.CpuMs / b.CpuMs, 0, 0)).ToList());
+
+    private static Sample Quickest(IReadOnlyList<Sample> these, IReadOnlyList<Sample> others) =>
+        new(these.Min(a => a.Ms) / others.Min(b => b.Ms), these.Min(a => a.CpuMs) / others.Min(b => b.CpuMs), 0, 0);
 
     private static string Ratio(double a, double b) => (a / b).ToString("0.00x", CultureInfo.InvariantCulture);
 
@@ -229,7 +239,8 @@ internal static class MockedRuns
         }
     }
 
-    internal sealed record Result(int Extra, int Items, Sample Program, Sample Raw, Sample Catalog, Sample Paired, Sample Quickest)
+    internal sealed record Result(
+        int Extra, int Items, Sample Program, Sample Raw, Sample Catalog, Sample Paired, Sample Quickest, Sample Control, Sample QuickestControl)
     {
         public void Print(int rounds)
         {
@@ -238,6 +249,8 @@ internal static class MockedRuns
             Console.WriteLine(string.Create(inv,
                 $"  program / raw, median of the rounds' ratios: {Paired.Ms:0.00}x wall (goal: at most 1.05x), {Paired.CpuMs:0.00}x CPU; {Ratio(Program.Bytes, Raw.Bytes)} allocated; "
                 + $"quickest round of each: {Quickest.Ms:0.00}x wall, {Quickest.CpuMs:0.00}x CPU"));
+            Console.WriteLine(string.Create(inv,
+                $"  noise, raw again / raw (the same program twice), median of the rounds' ratios: {Control.Ms:0.00}x wall, {Control.CpuMs:0.00}x CPU; quickest round of each: {QuickestControl.Ms:0.00}x wall, {QuickestControl.CpuMs:0.00}x CPU"));
             Console.WriteLine(string.Create(inv,
                 $"  per item: program {Program.Ms * 1000 / Items:0} µs wall, {Program.CpuMs * 1000 / Items:0} µs CPU, {Program.Bytes / Items / 1024.0:0.0} KB; "
                 + $"raw {Raw.Ms * 1000 / Items:0} µs wall, {Raw.CpuMs * 1000 / Items:0} µs CPU, {Raw.Bytes / Items / 1024.0:0.0} KB; "

@@ -8,13 +8,20 @@ var counts = new List<int>();
 var rounds = 7;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--rounds" && i + 1 < args.Length)
+    var (what, text) = args[i] == "--rounds" ? ("--rounds", i + 1 < args.Length ? args[++i] : "") : ("N", args[i]);
+    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
     {
-        rounds = Positive(args[++i], "--rounds");
+        Console.Error.WriteLine($"{what} must be a positive whole number, not '{text}'. Usage: [N...] [--rounds R]");
+        return 2;
+    }
+
+    if (what == "N")
+    {
+        counts.Add(value);
     }
     else
     {
-        counts.Add(Positive(args[i], "N"));
+        rounds = value;
     }
 }
 
@@ -36,11 +43,7 @@ foreach (var count in counts)
 
 MockedRuns.PrintLinearity(results);
 Console.WriteLine($"load average {MockedRuns.Load()} at the end");
-
-static int Positive(string text, string what) =>
-    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-        ? value
-        : throw new ArgumentException($"{what} must be a positive whole number, not '{text}'. Usage: [N...] [--rounds R]");
+return 0;
 
 static string Version(Type type) =>
     type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

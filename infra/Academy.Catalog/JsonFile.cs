@@ -66,7 +66,7 @@ internal static class JsonFile
                 $"is not UTF-8 text (line {Utf8Text.Line(span, invalid)}, byte 0x{span[invalid]:X2}); save it as UTF-8 (a file saved as Latin-1 or Windows-1252 has such bytes for letters like é)");
         }
 
-        json = span.ToArray();
+        json = span.Length == bytes.Length ? bytes : span.ToArray(); // a copy only to drop a byte order mark
         return LoneSurrogate(json, new JsonReaderOptions { MaxDepth = maxDepth }, describeMalformed: true);
     }
 

@@ -44,28 +44,34 @@ public sealed class LearnerTables : ComponentResource
             tables[spec.Key] = new DynamoDB.Table(_prefix + spec.Key, TableArgs(spec, settings), Options(ResourceLifecycle.Of(catalog, spec), SecretOutputs(spec.Options, secretUser)));
         }
 
-        var items = new Dictionary<string, DynamoDB.TableItem>(StringComparer.Ordinal);
-        var itemJson = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        // What every item of a table shares, worked out once per table rather than once per item.
+        var parents = catalog.Tables.ToDictionary(spec => spec.Key, spec => new ItemParent(
+            tables[spec.Key],
+            // From the table resource, not the spec, so every item depends on (and is replaced with) its table.
+            Secret(secretUser, tables[spec.Key].Name),
+            spec.RangeKey?.Name), StringComparer.Ordinal);
+        var items = new Dictionary<string, DynamoDB.TableItem>(catalog.Items.Count, StringComparer.Ordinal);
+        var itemJson = new Dictionary<string, Output<string>>(catalog.Items.Count, StringComparer.Ordinal);
         foreach (var item in catalog.Items)
         {
-            var spec = catalog.Table(item.TableKey);
-            var table = tables[item.TableKey];
+            var parent = parents[item.TableKey];
+            var logicalName = item.LogicalName;
+            var dynamoJson = item.ToDynamoJson();
             // A secret from stack config keeps the whole item secret: in the state, the diff and the log.
-            var json = item.Secret ? Output.CreateSecret(item.ToDynamoJson()) : Output.Create(item.ToDynamoJson());
+            var json = item.Secret ? Output.CreateSecret(dynamoJson) : Output.Create(dynamoJson);
             var args = new DynamoDB.TableItemArgs
             {
-                // From the table resource, not the spec, so every item depends on (and is replaced with) its table.
-                TableName = Secret(secretUser, table.Name),
-                HashKey = table.HashKey,
+                TableName = parent.TableName,
+                HashKey = parent.Table.HashKey,
                 Item = json,
             };
-            if (spec.RangeKey is { } range)
+            if (parent.RangeKey is { } range)
             {
-                args.RangeKey = range.Name;
+                args.RangeKey = range;
             }
 
-            items[item.LogicalName] = new DynamoDB.TableItem(_prefix + item.LogicalName, args, Options(ResourceLifecycle.Of(catalog, item), table));
-            itemJson[item.LogicalName] = json;
+            items[logicalName] = new DynamoDB.TableItem(_prefix + logicalName, args, Options(ResourceLifecycle.Of(catalog, item), parent.Table));
+            itemJson[logicalName] = json;
         }
 
         Tables = tables;
@@ -113,6 +119,9 @@ public sealed class LearnerTables : ComponentResource
 
     /// <summary>IAM policy JSON for the tools that write configuration items to these tables.</summary>
     public Output<string> WritePolicyDocument { get; }
+
+    /// <summary>An item's table resource, the tableName input its items get, and the table's range key name.</summary>
+    private sealed record ItemParent(DynamoDB.Table Table, Input<string> TableName, string? RangeKey);
 
     private static DynamoDB.TableArgs TableArgs(TableSpec spec, CatalogSettings settings)
     {

@@ -15,28 +15,46 @@ public static class DynamoJsonWriter
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
+    /// <summary>A buffer larger than this (an item near the 400 KB limit) is not kept for the next text.</summary>
+    private const int MaxKeptBufferBytes = 256 * 1024;
+
+    // Every declared item's JSON is written on each run (the Pulumi program writes one per TableItem),
+    // so each thread keeps one buffer and its writers instead of allocating them per text.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>One value, compact: {"S": "..."}; what messages show of a value.</summary>
-    public static string Write(AttributeValue value) => Render(writer => WriteValue(writer, value), indented: false);
+    public static string Write(AttributeValue value) => Render(value, static (writer, v) => WriteValue(writer, v), indented: false);
 
     /// <summary>A whole item: compact on one line, or indented for a file a person reads.</summary>
     public static string Write(IReadOnlyDictionary<string, AttributeValue> item, bool indented = false) =>
-        Render(writer => WriteMap(writer, item), indented);
+        Render(item, static (writer, i) => WriteMap(writer, i), indented);
 
     /// <summary>Text as a JSON string literal, escaped as every JSON text here (no reflection, so the native build has it too).</summary>
-    public static string Quote(string text) => Render(writer => writer.WriteStringValue(text), indented: false);
+    public static string Quote(string text) => Render(text, static (writer, t) => writer.WriteStringValue(t), indented: false);
 
     /// <summary>The writer settings every JSON text of attribute values uses: text unescaped except where JSON requires it.</summary>
     public static JsonWriterOptions Options(bool indented) => indented ? Indented : Compact;
 
-    internal static string Render(Action<Utf8JsonWriter> write, bool indented)
+    internal static string Render(Action<Utf8JsonWriter> write, bool indented) =>
+        Render(write, static (writer, w) => w(writer), indented);
+
+    internal static string Render<TState>(TState state, Action<Utf8JsonWriter, TState> write, bool indented)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options(indented)))
+        // Taken off the thread while in use, so a text rendered inside another gets its own; after
+        // an exception it is not put back (its writer may be mid-document).
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        var writer = scratch.Start(indented);
+        write(writer, state);
+        writer.Flush();
+        var text = Encoding.UTF8.GetString(scratch.Buffer.WrittenSpan);
+        if (scratch.Buffer.Capacity <= MaxKeptBufferBytes)
         {
-            write(writer);
+            t_scratch = scratch;
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return text;
     }
 
     public static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map) =>
@@ -111,6 +129,31 @@ public static class DynamoJsonWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>A buffer and a writer of each kind, reset for every text.</summary>
+    private sealed class Scratch
+    {
+        private Utf8JsonWriter? _compact;
+        private Utf8JsonWriter? _indented;
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(1024);
+
+        public Utf8JsonWriter Start(bool indented)
+        {
+            Buffer.ResetWrittenCount();
+            ref var writer = ref indented ? ref _indented : ref _compact;
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(Buffer, Options(indented));
+            }
+            else
+            {
+                writer.Reset(Buffer);
+            }
+
+            return writer;
+        }
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string type, IEnumerable<string> values)

@@ -24,8 +24,9 @@ public static class ItemParser
 
     public static List<CatalogItem> ParseList(JsonElement list, ItemFormat format, TableDefinition table, string source, ErrorList errors)
     {
-        var items = new List<CatalogItem>();
-        var seen = new Dictionary<ItemKey, (int Position, string Label)>();
+        var count = list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+        var items = new List<CatalogItem>(count);
+        var seen = new Dictionary<ItemKey, (int Position, string Label)>(count);
         var position = 0;
         foreach (var element in list.EnumerateArray())
         {
@@ -56,20 +57,21 @@ public static class ItemParser
     public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors)
     {
         var before = errors.Errors.Count;
-        void Report(string path, ErrorMessage message) =>
+        // One delegate for the item's every check (each conversion of a local function makes another).
+        Action<string, ErrorMessage> report = (path, message) =>
             errors.Add(source, label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
 
         var attributes = format == ItemFormat.Plain
-            ? PlainJsonMarshaller.Marshal(element, Report)
-            : DynamoJsonReader.ReadItem(element, Report);
+            ? PlainJsonMarshaller.Marshal(element, report)
+            : DynamoJsonReader.ReadItem(element, report);
         if (attributes is null)
         {
             return null;
         }
 
-        var hash = KeyValue(attributes, table.HashKey, isHash: true, format, Report);
-        var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, Report);
-        ItemChecks.Run(attributes, Report);
+        var hash = KeyValue(attributes, table.HashKey, isHash: true, format, report);
+        var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, report);
+        ItemChecks.Run(attributes, report);
 
         if (errors.Errors.Count > before || hash is null)
         {

@@ -59,7 +59,9 @@ public static class SeedFiles
             }
 
             withFile.Add(tableKey);
-            if (ReadList(file, source, format, errors) is not { } list)
+            // The items are parsed while the file's document is open: no copy of the whole file.
+            using var document = ReadList(file, source, format, errors, out var list);
+            if (document is null)
             {
                 continue;
             }
@@ -100,14 +102,16 @@ public static class SeedFiles
         return variant is null ? "" : $"; did you mean {paths.Relative(variant)}?";
     }
 
-    private static JsonElement? ReadList(string file, string source, ItemFormat format, ErrorList errors)
+    /// <summary>The file's document and, in <paramref name="list"/>, its array of items; null after reporting why not.</summary>
+    private static JsonDocument? ReadList(string file, string source, ItemFormat format, ErrorList errors, out JsonElement list)
     {
+        list = default;
         if (JsonFile.Read(file, source, "write [] for a table without items", DocumentOptions.MaxDepth, ("a seed file", MaxBytes), errors) is not { } json)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(json, DocumentOptions);
+        var document = JsonDocument.Parse(json, DocumentOptions);
         var root = document.RootElement;
         if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
         {
@@ -116,12 +120,14 @@ public static class SeedFiles
 
         if (root.ValueKind == JsonValueKind.Array)
         {
-            return root.Clone();
+            list = root;
+            return document;
         }
 
         errors.Add(source, null, format == ItemFormat.Plain
             ? $"must be a JSON array of items, not {Json.KindName(root)}"
             : $"must be an array of items or an object with \"Items\" as `aws dynamodb scan` prints, not {Json.KindName(root)}");
+        document.Dispose();
         return null;
     }
 }

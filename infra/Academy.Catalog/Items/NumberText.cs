@@ -170,7 +170,8 @@ public static partial class NumberText
     [GeneratedRegex(@"\A-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex JsonGrammar();
 
-    // The local engine's grammar (big.js), which DynamoDB matches for what learners write.
-    [GeneratedRegex(@"\A-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\z", RegexOptions.CultureInvariant)]
+    // The local engine's grammar (big.js), which DynamoDB matches for what learners write. ASCII
+    // digits only: .NET's \d also matches other scripts' digits, which DynamoDB refuses.
+    [GeneratedRegex(@"\A-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 }

@@ -149,6 +149,12 @@ public partial class BadInputTests
         yield return new("N that is not a number", GlobalDynamoFile, "dyn", "attribute 'retries': '12abc' is not a number", DynamoItem("""
             "retries": {"N": "12abc"}
             """));
+        yield return new("N in non-ASCII digits", GlobalDynamoFile, "dyn", "attribute 'retries': '١٢' is not a number", DynamoItem("""
+            "retries": {"N": "١٢"}
+            """));
+        yield return new("N in non-ASCII digits with an exponent too large", GlobalDynamoFile, "dyn", "is not a number", DynamoItem("""
+            "retries": {"N": "١e99999999999"}
+            """));
         yield return new("B that is not base64", GlobalDynamoFile, "dyn", "attribute 'blob': B values are base64 text", DynamoItem("""
             "blob": {"B": "%%%"}
             """));

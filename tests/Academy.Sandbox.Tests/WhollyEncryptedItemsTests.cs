@@ -79,6 +79,32 @@ public sealed class WhollyEncryptedItemsTests
     }
 
     [Test]
+    public async Task VerifyPlanAndAdoptMaskTheLiveValuesTheSecretMayHaveWrittenAndKeepTheCatalogsSide()
+    {
+        var (project, target, _) = await LiveAsync();
+        using var _ = project;
+
+        var runs = new List<(string Command, CliRun Run)>();
+        foreach (var command in new[] { "verify", "plan", "adopt" })
+        {
+            runs.Add((command, await Tool.RunAsync([command, .. target])));
+            runs.Add((command + " --json", await Tool.RunAsync([command, "--json", .. target])));
+        }
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (command, run) in runs)
+            {
+                Assert.That(run.Output + run.Error, Does.Not.Contain(Host).And.Not.Contain(Token).And.Not.Contain(JobTable), command);
+                Assert.That(run.Output + run.Error, Does.Contain("***"), $"{command} shows that a value is there, masked");
+            }
+
+            var verify = runs[0].Run.Output;
+            Assert.That(verify, Does.Contain("host: catalog {\"S\":\"ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com\"}, live {\"S\":\"***\"}"), "the catalog's side is a seed file's");
+        });
+    }
+
+    [Test]
     public async Task ShowStillShowsLiveItemsThatAreExactlyTheSeeds()
     {
         using var project = new ScratchProject();

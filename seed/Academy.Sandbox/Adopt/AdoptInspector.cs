@@ -38,7 +38,8 @@ public static class AdoptInspector
             }
 
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
-            var items = declared.Select(item => Compare(table, item, live)).ToList();
+            var secrets = LiveSecrets.For(catalog, table);
+            var items = declared.Select(item => Compare(table, item, live, secrets)).ToList();
             var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
             tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description, peers ?? PeerCommands.None), items, undeclared)
@@ -51,7 +52,7 @@ public static class AdoptInspector
         return new AdoptReport(catalog.Settings.User, tables);
     }
 
-    private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live)
+    private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live, LiveSecrets secrets)
     {
         if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
         {
@@ -68,7 +69,7 @@ public static class AdoptInspector
             return new AdoptItem(item, AdoptItemState.Secret, []);
         }
 
-        var differences = ItemDiff.Differences(item.Attributes, current).Select(d => d.Describe()).ToList();
+        var differences = secrets.Shown(current, ItemDiff.Differences(item.Attributes, current)).Select(d => d.Describe()).ToList();
         return new AdoptItem(item, differences.Count == 0 ? AdoptItemState.Identical : AdoptItemState.Differs, differences)
         {
             LiveNeedsSeed = StackItemsExport.Unholdable(current) is not null,

@@ -94,6 +94,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         var live = liveItems.ToDictionary(i => TableKeys.Of(table, i));
 
         var declared = catalog.ItemsOf(table.Key).ToList();
+        var secrets = LiveSecrets.For(catalog, table);
         var items = new List<PlannedItem>(declared.Count);
         foreach (var item in declared)
         {
@@ -111,7 +112,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             }
             else
             {
-                items.Add(new PlannedItem(item, ItemAction.Update, ItemDiff.Differences(item.Attributes, current)));
+                items.Add(new PlannedItem(item, ItemAction.Update, secrets.Shown(current, ItemDiff.Differences(item.Attributes, current))));
             }
         }
 

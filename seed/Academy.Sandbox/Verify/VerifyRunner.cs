@@ -30,6 +30,7 @@ public static class VerifyRunner
             }
 
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
+            var secrets = LiveSecrets.For(catalog, table);
             var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var items = new List<ItemDrift>();
             var matching = 0;
@@ -47,7 +48,7 @@ public static class VerifyRunner
                 }
                 else if (ItemDiff.Differences(item.Attributes, current) is { Count: > 0 } differences)
                 {
-                    items.Add(new ItemDrift(ItemState.Differs, item.LogicalName, item.Source, false, differences));
+                    items.Add(new ItemDrift(ItemState.Differs, item.LogicalName, item.Source, false, secrets.Shown(current, differences)));
                 }
                 else
                 {

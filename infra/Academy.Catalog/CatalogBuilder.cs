@@ -1,5 +1,6 @@
 using Academy.Catalog.Adopt;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 using Academy.Catalog.Items;
 using Academy.Catalog.Naming;
 using Academy.Catalog.Project;
@@ -27,6 +28,13 @@ public static class CatalogBuilder
         {
             errors.Add($"config {ConfigKeys.Roster.FullKey}", null,
                 $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack; build it as a course (Roster.CourseBuilder)");
+        }
+
+        if (ProjectPaths.Unusable(settings.SeedDir) is { } unusable)
+        {
+            // No seed folder to read: what config says is all there is to report.
+            errors.Add(config.Origin(ConfigKeys.SeedDir.Name), null, unusable, config.IsSecret(ConfigKeys.SeedDir.Name));
+            errors.ThrowIfAny();
         }
 
         var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
@@ -61,7 +69,7 @@ public static class CatalogBuilder
         var file = Path.Combine(paths.Resolve(seedDir), TablesFile);
         var source = paths.Relative(file);
         rejected = new HashSet<string>();
-        if (!File.Exists(file))
+        if (FileKind.Of(file, followLinks: true) == FileType.Missing) // anything else (a folder, a FIFO) is refused by the read, saying what it is
         {
             errors.Add(source, null, $"not found; it declares the tables (set {ConfigKeys.SeedDir.FullKey} if the seed folder is elsewhere)");
             return [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Academy.Catalog.Errors;
+using Academy.Catalog.Files;
 using Academy.Catalog.Project;
 using Academy.Catalog.Tables;
 
@@ -41,7 +42,8 @@ public static class SeedFiles
         var withFile = new HashSet<string>(StringComparer.Ordinal);
 
         var ids = new Dictionary<(string Table, ItemKey Key), string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        // Entries, not files: a folder named global.json is refused by the read as a folder, not missed as "not found".
+        foreach (var file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var source = paths.Relative(file);
             var fileName = Path.GetFileName(file);

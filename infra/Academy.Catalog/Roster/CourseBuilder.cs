@@ -22,6 +22,7 @@ public static class CourseBuilder
     {
         course = Snapshot(course);
         var errors = new ErrorList();
+        var fromConfig = rosterPath is null;
         rosterPath ??= course.Get(ConfigKeys.Roster.Name);
         if (string.IsNullOrWhiteSpace(rosterPath))
         {
@@ -34,6 +35,12 @@ public static class CourseBuilder
         {
             errors.Add($"config {ConfigKeys.User.FullKey}", null,
                 $"is '{user}', but a course's learners are named by its roster; remove the key from the course stack");
+        }
+
+        if (ProjectPaths.Unusable(rosterPath!) is { } unusable)
+        {
+            errors.Add(fromConfig ? course.Origin(ConfigKeys.Roster.Name) : "--roster", null, unusable);
+            errors.ThrowIfAny();
         }
 
         var roster = RosterReader.Read(paths, rosterPath!, errors);

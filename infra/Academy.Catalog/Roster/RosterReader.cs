@@ -44,7 +44,7 @@ public static class RosterReader
 
         if (!File.Exists(file))
         {
-            errors.Add(source, null, $"not found; {ConfigKeys.Roster.FullKey} or --roster names it, relative to the project root {paths.Root}");
+            errors.Add(source, null, $"not found; {ConfigKeys.Roster.FullKey} names it relative to the project root ({paths.Root}), --roster relative to the current folder");
             return null;
         }
 

@@ -44,7 +44,7 @@ public sealed class StackFileConfigSource : IConfigSource
         var source = paths.Relative(file);
         var config = new StackFileConfigSource(PulumiStackName.Short(stackName));
         var errors = new ErrorList();
-        if (!File.Exists(file))
+        if (FileKind.Of(file, followLinks: true) == FileType.Missing) // anything else (a folder, a FIFO) is refused by the read, saying what it is
         {
             errors.Add(source, null, $"not found; create it with `pulumi stack init {stackName}` or leave out --stack to use the defaults");
             errors.ThrowIfAny();

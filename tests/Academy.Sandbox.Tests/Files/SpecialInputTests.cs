@@ -8,7 +8,8 @@ using Academy.Sandbox.Config;
 namespace Academy.Sandbox.Tests.Files;
 
 /// <summary>
-/// Inputs that are not regular files: a FIFO (what a process substitution is), /dev/zero, /dev/urandom.
+/// Inputs that are not regular files: a FIFO (what a process substitution is), /dev/zero, /dev/urandom,
+/// a folder where the file should be (said as such, not "not found").
 /// Each is one error line naming the file, at once: never a wait for a writer, never memory filled
 /// with an endless stream.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class SpecialInputTests
 
     public static IEnumerable<TestCaseData> Inputs()
     {
-        foreach (var special in new[] { "fifo", "/dev/zero", "/dev/urandom" })
+        foreach (var special in new[] { "fifo", "/dev/zero", "/dev/urandom", "folder" })
         {
             yield return new TestCaseData("Pulumi.bob.yaml", special).SetArgDisplayNames("stack file", special);
             yield return new TestCaseData("seed/tables.json", special).SetArgDisplayNames("table file", special);
@@ -39,6 +40,10 @@ public sealed class SpecialInputTests
         {
             MakeFifo(path);
         }
+        else if (special == "folder")
+        {
+            Directory.CreateDirectory(path);
+        }
         else
         {
             File.CreateSymbolicLink(path, special);
@@ -47,7 +52,9 @@ public sealed class SpecialInputTests
         var errors = await Task.Run(() => Read(project, input)).WaitAsync(Bound);
 
         Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
-        Assert.That(errors[0], Does.StartWith(input + ": is a ").And.Contain(special == "fifo" ? "named pipe (FIFO)" : "character device").And.Contain("not a regular file"));
+        Assert.That(errors[0], special == "folder"
+            ? Does.StartWith(input + ": is a folder")
+            : Does.StartWith(input + ": is a ").And.Contain(special == "fifo" ? "named pipe (FIFO)" : "character device").And.Contain("not a regular file"));
     }
 
     [Test]

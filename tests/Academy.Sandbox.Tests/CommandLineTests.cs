@@ -9,12 +9,14 @@ public sealed class CommandLineTests
     [TestCase("0")]
     [TestCase("-3")]
     [TestCase("many")]
-    public async Task ConcurrencyBelowOneOrNotANumberIsOneLineNamingTheOptionAndNothingRuns(string value)
+    [TestCase("65")]
+    [TestCase("99999999999")]
+    public async Task ConcurrencyOutOfRangeOrNotANumberIsOneLineNamingTheOptionAndNothingRuns(string value)
     {
         var run = await Tool.RunAsync("up", "--concurrency", value, "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
-        Assert.That(run.Error.Trim(), Is.EqualTo($"--concurrency must be a whole number of at least 1, not '{value}'"));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"--concurrency must be a whole number from 1 to 64, not '{value}'"));
         Assert.That(run.Output, Is.Empty, "no help dump, no up header: nothing ran");
     }
 

@@ -3,9 +3,15 @@ using System.Globalization;
 
 namespace Academy.Sandbox.Cli;
 
-/// <summary>An option counting things at once (requests, learners): a whole number of at least 1, refused in one line otherwise.</summary>
+/// <summary>
+/// An option counting things at once (requests, learners): a whole number from 1 to <see cref="Max"/>,
+/// refused in one line otherwise. The ceiling is far above what two cores or one table's capacity
+/// use, and keeps a typo (4000000) from opening that many connections.
+/// </summary>
 public static class CountOption
 {
+    public const int Max = 64;
+
     public static Option<int> Create(string name, string description, int defaultValue) => new(name)
     {
         Description = description,
@@ -14,12 +20,12 @@ public static class CountOption
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Max)
             {
                 return n;
             }
 
-            result.AddError($"{name} must be a whole number of at least 1, not '{text}'");
+            result.AddError($"{name} must be a whole number from 1 to {Max}, not '{Academy.Catalog.Errors.Excerpt.Of(text)}'");
             return 0;
         },
     };

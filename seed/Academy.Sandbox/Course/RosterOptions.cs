@@ -25,7 +25,7 @@ public sealed class RosterOptions
     };
 
     public Option<int> Parallel { get; } = CountOption.Create(
-        "--parallel", "With a roster: learners worked on at once, each with its own --concurrency (at least 1)", 4);
+        "--parallel", "With a roster: learners worked on at once, each with its own --concurrency (1 to 64)", 4);
 
     /// <summary>The options that choose the learners, which every hint of the command carries (see <see cref="Hints"/>).</summary>
     public IEnumerable<Option> Scope => [Roster, Learner];

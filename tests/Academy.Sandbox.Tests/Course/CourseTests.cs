@@ -238,12 +238,13 @@ public sealed class CourseTests
 
     [TestCase("0")]
     [TestCase("many")]
-    public async Task ParallelBelowOneOrNotANumberIsOneLineNamingTheOptionAndNothingRuns(string value)
+    [TestCase("100000")]
+    public async Task ParallelOutOfRangeOrNotANumberIsOneLineNamingTheOptionAndNothingRuns(string value)
     {
         var run = await Tool.RunAsync("up", "--roster", "seed/roster.yaml", "--parallel", value, "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
-        Assert.That(run.Error.Trim(), Is.EqualTo($"--parallel must be a whole number of at least 1, not '{value}'"));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"--parallel must be a whole number from 1 to 64, not '{value}'"));
         Assert.That(run.Output, Is.Empty);
     }
 

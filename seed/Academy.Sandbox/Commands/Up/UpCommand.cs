@@ -56,5 +56,5 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
     };
 
     public Option<int> Concurrency { get; } =
-        CountOption.Create("--concurrency", "BatchWriteItem requests in flight at once (at least 1)", 4);
+        CountOption.Create("--concurrency", "BatchWriteItem requests in flight at once (1 to 64)", 4);
 }

@@ -20,7 +20,7 @@ public static class VerifyPrinter
 
             if (table.KeysDiffer)
             {
-                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its {table.Live:N0} item(s) are not compared; `up` refuses to write into it (delete the table or use another --user)");
+                output.WriteLine($"  {table.Name}: its key differs from the catalog's, so its {table.Live:N0} item(s) are not compared; `up` refuses to write into it (delete the table or name another learner)");
             }
             else
             {
@@ -70,7 +70,7 @@ public static class VerifyPrinter
 
         if (report.Tables.Any(t => t.KeysDiffer))
         {
-            ways.Add("but `up` refuses while a table's key differs: delete that table or use another --user");
+            ways.Add("but `up` refuses while a table's key differs: delete that table or name another learner");
         }
 
         return string.Join(", ", ways);

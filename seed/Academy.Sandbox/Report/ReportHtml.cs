@@ -48,10 +48,25 @@ public static class ReportHtml
         footer { color: var(--muted); font-size: 12px; padding: 0 32px 24px; }
         """;
 
+    /// <summary>Marks a page as this tool's, in its first line of head, so `--html` replaces only its own pages.</summary>
+    public const string Generator = "<meta name=\"generator\" content=\"academy-sandbox report\">";
+
+    /// <summary>
+    /// True when <paramref name="file"/> (a regular file) is a page this command wrote: only such a file
+    /// is replaced, so a mistyped `--html seed/items/global.json` cannot turn a seed file into a page.
+    /// </summary>
+    public static bool IsReport(string file)
+    {
+        var head = new byte[1024];
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return Encoding.UTF8.GetString(head, 0, read).Contains(Generator, StringComparison.Ordinal);
+    }
+
     public static string Page(CourseReport report)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n").Append(Generator).Append('\n');
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append($"<title>Course report: {E(report.Roster)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");

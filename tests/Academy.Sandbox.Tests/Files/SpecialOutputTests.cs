@@ -33,6 +33,30 @@ public sealed class SpecialOutputTests
     }
 
     [Test]
+    public async Task ReportHtmlReplacesItsOwnPageButNeverAnotherFile()
+    {
+        using var project = new ScratchProject();
+        project.Write("roster.yaml", $"learners: [{Tool.NewUser()}]");
+        string[] report = ["report", "--roster", Path.Combine(project.Root, "roster.yaml"), "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        var seed = Path.Combine(project.Root, "seed", "items", "global.json");
+        var before = File.ReadAllText(seed);
+        var page = Path.Combine(project.Root, "course.html");
+
+        var ontoSeed = await Tool.RunAsync([.. report, "--html", seed]);
+        var first = await Tool.RunAsync([.. report, "--html", page]);
+        var again = await Tool.RunAsync([.. report, "--html", page]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ontoSeed.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(ontoSeed.Error.Trim(), Is.EqualTo($"--html {seed} exists and is not a report page this command wrote; it replaces only its own pages: name a new file, or remove this one first"));
+            Assert.That(File.ReadAllText(seed), Is.EqualTo(before), "the seed file is untouched");
+            Assert.That(new[] { first.ExitCode, again.ExitCode }, Is.All.Not.EqualTo(ExitCodes.Usage), first.Error + again.Error);
+            Assert.That(again.Error, Does.Not.Contain("not a report page"), "its own page is replaced");
+        });
+    }
+
+    [Test]
     public async Task ExportRefusesASeedFileThatIsASymbolicLinkAndWritesNothing()
     {
         using var project = new ScratchProject();

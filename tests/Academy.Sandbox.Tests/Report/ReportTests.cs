@@ -277,7 +277,7 @@ public sealed partial class ReportTests
     {
         using var folder = new TempFolder();
         var page = Path.Combine(folder.Path, "course.html");
-        await File.WriteAllTextAsync(page, "an older report");
+        await File.WriteAllTextAsync(page, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"academy-sandbox report\">\nan older report");
 
         await Tool.RunAsync(["report", .. _args, "--html", page]);
 

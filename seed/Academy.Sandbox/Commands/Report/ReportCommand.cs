@@ -2,6 +2,7 @@ using System.CommandLine;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
 using Academy.Sandbox.Files;
+using Academy.Sandbox.Report;
 
 namespace Academy.Sandbox.Commands.Report;
 
@@ -76,6 +77,10 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
         else if (AtomicFile.Refusal(file) is { } refusal)
         {
             result.AddError($"--html {file} {refusal}");
+        }
+        else if (File.Exists(file) && !ReportHtml.IsReport(file))
+        {
+            result.AddError($"--html {file} exists and is not a report page this command wrote; it replaces only its own pages: name a new file, or remove this one first");
         }
     }
 }

@@ -30,20 +30,14 @@ public sealed class ProjectPaths
     public const int MaxPathLength = 1024;
 
     /// <summary>
-    /// Why <paramref name="path"/>, from config, cannot name a file or folder (a NUL or other control
-    /// character, which the file system refuses or a terminal would act on; or absurd length), else null.
+    /// Why <paramref name="path"/>, from config, cannot name a file or folder, else null: a NUL, which no
+    /// file system takes (.NET throws on it), or absurd length. Other control characters are legal in
+    /// names; messages escape them.
     /// </summary>
-    public static string? Unusable(string path)
-    {
-        if (path.Length > MaxPathLength)
-        {
-            return $"is {path.Length:N0} characters long; a path is at most {MaxPathLength:N0}";
-        }
-
-        var control = path.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
-        control = control >= 0 ? control : path.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
-        return control >= 0 ? $"holds the control character U+{(int)path[control]:X4}; a path names a file or folder" : null;
-    }
+    public static string? Unusable(string path) =>
+        path.Length > MaxPathLength ? $"is {path.Length:N0} characters long; a path is at most {MaxPathLength:N0}"
+        : path.Contains('\0', StringComparison.Ordinal) ? "holds a NUL character (U+0000), which no file or folder name can hold"
+        : null;
 
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 

@@ -37,9 +37,10 @@ public static class CourseBuilder
                 $"is '{user}', but a course's learners are named by its roster; remove the key from the course stack");
         }
 
-        if (ProjectPaths.Unusable(rosterPath!) is { } unusable)
+        // A path given on the command line holds no NUL (argv cannot) and is quoted as an excerpt if long.
+        if (fromConfig && ProjectPaths.Unusable(rosterPath!) is { } unusable)
         {
-            errors.Add(fromConfig ? course.Origin(ConfigKeys.Roster.Name) : "--roster", null, unusable);
+            errors.Add(course.Origin(ConfigKeys.Roster.Name), null, unusable);
             errors.ThrowIfAny();
         }
 

@@ -66,6 +66,21 @@ public partial class ReadmeTests
         Assert.That(broken, Is.Empty);
     }
 
+    [Test]
+    public void ThePerformanceSectionQuotesARealRunWithItsLoadAsDocsPerformanceHasIt()
+    {
+        var section = Section(Readme, "## Performance");
+        var block = Regex.Match(section, "```\n(?<run>.*?)\n```", RegexOptions.Singleline).Groups["run"].Value;
+        var docs = File.ReadAllText(TestProject.Repo.Resolve("docs/performance.md"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(block, Does.StartWith("machine: 2 cores, load average "), "the machine's load comes with the figures");
+            Assert.That(block.Split('\n').Count(l => l.Contains("(goal: ", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(4));
+            Assert.That(block.Split('\n').Where(l => !docs.Contains(l, StringComparison.Ordinal)), Is.Empty, "every line is from the run docs/performance.md quotes whole");
+        });
+    }
+
     private static string Section(string text, string heading)
     {
         var start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);

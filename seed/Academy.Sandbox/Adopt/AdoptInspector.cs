@@ -19,6 +19,7 @@ public static class AdoptInspector
     public static async Task<AdoptReport> InspectAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, CancellationToken ct, PeerCommands? peers = null)
     {
         var tables = new List<AdoptTable>();
+        var liveCapacities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in catalog.Tables)
         {
             var declared = catalog.ItemsOf(table.Key).ToList();
@@ -37,6 +38,7 @@ public static class AdoptInspector
                 continue;
             }
 
+            liveCapacities.Add(LiveCapacity(description));
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
             var secrets = LiveSecrets.For(catalog, table);
             var items = declared.Select(item => Compare(table, item, live, secrets)).ToList();
@@ -49,8 +51,19 @@ public static class AdoptInspector
             });
         }
 
+        if (liveCapacities.Count > 1)
+        {
+            // academy:billingMode and the capacities set every table: taking one table's live setting
+            // would make the other differ, and adopt would then offer to set it back.
+            tables = tables.Select(t => t with { SettingDifferences = t.SettingDifferences.Select(d => d with { TakeLive = null }).ToList() }).ToList();
+        }
+
         return new AdoptReport(catalog.Settings.User, tables);
     }
+
+    private static string LiveCapacity(TableDescription live) =>
+        live.BillingModeSummary?.BillingMode?.Value is "PAY_PER_REQUEST" ? "PAY_PER_REQUEST"
+            : $"PROVISIONED {live.ProvisionedThroughput?.ReadCapacityUnits ?? 0}/{live.ProvisionedThroughput?.WriteCapacityUnits ?? 0}";
 
     private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live, LiveSecrets secrets)
     {

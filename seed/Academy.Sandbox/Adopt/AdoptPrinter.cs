@@ -45,8 +45,16 @@ public static class AdoptPrinter
             foreach (var difference in table.SettingDifferences)
             {
                 output.WriteLine($"    differs   {difference.Text}");
-                output.WriteLine($"      take the live setting into config: {difference.TakeLive}");
-                output.WriteLine($"      or make the live table match:      {difference.MatchCatalog}");
+                if (difference.TakeLive is null)
+                {
+                    output.WriteLine($"      make the live table match:         {difference.MatchCatalog}");
+                    output.WriteLine("      (taking the live setting into config cannot work here: the key sets every table, and your live tables differ from each other)");
+                }
+                else
+                {
+                    output.WriteLine($"      take the live setting into config: {difference.TakeLive}");
+                    output.WriteLine($"      or make the live table match:      {difference.MatchCatalog}");
+                }
             }
 
             foreach (var item in table.Items)
@@ -121,7 +129,7 @@ public static class AdoptPrinter
                 output.WriteLine(line);
             }
         }
-        else
+        else if (!config.IsEmpty)
         {
             output.WriteLine($"{AdoptConfig.FullKey} ({config.Tables.Count} table(s), {items} item(s) to import); set it in your stack with:");
             foreach (var line in config.CliLines())

@@ -37,7 +37,8 @@ public sealed record AdoptItem(CatalogItem Item, AdoptItemState State, IReadOnly
 }
 
 /// <summary>A table setting that differs, with the command that takes the live value into config and the one that makes the live table match.</summary>
-public sealed record TableDifference(string Text, string TakeLive, string MatchCatalog);
+/// <param name="TakeLive">The config lines that take the live setting; null when that cannot work (the key sets every table, and the live tables differ from each other).</param>
+public sealed record TableDifference(string Text, string? TakeLive, string MatchCatalog);
 
 /// <summary>One declared table: whether it exists, how its settings compare, and its items.</summary>
 public sealed record AdoptTable(

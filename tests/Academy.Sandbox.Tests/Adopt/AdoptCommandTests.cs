@@ -94,7 +94,8 @@ public sealed class AdoptCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain($"table {user}-academy-global: exists but cannot be taken over: key schema: catalog HASH name (S), live HASH id (N)")
             .And.Contains($"delete it with `academy-sandbox down --user {user} --endpoint")
-            .And.Contains("nothing to import"));
+            .And.Contains("nothing to import")
+            .And.Not.Contains("set it in your stack with"), "no config to set when nothing is importable");
     }
 
     [Test]
@@ -112,6 +113,23 @@ public sealed class AdoptCommandTests
             .And.Contains("not listed until its settings match")
             .And.Contains("nothing to import yet; what exists is left out until the differences below are resolved")
             .And.Not.Contains("pulumi up creates every table"));
+    }
+
+    [Test]
+    public async Task WhenTheLiveTablesDifferFromEachOtherOnlyTheUpdateTableWayOutIsOffered()
+    {
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global"); // PROVISIONED 1/1, as the catalog declares
+        await OnDemandTable.CreateAsync($"{user}-academy-jobs", "name", Amazon.DynamoDBv2.ScalarAttributeType.S);
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--endpoint", LocalEngine.Endpoint);
+
+        // academy:billingMode sets both tables: taking the jobs table's PAY_PER_REQUEST would make the
+        // global table differ, and adopt would then offer to set it back.
+        Assert.That(run.Output, Does.Contain("differs   billing mode: catalog PROVISIONED (academy:billingMode), live PAY_PER_REQUEST")
+            .And.Contains($"make the live table match:         aws dynamodb update-table --endpoint-url {LocalEngine.Endpoint} --table-name {user}-academy-jobs --billing-mode PROVISIONED")
+            .And.Contains("taking the live setting into config cannot work here")
+            .And.Not.Contains("pulumi config set academy:billingMode"));
     }
 
     [Test]

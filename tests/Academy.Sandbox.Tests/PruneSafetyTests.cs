@@ -1,4 +1,5 @@
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Engine;
 using Academy.Sandbox.Tests.Support;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -38,11 +39,33 @@ public sealed class PruneSafetyTests
         Assert.That(Items.Canonical(await Snapshot(global)), Is.EqualTo(before), "not one item written or deleted");
         Assert.That(await Items.ScanAsync($"{user}-academy-jobs"), Has.Count.EqualTo(6), "the jobs table was not touched either");
 
+        // The plan it points to, pasted, is the live plan: it names each item the prune would delete.
+        var plan = await PastedHint.RunAsync(refused.Error, "still declares those items (");
+        Assert.That(plan.Output, Does.Contain("global-hand-made-1").And.Contain("global-hand-made-2"));
+        Assert.That(plan.Output, Does.Contain("delete"));
+
         var confirmed = await Tool.RunAsync([.. args, "--prune", "--yes"]);
 
         Assert.That(confirmed.ExitCode, Is.Zero, confirmed.Error);
         Assert.That(confirmed.Output, Does.Contain("global: 1 written, 0 unchanged, 2 pruned"));
         Assert.That((await Items.ScanAsync(global)).Select(i => i["name"].S), Is.EqualTo(new[] { "imdb-rest-api" }));
+    }
+
+    [Test]
+    public void ThePlanHintNamesTheEngineUpUsedEvenWhenItWasTheDefault()
+    {
+        // `plan` without --endpoint or --aws is the offline plan, which lists nothing to delete.
+        var local = new Hints(["--user", "bob"], []).WithEngine(new EngineTarget("http://127.0.0.1:8000"));
+        var aws = new Hints(["--user", "bob"], []).WithEngine(EngineTarget.Aws());
+        var typed = new Hints(["--user", "bob"], ["--endpoint", "http://127.0.0.1:9"]).WithEngine(new EngineTarget("http://127.0.0.1:9"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(local.LivePlan("--prune"), Is.EqualTo("`academy-sandbox plan --user bob --endpoint http://127.0.0.1:8000 --prune`"));
+            Assert.That(aws.LivePlan("--prune"), Is.EqualTo("`academy-sandbox plan --user bob --aws --prune`"));
+            Assert.That(typed.LivePlan(), Is.EqualTo("`academy-sandbox plan --user bob --endpoint http://127.0.0.1:9`"));
+            Assert.That(local.Command("up", "--prune", "--yes"), Is.EqualTo("`academy-sandbox up --user bob --prune --yes`"), "other hints stay as typed");
+        });
     }
 
     [Test]

@@ -12,6 +12,10 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<string> target, IReadOnlyList<string>? learner = null)
 {
+    // The engine the command actually used, spelled out: `plan` without one is the offline plan, so a
+    // hint to plan against the live tables names it even when the user left it to the default.
+    private IReadOnlyList<string>? _engine;
+
     public const string Tool = "academy-sandbox";
 
     private const string LearnerOption = "--learner";
@@ -32,17 +36,21 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     /// The hints for one learner of a roster: the same roster (or course stack) with --learner NAME, so
     /// a command suggested about that learner's tables acts on theirs, not every learner's.
     /// </summary>
-    public Hints ForLearner(string name) => new(scope, target, [LearnerOption, Quote(name)]);
+    public Hints ForLearner(string name) => new(scope, target, [LearnerOption, Quote(name)]) { _engine = _engine };
+
+    /// <summary>The same hints, knowing the engine the command used (see <see cref="LivePlan"/>).</summary>
+    public Hints WithEngine(Engine.EngineTarget? engine) =>
+        engine is null || target.Count > 0 ? this : new(scope, target, learner) { _engine = engine.IsAws ? ["--aws"] : ["--endpoint", Quote(engine.Endpoint!)] };
+
+    /// <summary>`plan` against the engine this command used (never the offline plan), e.g. `academy-sandbox plan --user bob --endpoint http://127.0.0.1:8000 --prune`.</summary>
+    public string LivePlan(params string[] extra) => Line("plan", [.. scope, .. _engine ?? target, .. learner ?? [], .. extra]);
 
     /// <summary>The same hints with --stack <paramref name="stack"/> among the catalog options, unless the user gave one.</summary>
     public Hints WithStack(string stack) =>
-        scope.Contains("--stack") ? this : new(["--stack", Quote(stack), .. scope], target, learner);
+        scope.Contains("--stack") ? this : new(["--stack", Quote(stack), .. scope], target, learner) { _engine = _engine };
 
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
-
-    /// <summary>A command that reads only the catalog (plan), so without --endpoint/--aws.</summary>
-    public string CatalogCommand(string verb, params string[] extra) => Line(verb, [.. scope, .. learner ?? [], .. extra]);
 
     /// <summary>A whole command line as the user would type it, each word quoted for a POSIX shell where needed.</summary>
     public static string Typed(IEnumerable<string> args) => $"`{string.Join(' ', new[] { Tool }.Concat(args.Select(Quote)))}`";

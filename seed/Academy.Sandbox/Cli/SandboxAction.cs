@@ -22,7 +22,7 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
     public sealed override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var engine = target?.Resolve(parseResult);
-        var hints = Hints.From(parseResult, [.. roster?.Scope ?? [], .. catalog.All], target?.All ?? []);
+        var hints = Hints.From(parseResult, [.. roster?.Scope ?? [], .. catalog.All], target?.All ?? []).WithEngine(engine);
         var run = new SandboxRun(parseResult, catalog, engine, hints);
         try
         {

@@ -21,7 +21,7 @@ public static class PruneGuard
             $"{p.Deletes.Count:N0} of the {p.Live:N0} item(s) in {p.Table.Name}{(p.Empties ? ", emptying it" : "")}"));
         throw new SandboxException(
             $"error: up --prune would delete {what}, more than half; nothing was written or deleted. "
-            + $"Check that the catalog still declares those items ({hints.CatalogCommand("plan")} lists them; a missing seed file?), "
+            + $"Check that the catalog still declares those items ({hints.LivePlan("--prune")} lists what it declares and each item it would delete; a missing seed file?), "
             + $"then confirm with {hints.Command("up", "--prune", "--yes")}");
     }
 }

@@ -145,8 +145,21 @@ public static class StackItemsExport
         }
     }
 
-    private static SandboxException Refusal(string label, string name, string what) =>
-        new($"error: {label}: attribute '{name}' is {what}, which {Key} cannot hold exactly; nothing was written (--seed writes it into the shared seed files, which every learner reads)");
+    /// <summary>Refuses the first write academy:items cannot hold, naming <paramref name="rest"/>: the command that exports the other items alone, if any.</summary>
+    public static void CheckHoldable(IReadOnlyList<StackItemWrite> writes, Func<IEnumerable<StackItemWrite>, string?> rest)
+    {
+        if (writes.FirstOrDefault(w => Unholdable(w.Live) is not null) is not { } blocked)
+        {
+            return;
+        }
+
+        var (name, what) = Unholdable(blocked.Live)!.Value;
+        var others = rest(writes.Where(w => Unholdable(w.Live) is null));
+        throw Refusal($"{blocked.Table.Key}-{blocked.Key}", name, what, others is null ? "" : $"; {others} exports the other items alone, into your stack file");
+    }
+
+    private static SandboxException Refusal(string label, string name, string what, string orElse = "") =>
+        new($"error: {label}: attribute '{name}' is {what}, which {Key} cannot hold exactly; nothing was written (--seed writes it into the shared seed files, which every learner reads){orElse}");
 
     private static string? NotPlain(AttributeValue value, bool top)
     {

@@ -134,4 +134,31 @@ public sealed class StackItemsExportTests
             .And.Not.Contains("\n"));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(StackFile));
     }
+    [Test]
+    public async Task ASetInOneItemNamesTheExportOfTheOtherItemsAndPastingItKeepsThemInTheStackFile()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", StackFile);
+        Assert.That((await Tool.RunAsync(["up", .. Common(project, user)])).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "tagged" }, ["tags"] = new() { SS = ["a", "b"] } });
+            await client.UpdateItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+            {
+                ["tz"] = new() { Action = Amazon.DynamoDBv2.AttributeAction.PUT, Value = new() { S = "Europe/London" } },
+            });
+        }
+
+        var whole = await Tool.RunAsync(["export", .. Common(project, user)]);
+        Assert.That(whole.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(whole.Error, Does.StartWith("error: global-tagged: attribute 'tags' is a string set").And.Contain("exports the other items alone"));
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(StackFile), "nothing was written");
+
+        var rest = await PastedHint.RunAsync(whole.Error, "which every learner reads);");
+
+        Assert.That(rest.ExitCode, Is.EqualTo(ExitCodes.Ok), rest.Output + rest.Error);
+        var written = File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml"));
+        Assert.That(written, Does.Contain("tz: Europe/London").And.Not.Contain("tagged"));
+    }
 }

@@ -15,7 +15,7 @@ usage: scripts/sandbox.sh [up] [OPTIONS]  start the local engine, create the lea
        scripts/sandbox.sh stop            stop the local engine (its data stays in seed/engine/data)
        scripts/sandbox.sh status          say whether the engine runs, and what holds its port if it does not
        scripts/sandbox.sh reset           stop the engine, delete seed/engine/data, start it again if it ran
-       scripts/sandbox.sh cli ARGS...     run academy-sandbox ARGS (plan, up, show, verify; `cli --help` lists them)
+       scripts/sandbox.sh cli ARGS...     run academy-sandbox ARGS (plan, up, show, verify, adopt, export, down, report; `cli --help`)
        scripts/sandbox.sh help            this text
 
 OPTIONS of up (--stack, --user, --project, --endpoint and --aws also choose what show reads):

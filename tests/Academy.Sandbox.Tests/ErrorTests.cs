@@ -9,14 +9,16 @@ public sealed class ErrorTests
     [Test]
     public async Task NoEngineAtTheEndpointGivesOneLineNamingItAndWhatToRun()
     {
-        var endpoint = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var port = LoopbackPort.Free();
+        var endpoint = $"http://127.0.0.1:{port}";
 
         var run = await Tool.RunAsync("up", "--endpoint", endpoint, "--project", LocalEngine.Repo.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), run.Error);
-        Assert.That(lines[0], Does.Contain(endpoint).And.Contain("seed/engine/engine.sh start").And.Not.Contain(" at Academy"));
+        // The engine script listens on ACADEMY_SANDBOX_PORT, so the hint starts it on the port looked at.
+        Assert.That(lines[0], Does.Contain(endpoint).And.Contain($"`ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh start`").And.Not.Contain(" at Academy"));
     }
 
     [Test]

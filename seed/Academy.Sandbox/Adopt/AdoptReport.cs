@@ -27,7 +27,7 @@ public sealed record AdoptItem(CatalogItem Item, AdoptItemState State, IReadOnly
 {
     /// <summary>
     /// True when the adopt config lists it: it exists and is identical. Pulumi imports a differing
-    /// resource too and then updates it to the program's inputs (pulumi/pulumi#19339), which for an
+    /// resource too and then updates it to the program's inputs (pulumi/pulumi#16397), which for an
     /// item is a whole-item PutItem over the learner's values; so only identical items are listed.
     /// </summary>
     public bool Listed => State is AdoptItemState.Identical;

@@ -11,7 +11,12 @@ namespace Academy.Sandbox.Engine;
 /// </summary>
 public static class ConnectionFailure
 {
-    private const string LocalHint = "start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
+    // The engine script listens on ACADEMY_SANDBOX_PORT (default 8000): for another port on this
+    // machine the hint sets it, so the engine it starts is the one the command looked for.
+    private static string LocalHint(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && endpoint != EngineTarget.DefaultEndpoint
+            ? $"start the local engine on that port with `{EngineTarget.PortVariable}={uri.Port} seed/engine/engine.sh start`, or pass the --endpoint URL of a running one"
+            : "start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
 
     /// <summary>The line to print when <paramref name="e"/> means no DynamoDB answered at the target, otherwise null.</summary>
     public static string? Describe(EngineTarget target, Exception e)
@@ -28,7 +33,7 @@ public static class ConnectionFailure
         {
             return target.IsAws
                 ? $"error: the answer to a DynamoDB request in AWS was not DynamoDB's ({answer}); is a proxy in the way? Check HTTPS_PROXY and your network"
-                : $"error: the server at {target.Endpoint} is not DynamoDB: it answered a DynamoDB request with {answer}; {LocalHint}";
+                : $"error: the server at {target.Endpoint} is not DynamoDB: it answered a DynamoDB request with {answer}; {LocalHint(target.Endpoint!)}";
         }
 
         if (!IsConnectionFailure(e))
@@ -38,7 +43,7 @@ public static class ConnectionFailure
 
         return target.IsAws
             ? $"error: cannot reach DynamoDB in AWS ({Root(e).Message}); check your network, AWS_REGION and credentials"
-            : $"error: no DynamoDB engine answers at {target.Endpoint} ({Root(e).Message}); {LocalHint}";
+            : $"error: no DynamoDB engine answers at {target.Endpoint} ({Root(e).Message}); {LocalHint(target.Endpoint!)}";
     }
 
     // DynamoDB names every error (__type); an answer without a name, or a body that is not JSON, came from some other server.

@@ -47,6 +47,7 @@ public sealed class JsonAlwaysTests
                 // report needs a roster: without one its command line is wrong before any catalog is read.
                 ("invalid catalog", ["--user", "no spaces", "--project", project.Root], verb == "report" ? ExitCodes.Usage : ExitCodes.CatalogInvalid),
                 ("unknown option", ["--no-such-option"], ExitCodes.Usage),
+                ("an option given twice", ["--endpoint", unreachable, "--endpoint", unreachable], ExitCodes.Usage),
             };
             if (verb is not "plan" and not "report")
             {

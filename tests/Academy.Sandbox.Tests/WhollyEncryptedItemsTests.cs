@@ -105,6 +105,45 @@ public sealed class WhollyEncryptedItemsTests
     }
 
     [Test]
+    public async Task ACourseStackWithItemsEncryptedMasksEveryLearnersLiveValuesToo()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write("roster.yaml", $"learners:\n  - {user}\n");
+        project.Write("Pulumi.course.yaml", $"""
+            config:
+              academy:roster: roster.yaml
+              academy:items:
+                secure: {SecretStackFiles.Ciphertext}
+            """);
+        string[] course = ["--stack", "course", "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. course])).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "api-token" }, ["token"] = new() { S = Token } });
+            await client.UpdateItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+            {
+                ["host"] = new() { Action = AttributeAction.PUT, Value = new() { S = Host } },
+            });
+        }
+
+        var runs = new List<(string Command, CliRun Run)>();
+        foreach (var command in new[] { "show", "verify", "plan", "report" })
+        {
+            runs.Add((command, await Tool.RunAsync([command, .. course, "--learner", user])));
+            runs.Add((command + " --json", await Tool.RunAsync([command, "--json", .. course])));
+        }
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (command, run) in runs)
+            {
+                Assert.That(run.Output + run.Error, Does.Not.Contain(Host).And.Not.Contain(Token), command);
+            }
+        });
+    }
+
+    [Test]
     public async Task ShowStillShowsLiveItemsThatAreExactlyTheSeeds()
     {
         using var project = new ScratchProject();

@@ -148,7 +148,10 @@ public static class CourseBuilder
             }
         }
 
-        return new DictionaryConfigSource(source.StackName, values, names.Where(source.IsSecret));
+        // Unreadable keys too: a course's academy:items the sandbox cannot decrypt is as unknown for
+        // every learner, so their live items are masked as in a learner's own stack.
+        var unreadable = names.Select(n => (Name: n, Why: source.Unreadable(n))).Where(u => u.Why is not null).ToDictionary(u => u.Name, u => u.Why!, StringComparer.Ordinal);
+        return new DictionaryConfigSource(source.StackName, values, names.Where(source.IsSecret), unreadable);
     }
 
     // Names that cannot name a table, learners listed twice (also in another case), a cohort over

@@ -60,6 +60,9 @@ public sealed class LearnerConfigSource : IConfigSource
         _ => _course.IsSecret(name),
     };
 
+    // What the course stack could not read here stays unknown for every learner (the learner's name never is).
+    public string? Unreadable(string name) => name == ConfigKeys.User.Name ? null : _course.Unreadable(name);
+
     // Either side that is not a JSON object is left for the catalog to report; the learner's wins.
     private static string MergeObjects(string course, string learner)
     {

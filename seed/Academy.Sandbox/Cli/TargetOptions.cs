@@ -41,6 +41,11 @@ public sealed class TargetOptions
 
         command.Validators.Add(result =>
         {
+            if (UsageErrors.RepeatedOption(result))
+            {
+                return;
+            }
+
             if (result.GetValue(Aws) && result.GetValue(Endpoint) is not null)
             {
                 result.AddError("--endpoint and --aws exclude each other: --aws means DynamoDB in AWS");

@@ -10,6 +10,13 @@ namespace Academy.Sandbox.Cli;
 /// </summary>
 public static class UsageErrors
 {
+    /// <summary>
+    /// True when an option that takes one value was given more than once: System.CommandLine reports
+    /// it in one line, and a command validator's GetValue on it would throw, so validators skip.
+    /// </summary>
+    public static bool RepeatedOption(System.CommandLine.Parsing.CommandResult result) =>
+        result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => o.Option.Arity.MaximumNumberOfValues == 1 && o.Tokens.Count > 1);
+
     public static void Write(ParseResult parsed, IReadOnlyList<string> args, TextWriter error)
     {
         if (parsed.UnmatchedTokens.Count == 0)

@@ -21,6 +21,11 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
         Options.Add(Json);
         Validators.Add(result =>
         {
+            if (UsageErrors.RepeatedOption(result))
+            {
+                return;
+            }
+
             var live = result.GetValue(Target.Aws) || result.GetValue(Target.Endpoint) is not null;
             if (result.GetValue(Prune) && !live)
             {

@@ -19,6 +19,11 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
         Options.Add(Html);
         Validators.Add(result =>
         {
+            if (UsageErrors.RepeatedOption(result))
+            {
+                return;
+            }
+
             if (result.GetValue(Json) && result.GetValue(Html) is not null)
             {
                 result.AddError("--json and --html exclude each other: --json prints the report, --html writes it to a file");

@@ -19,6 +19,11 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
         Options.Add(Json);
         Validators.Add(result =>
         {
+            if (UsageErrors.RepeatedOption(result))
+            {
+                return;
+            }
+
             if (result.GetValue(Yes) && !result.GetValue(Prune))
             {
                 result.AddError("--yes only confirms --prune; without --prune up deletes nothing");

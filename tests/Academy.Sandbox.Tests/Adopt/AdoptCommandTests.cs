@@ -30,21 +30,23 @@ public sealed class AdoptCommandTests
     public async Task WithAStackItWritesTheConfigIntoTheStackFileAndChangesNothingLive()
     {
         using var project = new ScratchProject();
-        var devStack = File.ReadAllText(LocalEngine.Repo.Resolve("Pulumi.dev.yaml"));
-        project.Write("Pulumi.dev.yaml", devStack);
         var user = Tool.NewUser();
+        // The example dev stack, as this learner's own stack (its academy:user names them).
+        var devStack = File.ReadAllText(LocalEngine.Repo.Resolve("Pulumi.dev.yaml")).Replace("academy:user: dev-learner", $"academy:user: {user}", StringComparison.Ordinal);
+        Assert.That(devStack, Does.Contain($"academy:user: {user}"));
+        project.Write("Pulumi.dev.yaml", devStack);
         await CourseSteps.CreateTableAsync($"{user}-academy-global");
         await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
         await CourseSteps.PutItemAsync($"{user}-academy-global", CourseSteps.ImdbRestApiItem);
         await CourseSteps.PutItemAsync($"{user}-academy-jobs", """{"name": {"S": "my-own-job"}}""");
         var before = await SnapshotAsync(user);
 
-        var run = await Tool.RunAsync("adopt", "--stack", "dev", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        var run = await Tool.RunAsync("adopt", "--stack", "dev", "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
 
         // Pulumi.dev.yaml gives imdb-rest-api the time zone UTC; the course's item has Europe/Zagreb.
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("""tz: catalog {"S":"UTC"}, live {"S":"Europe/Zagreb"}""")
-            .And.Contains($"`academy-sandbox up --stack dev --user {user} --project")
+            .And.Contains($"`academy-sandbox up --stack dev --project")
             .And.Contains("missing   global-dev-notes: pulumi up creates it")
             .And.Contains("undeclared jobs-my-own-job: not in the catalog; left as it is (never deleted)")
             .And.Contains("wrote academy:adopt into Pulumi.dev.yaml"));
@@ -130,6 +132,27 @@ public sealed class AdoptCommandTests
             .And.Contains($"make the live table match:         aws dynamodb update-table --endpoint-url {LocalEngine.Endpoint} --table-name {user}-academy-jobs --billing-mode PROVISIONED")
             .And.Contains("taking the live setting into config cannot work here")
             .And.Not.Contains("pulumi config set academy:billingMode"));
+    }
+
+    [Test]
+    public async Task AdoptIntoAStackOfAnotherLearnerIsRefusedAndWritesNothing()
+    {
+        using var project = new ScratchProject();
+        const string StackFile = "config:\n  academy:user: dev-learner\n";
+        project.Write("Pulumi.dev.yaml", StackFile);
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync("adopt", "--stack", "dev", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        var same = await Tool.RunAsync("adopt", "--stack", "dev", "--user", "dev-learner", "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(run.Error.Trim(), Is.EqualTo($"error: adopt --stack dev writes academy:adopt for learner dev-learner, but --user {user} reads {user}'s tables; nothing was written. Leave out --user, or adopt into {user}'s own stack with `academy-sandbox adopt --stack {user}`"));
+            Assert.That(same.ExitCode, Is.Not.EqualTo(ExitCodes.Usage), "--user naming the stack's own learner is fine");
+        });
+        Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Does.StartWith(StackFile));
     }
 
     [Test]

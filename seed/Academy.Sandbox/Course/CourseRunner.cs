@@ -19,6 +19,9 @@ public sealed class CourseRunner(CourseSelection selection, TextWriter output, E
     private readonly object _lock = new();
     private readonly int _width = Math.Min(24, selection.Learners.Max(l => l.Name.Length));
 
+    /// <summary>How a learner's line names <see cref="LearnerStatus.Drifted"/>: drift for verify, problems for show.</summary>
+    public string DriftedLabel { get; init; } = "drifted";
+
     /// <summary>Every learner's outcome, in roster order.</summary>
     public async Task<IReadOnlyList<LearnerOutcome>> RunAsync(int parallel, LearnerWork work, CancellationToken ct)
     {
@@ -84,7 +87,7 @@ public sealed class CourseRunner(CourseSelection selection, TextWriter output, E
         var status = outcome.Status switch
         {
             LearnerStatus.Ok => "ok",
-            LearnerStatus.Drifted => "drifted",
+            LearnerStatus.Drifted => DriftedLabel,
             LearnerStatus.Failed => "FAILED",
             _ => "FAILED",
         };

@@ -14,17 +14,19 @@ public static class CourseShow
         output.WriteLine($"show: {selection.Describe} at {run.Target.Describe}");
         var views = new EtlView?[selection.Learners.Count];
         var index = selection.Learners.Select((l, i) => (l.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>
+        var outcomes = await new CourseRunner(selection, output, run.Target) { DriftedLabel = "problem" }.RunAsync(parallel, async (learner, details, token) =>
         {
             var hints = run.Hints.ForLearner(learner.Name);
             var view = await ShowRunner.ReadAsync(client, learner.Catalog, run.Target, hints, token);
             views[index[learner.Name]] = view;
             ShowPrinter.Text(view, hints, details);
-            return (LearnerStatus.Ok, Summary(view));
+            // Problems the ETL would stop at are what `show` exits 1 for, for one learner as for a course.
+            return (view.ProblemCount == 0 ? LearnerStatus.Ok : LearnerStatus.Drifted, Summary(view, selection.Learners.Count > 1));
         }, ct);
 
-        var failed = outcomes.Count(o => o.Status != LearnerStatus.Ok);
-        output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - failed:N0} read, {failed:N0} failed");
+        var failed = outcomes.Count(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable);
+        var stopping = outcomes.Count(o => o.Status == LearnerStatus.Drifted);
+        output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - failed:N0} read{(stopping > 0 ? $" ({stopping:N0} with problems the ETL would stop at)" : "")}, {failed:N0} failed");
         if (json)
         {
             Json(selection, outcomes, views, run.Output);
@@ -33,12 +35,12 @@ public static class CourseShow
         return CourseRunner.ExitCode(outcomes);
     }
 
-    private static string Summary(EtlView view)
+    private static string Summary(EtlView view, bool course)
     {
         var jobs = view.Sources.SelectMany(s => s.Jobs).ToList();
         var problems = view.Sources.Sum(s => s.Problems.Count) + jobs.Sum(j => j.Problems.Count);
         return $"{view.Sources.Count} source(s), {jobs.Count} job(s) ({jobs.Count(j => j.Enabled == true)} enabled)"
-            + (problems > 0 ? $", {problems} problem(s) the ETL would hit (see --learner {view.User})" : "");
+            + (problems > 0 ? $", {problems} problem(s) the ETL would hit{(course ? $" (see --learner {view.User})" : "")}" : "");
     }
 
     // One document: each learner's view as the learner command prints it, or the reason it has none.
@@ -48,7 +50,7 @@ public static class CourseShow
             Roster = selection.Course.Roster.Source,
             Learners = outcomes.Select((outcome, i) => new CourseShowLearner(
                 outcome.Name,
-                outcome.Status == LearnerStatus.Ok ? "ok" : "failed",
+                outcome.Status switch { LearnerStatus.Ok => "ok", LearnerStatus.Drifted => "problems", _ => "failed" },
                 views[i] is { } view ? ShowPrinter.Document(view) : null,
                 views[i] is null ? outcome.Summary : null)),
         });

@@ -304,4 +304,32 @@ public sealed class CourseTests
             Assert.That(views[2].GetProperty("view").GetRawText(), Does.Contain("Asia/Tokyo"));
         });
     }
+
+    [Test]
+    public async Task ShowOverARosterExitsOneWhenALearnersEtlWouldStopAsShowOfThatLearnerDoes()
+    {
+        var (project, names, args) = Course();
+        using var _ = project;
+        Assert.That((await Tool.RunAsync(["up", .. args])).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.DeleteItemAsync($"{names[1]}-academy-jobs", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "title_crew" } });
+        }
+
+        var course = await Tool.RunAsync(["show", .. args]);
+        var one = await Tool.RunAsync(["show", .. args, "--learner", names[1]]);
+        var json = await Tool.RunAsync(["show", "--json", .. args]);
+        var alone = await Tool.RunAsync(["show", "--user", names[1], "--project", args[3], "--endpoint", LocalEngine.Endpoint]);
+
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(alone.ExitCode, Is.EqualTo(ExitCodes.Drift), "the learner's own show exits 1");
+            Assert.That(new[] { course.ExitCode, one.ExitCode, json.ExitCode }, Is.All.EqualTo(ExitCodes.Drift), course.Output);
+            Assert.That(course.Output, Does.Contain("course: 3 learner(s), 3 read (1 with problems the ETL would stop at), 0 failed"));
+            Assert.That(course.Output, Does.Match($@"{names[1]}\s+problem\s").And.Contain($"(see --learner {names[1]})"));
+            Assert.That(one.Output, Does.Not.Contain("(see --learner"), "the hint is not the command just run");
+            Assert.That(document.RootElement.GetProperty("learners")[1].GetProperty("status").GetString(), Is.EqualTo("problems"));
+        });
+    }
 }

@@ -31,6 +31,25 @@ public sealed class SlowEndpointTests
         Assert.That(run.Error, Does.StartWith($"error: nothing answered at {server.Endpoint} (it began an answer, then sent nothing more for 5 s)"));
     }
 
+    [Test]
+    public async Task ARosterAgainstASilentEndpointStopsAfterTheFirstLearnerAndSaysSoOnce()
+    {
+        using var project = new ScratchProject();
+        project.Write("roster.yaml", "learners:\n" + string.Concat(Enumerable.Range(0, 12).Select(i => $"  - l{i}\n")));
+        using var server = LoopbackServer.Silent();
+
+        var run = await Tool.RunAsync("verify", "--roster", Path.Combine(project.Root, "roster.yaml"), "--parallel", "1", "--project", project.Root, "--endpoint", server.Endpoint).WaitAsync(Bound);
+
+        // Each learner would wait out the same 5 s deadline: 60 s and twelve identical lines.
+        var output = run.Output + run.Error;
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), output);
+            Assert.That(output.Split('\n').Count(l => l.Contains("nothing answered at", StringComparison.Ordinal)), Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("... 11 other learner(s) not done: no DynamoDB answered for l0, and the endpoint is the same for all"));
+        });
+    }
+
     [TestCase(0.2, "it began an answer but had not finished it within 2 s")]
     [TestCase(3600, "it began an answer, then sent nothing more for 1 s")]
     public async Task AnAnswerThatDripsOrStopsEndsAtTheTotalOrIdleDeadline(double interval, string words)

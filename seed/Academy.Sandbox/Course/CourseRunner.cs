@@ -22,38 +22,69 @@ public sealed class CourseRunner(CourseSelection selection, TextWriter output, E
     /// <summary>How a learner's line names <see cref="LearnerStatus.Drifted"/>: drift for verify, problems for show.</summary>
     public string DriftedLabel { get; init; } = "drifted";
 
-    /// <summary>Every learner's outcome, in roster order.</summary>
+    /// <summary>
+    /// Every learner's outcome, in roster order. Once no DynamoDB answered for one learner, the others
+    /// are not done (the endpoint is the same for all: each would wait out the same deadline), and
+    /// one line says so instead of one line each.
+    /// </summary>
     public async Task<IReadOnlyList<LearnerOutcome>> RunAsync(int parallel, LearnerWork work, CancellationToken ct)
     {
         var learners = selection.Learners;
         var outcomes = new LearnerOutcome?[learners.Count];
         var printed = 0;
+        var notTried = 0;
+        string? silentFor = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, learners.Count), options, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, learners.Count), options, async (i, _) =>
         {
             var learner = learners[i];
             var details = new StringWriter();
             LearnerOutcome outcome;
             try
             {
-                var (status, summary) = await work(learner, details, token);
+                stop.Token.ThrowIfCancellationRequested();
+                var (status, summary) = await work(learner, details, stop.Token);
                 outcome = new LearnerOutcome(learner.Name, status, summary, details.ToString());
             }
-            catch (Exception e) when (!token.IsCancellationRequested && Failure(e) is { } failure)
+            catch (Exception e) when (!stop.IsCancellationRequested && Failure(e) is { } failure)
             {
                 outcome = new LearnerOutcome(learner.Name, failure.Status, failure.Message, details.ToString());
+            }
+            catch (Exception) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                outcome = new LearnerOutcome(learner.Name, LearnerStatus.Unreachable, $"not done: no DynamoDB answered for {silentFor}", "") { NotTried = true };
             }
 
             lock (_lock)
             {
+                if (outcome.Status == LearnerStatus.Unreachable && !outcome.NotTried && silentFor is null)
+                {
+                    silentFor = learner.Name;
+                    stop.Cancel();
+                }
+
                 outcomes[i] = outcome;
                 while (printed < outcomes.Length && outcomes[printed] is { } next)
                 {
-                    Print(next);
+                    if (next.NotTried)
+                    {
+                        notTried++;
+                    }
+                    else
+                    {
+                        Print(next);
+                    }
+
                     printed++;
                 }
             }
         });
+
+        if (notTried > 0)
+        {
+            output.WriteLine($"  ... {notTried:N0} other learner(s) not done: no DynamoDB answered for {silentFor}, and the endpoint is the same for all");
+        }
 
         return outcomes.Select(o => o!).ToList();
     }

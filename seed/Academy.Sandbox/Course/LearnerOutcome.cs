@@ -15,4 +15,8 @@ public enum LearnerStatus
 }
 
 /// <summary>What a command did for one learner: a summary line, and the per-learner output behind it.</summary>
-public sealed record LearnerOutcome(string Name, LearnerStatus Status, string Summary, string Details);
+public sealed record LearnerOutcome(string Name, LearnerStatus Status, string Summary, string Details)
+{
+    /// <summary>Left undone because no DynamoDB answered for another learner (counted in one line, not printed one by one).</summary>
+    public bool NotTried { get; init; }
+}

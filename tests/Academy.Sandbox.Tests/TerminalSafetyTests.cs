@@ -42,7 +42,7 @@ public sealed class TerminalSafetyTests
 
         var verify = await Tool.RunAsync(["verify", .. target]);
         Assert.That(verify.Output, Does.Contain(@"evil\u001B]0;pwned\u0007\r\u202Egnp.exe\nnext").And.Contain(@"attr\u001B[2J\u0007\r\u202Eb\nc"), verify.Output);
-        foreach (var verb in new[] { "verify", "show", "adopt", "up" })
+        foreach (var verb in new[] { "verify", "show", "adopt", "plan", "up" })
         {
             var run = await Tool.RunAsync([verb, .. target]);
             var text = run.Output + run.Error;

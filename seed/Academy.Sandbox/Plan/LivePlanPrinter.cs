@@ -17,10 +17,10 @@ public static class LivePlanPrinter
             var (shown, more) = Listing.Cap(table.Items, i => Word(i.Action));
             foreach (var item in shown)
             {
-                output.WriteLine($"    {Word(item.Action),-9}  {item.Item}{Note(item, hints)}");
+                output.WriteLine($"    {Word(item.Action),-9}  {Academy.Catalog.Errors.Excerpt.Escape(item.Item)}{Note(item, hints)}"); // a live key may hold a line feed
                 foreach (var attribute in item.Attributes ?? [])
                 {
-                    output.WriteLine($"                 {attribute.Name}: {Value(attribute.Old, "(none)")} -> {Value(attribute.New, "(removed)")}");
+                    output.WriteLine($"                 {Academy.Catalog.Errors.Excerpt.Escape(attribute.Name)}: {Value(attribute.Old, "(none)")} -> {Value(attribute.New, "(removed)")}");
                 }
             }
 

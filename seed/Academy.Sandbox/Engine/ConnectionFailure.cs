@@ -14,9 +14,16 @@ public static class ConnectionFailure
     // The engine script listens on ACADEMY_SANDBOX_PORT (default 8000): for another port on this
     // machine the hint sets it, so the engine it starts is the one the command looked for.
     private static string LocalHint(string endpoint) =>
-        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && endpoint != EngineTarget.DefaultEndpoint
-            ? $"start the local engine on that port with `{EngineTarget.PortVariable}={uri.Port} seed/engine/engine.sh start`, or pass the --endpoint URL of a running one"
+        OtherLocalPort(endpoint) is not null
+            ? $"start the local engine on that port with `{EngineScript(endpoint, "start")}`, or pass the --endpoint URL of a running one"
             : "start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
+
+    // The engine script's command for the engine at this endpoint, so a pasted stop or start acts on it and on no other.
+    private static string EngineScript(string endpoint, string verb) =>
+        (OtherLocalPort(endpoint) is { } port ? $"{EngineTarget.PortVariable}={port} " : "") + $"seed/engine/engine.sh {verb}";
+
+    private static int? OtherLocalPort(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && endpoint != EngineTarget.DefaultEndpoint ? uri.Port : null;
 
     /// <summary>The line to print when <paramref name="e"/> means no DynamoDB answered at the target, otherwise null.</summary>
     public static string? Describe(EngineTarget target, Exception e)
@@ -26,7 +33,7 @@ public static class ConnectionFailure
             return target.IsAws
                 ? $"error: DynamoDB in AWS did not answer in time ({silent.Message}); is a proxy in the way? Check HTTPS_PROXY and your network"
                 : $"error: nothing answered at {target.Endpoint} ({silent.Message}); if the local engine runs there it is stuck "
-                + "(`seed/engine/engine.sh stop`, then `start`), otherwise another program holds that port: pass the --endpoint of a DynamoDB engine";
+                + $"(`{EngineScript(target.Endpoint!, "stop")}`, then `{EngineScript(target.Endpoint!, "start")}`), otherwise another program holds that port: pass the --endpoint of a DynamoDB engine";
         }
 
         if (NotDynamoDb(e) is { } answer)

@@ -80,10 +80,13 @@ public sealed class TerminalSafetyTests
     [TestCase("verify", "--endpoint", "http://")]
     [TestCase("up", "--concurrency", "")]
     [TestCase("plan", "", "")]
+    [TestCase("export", "--table", "")]
+    [TestCase("export", "--out", "/tmp/")]
+    [TestCase("report --stack course", "--html", "/tmp/")]
     public async Task AHugeOptionValueOrArgumentIsQuotedAsAnExcerpt(string verb, string option, string prefix)
     {
         string[] huge = [prefix + new string('a', 100_000)];
-        var run = await Tool.RunAsync([verb, .. option.Length > 0 ? [option] : Array.Empty<string>(), .. huge, "--project", LocalEngine.Repo.Root]);
+        var run = await Tool.RunAsync([.. verb.Split(' '), .. option.Length > 0 ? [option] : Array.Empty<string>(), .. huge, "--project", LocalEngine.Repo.Root]);
 
         Assert.That(run.ExitCode, Is.Not.EqualTo(ExitCodes.Ok));
         Assert.That(run.Error.Length, Is.LessThan(2_000), run.Error[..Math.Min(run.Error.Length, 3_000)]);

@@ -68,7 +68,7 @@ public static class ExportRunner
             var unknown = scope.Items.Where(k => liveKeys.All(l => l.ToString() != k)).ToList();
             if (unknown.Count > 0)
             {
-                throw new SandboxException($"error: --item {unknown[0]}: table {table.Name} has no item with that key; `adopt` names the live items");
+                throw new SandboxException($"error: --item {Excerpt.Of(unknown[0])}: table {table.Name} has no item with that key; `adopt` names the live items");
             }
 
             var inScope = live.Where(i => scope.Includes(TableKeys.Of(table, i))).ToList();
@@ -317,7 +317,7 @@ public static class ExportRunner
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new SandboxException($"error: {Display(paths, file)}: cannot be written: {e.Message}");
+                    throw new SandboxException($"error: {Display(paths, file)}: cannot be written: {Excerpt.Of(e.Message)}");
                 }
 
                 staged.Add(AtomicFile.Stage(file, text, Display(paths, file)));
@@ -335,7 +335,7 @@ public static class ExportRunner
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new SandboxException($"error: {Display(paths, current)}: cannot be removed: {e.Message}");
+                throw new SandboxException($"error: {Display(paths, current)}: cannot be removed: {Excerpt.Of(e.Message)}");
             }
         }
         finally
@@ -346,5 +346,5 @@ public static class ExportRunner
 
     // Relative to the project where the file is inside it, else the full path.
     private static string Display(ProjectPaths paths, string path) =>
-        paths.Relative(path) is var relative && relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+        Excerpt.Of(paths.Relative(path) is var relative && relative.StartsWith("..", StringComparison.Ordinal) ? path : relative);
 }

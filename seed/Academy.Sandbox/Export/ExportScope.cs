@@ -26,7 +26,7 @@ public sealed record ExportScope(string? Table, IReadOnlyList<string> Items)
 
         if (Table is not null && catalog.Tables.All(t => t.Key != Table))
         {
-            throw new SandboxException($"error: --table {Table}: not a table of the catalog; tables are {string.Join(", ", catalog.Tables.Select(t => t.Key))}", ExitCodes.Usage);
+            throw new SandboxException($"error: --table {Academy.Catalog.Errors.Excerpt.Of(Table)}: not a table of the catalog; tables are {string.Join(", ", catalog.Tables.Select(t => t.Key))}", ExitCodes.Usage);
         }
     }
 

@@ -71,7 +71,7 @@ public static class AtomicFile
     }
 
     private static SandboxException Failure(string shown, Exception e) =>
-        new($"error: {shown}: cannot be written: {e.Message}", ExitCodes.Failed);
+        new($"error: {shown}: cannot be written: {Academy.Catalog.Errors.Excerpt.Of(e.Message)}", ExitCodes.Failed);
 
     /// <summary>A written temporary file waiting to replace its target.</summary>
     public sealed class Staged(string temp, string target, string shown) : IDisposable

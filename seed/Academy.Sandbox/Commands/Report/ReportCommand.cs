@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
 using Academy.Sandbox.Files;
@@ -67,25 +68,29 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
 
         var file = Path.GetFullPath(text);
         var folder = Path.GetDirectoryName(file);
-        if (Directory.Exists(file))
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(file)) > 255 || file.Length > 4096)
         {
-            result.AddError($"--html {file} is a folder; name the file to write, e.g. {Path.Combine(file, "report.html")}");
+            result.AddError($"--html {Excerpt.Of(file)}: the name is longer than file systems allow (255 bytes a name, 4,096 a path)");
+        }
+        else if (Directory.Exists(file))
+        {
+            result.AddError($"--html {Excerpt.Of(file)} is a folder; name the file to write, e.g. {Excerpt.Of(Path.Combine(file, "report.html"))}");
         }
         else if (folder is not null && File.Exists(folder))
         {
-            result.AddError($"--html {file}: {folder} is a file, not a folder");
+            result.AddError($"--html {Excerpt.Of(file)}: {Excerpt.Of(folder)} is a file, not a folder");
         }
         else if (!Directory.Exists(folder))
         {
-            result.AddError($"--html {file}: the folder {folder} does not exist");
+            result.AddError($"--html {Excerpt.Of(file)}: the folder {Excerpt.Of(folder ?? "")} does not exist");
         }
         else if (AtomicFile.Refusal(file) is { } refusal)
         {
-            result.AddError($"--html {file} {refusal}");
+            result.AddError($"--html {Excerpt.Of(file)} {refusal}");
         }
         else if (File.Exists(file) && !ReportHtml.IsReport(file))
         {
-            result.AddError($"--html {file} exists and is not a report page this command wrote; it replaces only its own pages: name a new file, or remove this one first");
+            result.AddError($"--html {Excerpt.Of(file)} exists and is not a report page this command wrote; it replaces only its own pages: name a new file, or remove this one first");
         }
     }
 }

@@ -27,7 +27,7 @@ public static class CatalogBuilder
         if (config.Get(ConfigKeys.Roster.Name) is { Length: > 0 } roster)
         {
             errors.Add($"config {ConfigKeys.Roster.FullKey}", null,
-                $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack; build it as a course (Roster.CourseBuilder)");
+                $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack: work on one learner with their own stack or --user (or --learner NAME where a command takes a roster)");
         }
 
         if (ProjectPaths.Unusable(settings.SeedDir) is { } unusable)

@@ -100,6 +100,7 @@ public sealed class WhollyEncryptedItemsTests
             }
 
             var verify = runs[0].Run.Output;
+            Assert.That(verify, Does.Contain("extras stay (academy:items is encrypted, so `up --prune` is refused").And.Not.Contain("--prune` also deletes extras"), "no hint up refuses");
             Assert.That(verify, Does.Contain("host: catalog {\"S\":\"ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com\"}, live {\"S\":\"***\"}"), "the catalog's side is a seed file's");
         });
     }

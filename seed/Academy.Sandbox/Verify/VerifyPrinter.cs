@@ -60,7 +60,10 @@ public static class VerifyPrinter
 
         if (items.Any(i => i.State == ItemState.Extra))
         {
-            ways.Add($"{hints.Command("up", "--prune")} also deletes extras");
+            // Extras may be the encrypted academy:items' own, which is why up refuses --prune then.
+            ways.Add(report.PruneRefused
+                ? "extras stay (academy:items is encrypted, so `up --prune` is refused; `pulumi up` manages them)"
+                : $"{hints.Command("up", "--prune")} also deletes extras");
         }
 
         if (report.Tables.Any(t => t.Settings.Count > 0 && !t.KeysDiffer))

@@ -42,6 +42,9 @@ public sealed record TableVerdict(
 /// <summary>Everything `verify` found; <see cref="Drift"/> 0 means in step.</summary>
 public sealed record VerifyReport(string User, string Target, IReadOnlyList<TableVerdict> Tables)
 {
+    /// <summary>True when academy:items could not be read here, so `up --prune` is refused and never suggested.</summary>
+    public bool PruneRefused { get; init; }
+
     public int Drift => Tables.Sum(t => t.Drift);
 
     public bool InStep => Drift == 0;

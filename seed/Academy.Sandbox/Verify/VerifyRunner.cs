@@ -64,6 +64,6 @@ public static class VerifyRunner
             tables.Add(new TableVerdict(table.Key, table.Name, true, false, settings, declared.Count, live.Count, matching, items) { Skipped = skipped });
         }
 
-        return new VerifyReport(catalog.Settings.User, target, tables);
+        return new VerifyReport(catalog.Settings.User, target, tables) { PruneRefused = catalog.Settings.ItemsUnreadable };
     }
 }

@@ -81,7 +81,9 @@ public sealed class ScriptTests
         checkout.WriteExecutable("stand-ins/npm", "#!/usr/bin/env bash\necho $$ >\"$(dirname \"$0\")/npm.pid\"\nexec sleep 60\n");
         using var script = ScriptProcess.Start(checkout.Root, "scripts/sandbox.sh", ["start"], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
         await script.WaitForAsync("engine: installing dynalite", TimeSpan.FromMinutes(1));
-        while (!File.Exists(checkout.Resolve("stand-ins/npm.pid")))
+        // The file exists once the shell opens it for the redirect, a moment before the pid is in it.
+        var pidFile = checkout.Resolve("stand-ins/npm.pid");
+        while (!File.Exists(pidFile) || File.ReadAllText(pidFile).Trim().Length == 0)
         {
             await Task.Delay(25);
         }
@@ -89,7 +91,7 @@ public sealed class ScriptTests
         script.Interrupt();
 
         await AssertCancelledAsync(script, checkout.Root);
-        var npm = int.Parse(File.ReadAllText(checkout.Resolve("stand-ins/npm.pid")).Trim(), CultureInfo.InvariantCulture);
+        var npm = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
         Assert.That(ScriptProcess.IsAlive(npm), Is.False, "npm ci still runs after Ctrl+C");
     }
 

@@ -52,5 +52,17 @@ public sealed class ExportCommand : Command, IDocumentsExitCodes
     {
         Description = "Write seed files into this folder instead of <seedDir>/items",
         HelpName = "folder",
+        Validators =
+        {
+            result =>
+            {
+                // Refused at once rather than by the file system after the engine was read.
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (text.Length > 4096 || text.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255))
+                {
+                    result.AddError($"--out {Academy.Catalog.Errors.Excerpt.Of(text)}: the name is longer than file systems allow (255 bytes a name, 4,096 a path)");
+                }
+            },
+        },
     };
 }

@@ -41,6 +41,15 @@ public sealed class StackItemsExportTests
 
     private static string[] Common(ScratchProject project, string user) => ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
 
+    // A learner with their own stack file, whose tables `up` made as the catalog declares them.
+    private static async Task<string> UpAsync(ScratchProject project)
+    {
+        var user = Tool.NewUser();
+        project.Write($"Pulumi.{user}.yaml", StackFile);
+        Assert.That((await Tool.RunAsync(["up", .. Common(project, user)])).ExitCode, Is.Zero);
+        return user;
+    }
+
     private static Dictionary<string, byte[]> SeedFiles(ScratchProject project) =>
         Directory.GetFiles(Path.Combine(project.Root, "seed"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
@@ -48,9 +57,7 @@ public sealed class StackItemsExportTests
     public async Task ALearnersValuesGoIntoTheirStackFileAndReadBackExactly()
     {
         using var project = new ScratchProject();
-        var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", StackFile);
-        Assert.That((await Tool.RunAsync(["up", .. Common(project, user)])).ExitCode, Is.Zero);
+        var user = await UpAsync(project);
         var seed = SeedFiles(project);
         using (var client = LocalEngine.Client())
         {
@@ -113,9 +120,7 @@ public sealed class StackItemsExportTests
     public async Task AValueStackConfigCannotHoldIsOneErrorNamingItAndNothingIsWritten(string attribute, string what)
     {
         using var project = new ScratchProject();
-        var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", StackFile);
-        Assert.That((await Tool.RunAsync(["up", .. Common(project, user)])).ExitCode, Is.Zero);
+        var user = await UpAsync(project);
         var value = attribute switch
         {
             "tags" => new AttributeValue { SS = ["a", "b"] },
@@ -134,13 +139,12 @@ public sealed class StackItemsExportTests
             .And.Not.Contains("\n"));
         Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(StackFile));
     }
+
     [Test]
     public async Task ASetInOneItemNamesTheExportOfTheOtherItemsAndPastingItKeepsThemInTheStackFile()
     {
         using var project = new ScratchProject();
-        var user = Tool.NewUser();
-        project.Write($"Pulumi.{user}.yaml", StackFile);
-        Assert.That((await Tool.RunAsync(["up", .. Common(project, user)])).ExitCode, Is.Zero);
+        var user = await UpAsync(project);
         using (var client = LocalEngine.Client())
         {
             await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "tagged" }, ["tags"] = new() { SS = ["a", "b"] } });

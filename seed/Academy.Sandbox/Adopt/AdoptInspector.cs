@@ -61,9 +61,12 @@ public static class AdoptInspector
         return new AdoptReport(catalog.Settings.User, tables);
     }
 
+    // A table's live billing as SettingDifferences reads it (no mode means PROVISIONED); capacities only count when provisioned.
+    private static (string Mode, long Read, long Write) LiveBilling(TableDescription live) =>
+        (live.BillingModeSummary?.BillingMode?.Value ?? "PROVISIONED", live.ProvisionedThroughput?.ReadCapacityUnits ?? 0, live.ProvisionedThroughput?.WriteCapacityUnits ?? 0);
+
     private static string LiveCapacity(TableDescription live) =>
-        live.BillingModeSummary?.BillingMode?.Value is "PAY_PER_REQUEST" ? "PAY_PER_REQUEST"
-            : $"PROVISIONED {live.ProvisionedThroughput?.ReadCapacityUnits ?? 0}/{live.ProvisionedThroughput?.WriteCapacityUnits ?? 0}";
+        LiveBilling(live) is var (mode, read, write) && mode == "PROVISIONED" ? $"{mode} {read}/{write}" : mode;
 
     private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live, LiveSecrets secrets)
     {
@@ -92,9 +95,7 @@ public static class AdoptInspector
     // Billing and capacities are what `pulumi up` compares on import besides the keys.
     private static List<TableDifference> SettingDifferences(TableSpec table, TableDescription live, PeerCommands peers)
     {
-        var liveMode = live.BillingModeSummary?.BillingMode?.Value ?? "PROVISIONED";
-        var liveRead = live.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
-        var liveWrite = live.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
+        var (liveMode, liveRead, liveWrite) = LiveBilling(live);
         var declaredMode = table.Options.BillingMode.ToApiName();
         var read = table.Options.ReadCapacity ?? 1;
         var write = table.Options.WriteCapacity ?? 1;

@@ -20,6 +20,15 @@ public static class AtomicFile
         staged.Commit();
     }
 
+    /// <summary>
+    /// Why no file system could hold <paramref name="path"/> (a name over 255 bytes or a path over 4,096
+    /// characters), after its name, else null: refused when the option is parsed, before any engine is read.
+    /// </summary>
+    public static string? TooLong(string path) =>
+        path.Length > 4096 || path.Split('/', '\\').Any(part => Encoding.UTF8.GetByteCount(part) > 255)
+            ? "the name is longer than file systems allow (255 bytes a name, 4,096 a path)"
+            : null;
+
     /// <summary>Null when <paramref name="path"/> may be written (a regular file, or nothing yet), else why not, after its name.</summary>
     public static string? Refusal(string path)
     {

@@ -58,9 +58,9 @@ public sealed class ExportCommand : Command, IDocumentsExitCodes
             {
                 // Refused at once rather than by the file system after the engine was read.
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (text.Length > 4096 || text.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255))
+                if (Files.AtomicFile.TooLong(text) is { } tooLong)
                 {
-                    result.AddError($"--out {Academy.Catalog.Errors.Excerpt.Of(text)}: the name is longer than file systems allow (255 bytes a name, 4,096 a path)");
+                    result.AddError($"--out {Academy.Catalog.Errors.Excerpt.Of(text)}: {tooLong}");
                 }
             },
         },

@@ -68,9 +68,9 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
 
         var file = Path.GetFullPath(text);
         var folder = Path.GetDirectoryName(file);
-        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(file)) > 255 || file.Length > 4096)
+        if (AtomicFile.TooLong(file) is { } tooLong)
         {
-            result.AddError($"--html {Excerpt.Of(file)}: the name is longer than file systems allow (255 bytes a name, 4,096 a path)");
+            result.AddError($"--html {Excerpt.Of(file)}: {tooLong}");
         }
         else if (Directory.Exists(file))
         {

@@ -92,6 +92,12 @@ public sealed class ScriptTests
 
         await AssertCancelledAsync(script, checkout.Root);
         var npm = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        // SIGKILL is delivered asynchronously: give the kernel a moment to end the process (a bound, not a timing assertion).
+        for (var waited = 0; waited < 5_000 && ScriptProcess.IsAlive(npm); waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.That(ScriptProcess.IsAlive(npm), Is.False, "npm ci still runs after Ctrl+C");
     }
 

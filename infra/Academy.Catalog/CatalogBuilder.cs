@@ -64,6 +64,25 @@ public static class CatalogBuilder
         return catalog;
     }
 
+    /// <summary>
+    /// The tables <see cref="Build"/> would declare, from the config and tables.json alone (no item is
+    /// read), so a command can start reading the live tables while Build checks every item. Null when
+    /// either has a problem or the learner's name is unknown (secret): Build then reports it.
+    /// </summary>
+    public static IReadOnlyList<TableSpec>? TablesOf(IConfigSource config, ProjectPaths paths)
+    {
+        var errors = new ErrorList();
+        var settings = SettingsParser.Parse(config, errors);
+        if (errors.Any || settings.UserUnreadable || ProjectPaths.Unusable(settings.SeedDir) is not null || config.Get(ConfigKeys.Roster.Name) is { Length: > 0 })
+        {
+            return null;
+        }
+
+        var tables = LoadDefinitions(paths, settings.SeedDir, errors, out _).Values.Select(d => Spec(d, settings)).ToList();
+        CheckUser(tables, settings, config, errors);
+        return errors.Any ? null : tables;
+    }
+
     private static Dictionary<string, TableDefinition> LoadDefinitions(ProjectPaths paths, string seedDir, ErrorList errors, out IReadOnlySet<string> rejected)
     {
         var file = Path.Combine(paths.Resolve(seedDir), TablesFile);

@@ -3,8 +3,8 @@ using Academy.Catalog.Items;
 namespace Academy.Catalog.Tests;
 
 /// <summary>
-/// A number's size read off plain digits (no BigDecimal) is the size the full parse gives, for every
-/// form: the shortcut only skips work.
+/// A number's size and canonical text read off plain digits (no BigDecimal) are what the full parse
+/// gives, for every form: the shortcuts only skip work.
 /// </summary>
 public class NumberSizeTests
 {
@@ -33,8 +33,19 @@ public class NumberSizeTests
     [TestCase("1.2.3")]
     [TestCase("+5")]
     [TestCase("NaN")]
+    [TestCase("0.5")]
+    [TestCase("-0.5")]
+    [TestCase("0.50")]
+    [TestCase("-05")]
+    [TestCase("-.5")]
+    [TestCase("1.")]
+    [TestCase("0.")]
+    [TestCase("1٢")]
     public void IsTheSizeOfTheParsedNumber(string text) =>
         Assert.That(NumberText.SizeBytes(text), Is.EqualTo(Parsed(text)), text);
+
+    [TestCaseSource(nameof(Forms))]
+    public void CanonicalTextIsTheParsedNumbersText(string text) => AssertCanonicalAsParsed(text);
 
     [Test]
     public void GeneratedPlainNumbersHaveTheSizeOfTheParsedNumber()
@@ -46,7 +57,24 @@ public class NumberSizeTests
             var fraction = random.Next(0, 2) == 0 ? "" : "." + Digits(random, random.Next(1, 20));
             var text = (random.Next(0, 3) == 0 ? "-" : "") + integer + fraction;
             Assert.That(NumberText.SizeBytes(text), Is.EqualTo(Parsed(text)), text);
+            AssertCanonicalAsParsed(text);
         }
+    }
+
+    private static IEnumerable<string> Forms() =>
+        typeof(NumberSizeTests).GetMethod(nameof(IsTheSizeOfTheParsedNumber))!.GetCustomAttributes(typeof(TestCaseAttribute), false)
+            .Cast<TestCaseAttribute>().Select(c => (string)c.Arguments[0]!);
+
+    private static void AssertCanonicalAsParsed(string text)
+    {
+        var accepted = NumberText.TryParse(text, out var value, out var problem);
+        var parsed = accepted ? NumberText.Canonical(value) : text;
+        var shortcut = NumberText.TryCanonical(text, out var canonical, out var shortcutProblem);
+        Assert.Multiple(() =>
+        {
+            Assert.That(NumberText.Canonical(text), Is.EqualTo(parsed), text);
+            Assert.That((shortcut, canonical, shortcutProblem?.ToString()), Is.EqualTo((accepted, parsed, problem?.ToString())), text);
+        });
     }
 
     // Zeroes are frequent, so leading and trailing zeroes and zero itself come up often.

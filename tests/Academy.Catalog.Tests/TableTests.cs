@@ -26,6 +26,39 @@ public class TableTests
     }
 
     [Test]
+    public void TablesOfNamesWhatBuildDeclaresWithoutReadingAnItem()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/global.json", "[{\"name\": \"x\", \"n\": 1e999}]");
+        var config = new DictionaryConfigSource("alice");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CatalogBuilder.TablesOf(config, project.Paths)?.Select(t => t.Name), Is.EqualTo(TestProject.Build("alice").Tables.Select(t => t.Name)));
+            Assert.That(() => CatalogBuilder.Build(config, project.Paths), Throws.InstanceOf<Academy.Catalog.Errors.CatalogException>(), "the item is what is wrong");
+        });
+    }
+
+    [TestCase("user", "Alice Smith", null)]
+    [TestCase("user", "alice", "user")]
+    [TestCase("billingMode", "FAST", null)]
+    public void TablesOfIsNullWhereBuildWouldReportTheConfigOrTheLearnerIsSecret(string key, string value, string? secret)
+    {
+        var config = new DictionaryConfigSource("alice", new Dictionary<string, string> { [key] = value }, secret is null ? null : [secret], secret is null ? null : new Dictionary<string, string> { [secret] = "encrypted" });
+
+        Assert.That(CatalogBuilder.TablesOf(config, TestProject.Repo), Is.Null);
+    }
+
+    [Test]
+    public void TablesOfIsNullWhenTablesJsonIsBroken()
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/tables.json", "{");
+
+        Assert.That(CatalogBuilder.TablesOf(new DictionaryConfigSource("alice"), project.Paths), Is.Null);
+    }
+
+    [Test]
     public void TheCourseMaterialsCloudFormationFormIsRejectedWithDynamoDbsWordingAndTheFix()
     {
         using var project = new ScratchProject();

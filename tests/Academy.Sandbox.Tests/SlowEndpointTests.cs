@@ -31,6 +31,25 @@ public sealed class SlowEndpointTests
         Assert.That(run.Error, Does.StartWith($"error: nothing answered at {server.Endpoint} (it began an answer, then sent nothing more for 5 s)"));
     }
 
+    // up and plan start reading the tables while the catalog is built; a catalog with a problem is
+    // still the one thing reported, without waiting on those reads.
+    [TestCase("up")]
+    [TestCase("plan")]
+    public async Task ACatalogProblemIsReportedWithoutWaitingOnTheTablesReadsStartedBesideIt(string command)
+    {
+        using var project = new ScratchProject();
+        project.Write("seed/items/jobs.json", "[{\"name\": \"load\", \"n\": 1e999}]");
+        using var server = LoopbackServer.Silent();
+
+        var run = await Tool.RunAsync(command, "--project", project.Root, "--endpoint", server.Endpoint).WaitAsync(Bound);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid), run.Error);
+            Assert.That(run.Error, Does.Contain("1e999").And.Not.Contain("answered"), run.Error);
+        });
+    }
+
     [Test]
     public async Task ARosterAgainstASilentEndpointStopsAfterTheFirstLearnerAndSaysSoOnce()
     {

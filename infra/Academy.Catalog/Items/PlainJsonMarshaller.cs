@@ -68,14 +68,14 @@ public static class PlainJsonMarshaller
             case JsonValueKind.String:
                 return new AttributeValue { S = element.GetString()! };
             case JsonValueKind.Number:
-                if (!NumberText.TryParse(element.GetRawText(), out var number, out var problem))
+                if (!NumberText.TryCanonical(element.GetRawText(), out var number, out var problem))
                 {
                     report(place.Path, problem!);
                     return null;
                 }
 
                 // Declared as DynamoDB returns it (1.0 -> 1), so a refresh reads back the same text.
-                return new AttributeValue { N = NumberText.Canonical(number) };
+                return new AttributeValue { N = number };
             case JsonValueKind.True or JsonValueKind.False:
                 return new AttributeValue { BOOL = element.GetBoolean() };
             case JsonValueKind.Null:

@@ -3,6 +3,7 @@ using Academy.Catalog;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Project;
 using Academy.Catalog.Settings;
+using Academy.Catalog.Tables;
 using Academy.Sandbox.Config;
 
 namespace Academy.Sandbox.Cli;
@@ -68,10 +69,19 @@ public sealed class CatalogOptions
         }
     }
 
-    /// <summary>Builds the catalog through <see cref="CatalogBuilder"/>, exactly as the Pulumi program does, from the chosen config source.</summary>
-    public LoadedCatalog Load(ParseResult result, TextWriter error)
+    /// <summary>
+    /// Builds the catalog through <see cref="CatalogBuilder"/>, exactly as the Pulumi program does, from
+    /// the chosen config source; <paramref name="tablesKnown"/> hears of its tables before its items are
+    /// read, when config and tables.json hold up.
+    /// </summary>
+    public LoadedCatalog Load(ParseResult result, TextWriter error, Action<IReadOnlyList<TableSpec>>? tablesKnown = null)
     {
         var (paths, config, source) = Config(result, error);
+        if (tablesKnown is not null && CatalogBuilder.TablesOf(config, paths) is { } tables)
+        {
+            tablesKnown(tables);
+        }
+
         return new LoadedCatalog(CatalogBuilder.Build(config, paths), source);
     }
 

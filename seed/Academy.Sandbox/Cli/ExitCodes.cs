@@ -18,7 +18,7 @@ public static class ExitCodes
     /// <summary>No DynamoDB answered at the endpoint.</summary>
     public const int Unreachable = 3;
 
-    /// <summary>The catalog (seed files or stack config) is invalid; nothing was read or written.</summary>
+    /// <summary>The catalog (seed files or stack config) is invalid; nothing was written.</summary>
     public const int CatalogInvalid = 4;
 
     /// <summary>The command could not do its work: up refused (a key-schema conflict, a prune that needs --yes), the engine refused a request, a file could not be written.</summary>
@@ -27,7 +27,7 @@ public static class ExitCodes
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 
-    public static (int Code, string Meaning) CatalogInvalidHelp => (CatalogInvalid, "the catalog (seed files or stack config) is invalid; nothing was read or written");
+    public static (int Code, string Meaning) CatalogInvalidHelp => (CatalogInvalid, "the catalog (seed files or stack config) is invalid; nothing was written");
 
     public static (int Code, string Meaning) UnreachableHelp => (Unreachable, "no DynamoDB answers at the endpoint, or AWS credentials or region are missing");
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Academy.Sandbox.Engine;
+using Amazon.DynamoDBv2;
 
 namespace Academy.Sandbox.Cli;
 
@@ -33,4 +34,45 @@ public sealed class SandboxRun(ParseResult result, CatalogOptions catalog, Engin
     /// catalog is still being validated (the build has no cancellation of its own; the process ends anyway).
     /// </summary>
     public Task<LoadedCatalog> CatalogAsync(CancellationToken ct) => Task.Run(Catalog, CancellationToken.None).WaitAsync(ct);
+
+    /// <summary>
+    /// The catalog and a client of the target. Against an endpoint (the local engine) the catalog's
+    /// tables are read while it is built (<see cref="LiveReads"/>); against AWS the client is made and
+    /// the tables read only once the catalog holds up, so a catalog with a problem costs no scan and
+    /// its problems come before any about credentials.
+    /// </summary>
+    public async Task<CatalogOnTarget> CatalogOnTargetAsync(CancellationToken ct)
+    {
+        if (Target.IsAws)
+        {
+            var loaded = await CatalogAsync(ct);
+            return new CatalogOnTarget(loaded, Target.CreateClient(), LiveReads.None);
+        }
+
+        var client = Target.CreateClient();
+        var reads = LiveReads.None;
+        try
+        {
+            var loaded = await Task.Run(
+                () => _loaded = catalog.Load(Result, Error, tables => reads = LiveReads.Start(client, tables.Select(t => t.Name), ct)),
+                CancellationToken.None).WaitAsync(ct);
+            return new CatalogOnTarget(loaded, client, reads);
+        }
+        catch
+        {
+            reads.Dispose();
+            client.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A built catalog, a client of the target and the reads of its tables already under way.</summary>
+public sealed record CatalogOnTarget(LoadedCatalog Loaded, AmazonDynamoDBClient Client, LiveReads Reads) : IDisposable
+{
+    public void Dispose()
+    {
+        Reads.Dispose();
+        Client.Dispose();
+    }
 }

@@ -21,7 +21,7 @@ public static class AttributeValues
 
         if (a.N is not null || b.N is not null)
         {
-            return a.N is not null && b.N is not null && NumberText.Canonical(a.N) == NumberText.Canonical(b.N);
+            return a.N is not null && b.N is not null && (a.N == b.N || NumberText.Canonical(a.N) == NumberText.Canonical(b.N));
         }
 
         if (a.B is not null || b.B is not null)

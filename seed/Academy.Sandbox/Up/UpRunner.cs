@@ -26,6 +26,9 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     /// <summary>With --prune: delete even when that empties a table or takes more than half of its items (--yes).</summary>
     public bool PruneConfirmed { get; init; }
 
+    /// <summary>Reads of the tables started before the catalog was built (<see cref="LiveReads"/>); by default each table is read when planned.</summary>
+    public LiveReads Reads { get; init; } = LiveReads.None;
+
     public async Task<UpResult> RunAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -76,7 +79,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
     private async Task<TablePlan> PlanAsync(Academy.Catalog.Catalog catalog, TableSpec table, bool prune, CancellationToken ct)
     {
-        var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
+        var existing = await Reads.DescribeAsync(client, table.Name, ct);
         IReadOnlyList<string> settings = [];
         List<Dictionary<string, AttributeValue>> liveItems = [];
         if (existing is not null)
@@ -86,9 +89,12 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             if (existing.TableStatus != TableStatus.ACTIVE)
             {
                 await TableProvisioner.WaitActiveAsync(client, table.Name, ct);
+                liveItems = await LiveTable.ScanAsync(client, table.Name, ct);
             }
-
-            liveItems = await LiveTable.ScanAsync(client, table.Name, ct);
+            else
+            {
+                liveItems = await Reads.ScanAsync(client, table.Name, ct);
+            }
         }
 
         var live = liveItems.ToDictionary(i => TableKeys.Of(table, i));

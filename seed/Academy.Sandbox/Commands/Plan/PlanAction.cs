@@ -15,26 +15,12 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
             return await CoursePlan.RunAsync(course, run.Get(command.Json), run.Output, ct);
         }
 
-        var (catalog, source) = await run.CatalogAsync(ct);
         if (run.HasTarget)
         {
-            using var client = run.Target.CreateClient();
-            var prune = run.Get(command.Prune);
-            // up's own planning step, which reads and never writes.
-            var plans = await new UpRunner(client, TextWriter.Null, concurrency: 1, hints: run.Hints).PlanAsync(catalog, prune, ct);
-            var plan = LivePlan.Of(catalog, source, run.Target, prune, plans);
-            if (run.Get(command.Json))
-            {
-                LivePlanPrinter.Json(plan, run.Output);
-            }
-            else
-            {
-                LivePlanPrinter.Text(plan, catalog, run.Hints, run.Output);
-            }
-
-            return PlanCommand.Printed.Code;
+            return await LiveAsync(run, ct);
         }
 
+        var (catalog, source) = await run.CatalogAsync(ct);
         if (run.Get(command.Json))
         {
             PlanPrinter.Json(catalog, source, run.Output);
@@ -42,6 +28,26 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
         else
         {
             PlanPrinter.Text(catalog, source, run.Output);
+        }
+
+        return PlanCommand.Printed.Code;
+    }
+
+    // What `up` would change at the target, from up's own planning step, which reads and never writes.
+    private async Task<int> LiveAsync(SandboxRun run, CancellationToken ct)
+    {
+        using var target = await run.CatalogOnTargetAsync(ct);
+        var (catalog, source) = target.Loaded;
+        var prune = run.Get(command.Prune);
+        var plans = await new UpRunner(target.Client, TextWriter.Null, concurrency: 1, hints: run.Hints) { Reads = target.Reads }.PlanAsync(catalog, prune, ct);
+        var plan = LivePlan.Of(catalog, source, run.Target, prune, plans);
+        if (run.Get(command.Json))
+        {
+            LivePlanPrinter.Json(plan, run.Output);
+        }
+        else
+        {
+            LivePlanPrinter.Text(plan, catalog, run.Hints, run.Output);
         }
 
         return PlanCommand.Printed.Code;

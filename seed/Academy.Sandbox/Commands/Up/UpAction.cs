@@ -14,12 +14,12 @@ public sealed class UpAction(UpCommand command) : SandboxAction(command.Catalog,
             return await CourseUp.RunAsync(run, course, run.Get(command.Roster.Parallel), run.Get(command.Concurrency), run.Get(command.Prune), run.Get(command.Yes), run.Get(command.Json), ct);
         }
 
-        var catalog = (await run.CatalogAsync(ct)).Catalog;
+        using var target = await run.CatalogOnTargetAsync(ct);
+        var catalog = target.Loaded.Catalog;
         var json = run.Get(command.Json);
         var log = json ? run.Error : run.Output; // with --json stdout holds the document alone
-        using var client = run.Target.CreateClient();
         log.WriteLine($"up: learner {catalog.Settings.User} -> {run.Target.Describe}");
-        var runner = new UpRunner(client, log, run.Get(command.Concurrency), hints: run.Hints) { PruneConfirmed = run.Get(command.Yes) };
+        var runner = new UpRunner(target.Client, log, run.Get(command.Concurrency), hints: run.Hints) { PruneConfirmed = run.Get(command.Yes), Reads = target.Reads };
         var outcome = await runner.RunAsync(catalog, run.Get(command.Prune), ct);
         if (json)
         {

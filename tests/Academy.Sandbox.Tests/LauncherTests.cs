@@ -85,6 +85,56 @@ public sealed class LauncherTests
         Assert.That(Builds(checkout), Has.Length.EqualTo(3));
     }
 
+    [TestCase("Directory.Build.targets")]
+    [TestCase("infra/Academy.Catalog/Items/Added/Nested.cs")]
+    public async Task AnAddedFileInAFolderOrAtTheRootIsBuiltAgainEvenWithAnOldTime(string source)
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+        var added = checkout.Resolve(source);
+        Directory.CreateDirectory(Path.GetDirectoryName(added)!);
+        File.WriteAllText(added, "<Project />");
+        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var run = await RunAsync(checkout, "plan");
+        var again = await RunAsync(checkout, "plan");
+
+        Assert.That((run.Error, again.Error), Is.EqualTo((Building, "")));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    // The launcher finds its checkout without starting a process; these are the ways people start it.
+    [TestCase("link")]
+    [TestCase("./bin/academy-sandbox")]
+    [TestCase("../bin/academy-sandbox")]
+    [TestCase("absolute")]
+    public async Task TheLauncherRunsItsOwnCheckoutsBuildHoweverItIsStarted(string how)
+    {
+        using var checkout = NewCheckout();
+        var elsewhere = Directory.CreateTempSubdirectory("academy-launcher-").FullName;
+        try
+        {
+            var link = Path.Combine(elsewhere, "academy-sandbox");
+            File.CreateSymbolicLink(link, checkout.Resolve("bin/academy-sandbox"));
+            var (directory, file) = how switch
+            {
+                "link" => (elsewhere, link),
+                "absolute" => (elsewhere, checkout.Resolve("bin/academy-sandbox")),
+                "../bin/academy-sandbox" => (checkout.Resolve("seed"), how),
+                _ => (checkout.Root, how),
+            };
+
+            var run = await ScriptProcess.RunAsync(directory, file, ["plan"], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
+
+            Assert.That(run.Output, Does.StartWith("ran ").And.EndWith("/.artifacts/sandbox/academy-sandbox.dll plan\n"), run.Error);
+            Assert.That(Path.GetFullPath(run.Output["ran ".Length..^" plan\n".Length]), Is.EqualTo(checkout.Resolve(".artifacts/sandbox/academy-sandbox.dll")));
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     [Test]
     public async Task ASlowBuildSaysEveryFewSecondsThatItStillRunsAndWhatItHasCompiledOnStderr()
     {

@@ -27,7 +27,7 @@ public static class PlainJsonMarshaller
             return null;
         }
 
-        return ToMap(item, "", new Dictionary<string, AttributeValue>(), report);
+        return ToMap(item, "", new Dictionary<string, AttributeValue>(item.GetPropertyCount()), report);
     }
 
     // Every attribute is looked at, so one item reports all its problems; any problem and it is null.
@@ -81,7 +81,7 @@ public static class PlainJsonMarshaller
             case JsonValueKind.Null:
                 return new AttributeValue { NULL = true };
             case JsonValueKind.Object:
-                return ToMap(element, place.Path, new Dictionary<string, AttributeValue>(StringComparer.Ordinal), report) is { } map
+                return ToMap(element, place.Path, new Dictionary<string, AttributeValue>(element.GetPropertyCount(), StringComparer.Ordinal), report) is { } map
                     ? new AttributeValue { M = map, IsMSet = true }
                     : null;
             default:

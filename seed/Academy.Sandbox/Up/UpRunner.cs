@@ -26,7 +26,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     /// <summary>With --prune: delete even when that empties a table or takes more than half of its items (--yes).</summary>
     public bool PruneConfirmed { get; init; }
 
-    /// <summary>Reads of the tables started before the catalog was built (<see cref="LiveReads"/>); by default each table is read when planned.</summary>
+    /// <summary>Scans of the tables started before the catalog was built (<see cref="LiveReads"/>), used where they are as good as a fresh one; by default each table is scanned when planned.</summary>
     public LiveReads Reads { get; init; } = LiveReads.None;
 
     public async Task<UpResult> RunAsync(Academy.Catalog.Catalog catalog, bool prune, CancellationToken ct)
@@ -79,7 +79,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
 
     private async Task<TablePlan> PlanAsync(Academy.Catalog.Catalog catalog, TableSpec table, bool prune, CancellationToken ct)
     {
-        var existing = await Reads.DescribeAsync(client, table.Name, ct);
+        var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
         IReadOnlyList<string> settings = [];
         List<Dictionary<string, AttributeValue>> liveItems = [];
         if (existing is not null)
@@ -93,7 +93,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             }
             else
             {
-                liveItems = await Reads.ScanAsync(client, table.Name, ct);
+                liveItems = await Reads.ScanAsync(client, table.Name, existing, ct);
             }
         }
 

@@ -37,8 +37,8 @@ public sealed class SandboxRun(ParseResult result, CatalogOptions catalog, Engin
 
     /// <summary>
     /// The catalog and a client of the target. Against an endpoint (the local engine) the catalog's
-    /// tables are read while it is built (<see cref="LiveReads"/>); against AWS the client is made and
-    /// the tables read only once the catalog holds up, so a catalog with a problem costs no scan and
+    /// tables are scanned while it is built (<see cref="LiveReads"/>); against AWS the client is made
+    /// and the tables read only once the catalog holds up, so a catalog with a problem costs no scan and
     /// its problems come before any about credentials.
     /// </summary>
     public async Task<CatalogOnTarget> CatalogOnTargetAsync(CancellationToken ct)
@@ -67,7 +67,7 @@ public sealed class SandboxRun(ParseResult result, CatalogOptions catalog, Engin
     }
 }
 
-/// <summary>A built catalog, a client of the target and the reads of its tables already under way.</summary>
+/// <summary>A built catalog, a client of the target and the scans of its tables already under way.</summary>
 public sealed record CatalogOnTarget(LoadedCatalog Loaded, AmazonDynamoDBClient Client, LiveReads Reads) : IDisposable
 {
     public void Dispose()

@@ -38,9 +38,7 @@ public sealed class ErrorTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid));
         Assert.That(run.Error, Does.Contain("academy:billingMode").And.Contain("academy:items"));
-        using var client = LocalEngine.Client();
-        var tables = (await client.ListTablesAsync(new ListTablesRequest())).TableNames ?? [];
-        Assert.That(tables.Where(t => t.StartsWith(user, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(await LocalEngine.TablesAsync(user), Is.Empty);
     }
 
     [Test]

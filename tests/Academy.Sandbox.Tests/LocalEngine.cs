@@ -24,6 +24,26 @@ public sealed class LocalEngine
     public static AmazonDynamoDBClient PatientClient() =>
         new(new Amazon.Runtime.BasicAWSCredentials("sandbox", "sandbox"), new AmazonDynamoDBConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
 
+    /// <summary>
+    /// The tables whose names start with <paramref name="prefix"/>, from every page of ListTables: the
+    /// shared engine holds more than a page (100) of tables when fixtures run side by side, so a check
+    /// of the first page alone could miss the very table it looks for.
+    /// </summary>
+    public static async Task<List<string>> TablesAsync(string prefix)
+    {
+        using var client = Client();
+        var tables = new List<string>();
+        await foreach (var name in client.Paginators.ListTables(new Amazon.DynamoDBv2.Model.ListTablesRequest()).TableNames)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                tables.Add(name);
+            }
+        }
+
+        return tables;
+    }
+
     [OneTimeSetUp]
     public async Task StartAsync() => _engine = await Dynalite.StartAsync(Repo.Resolve("seed/engine"));
 

@@ -153,11 +153,7 @@ public sealed partial class LivePlanTests
         Assert.That(json.Output, Does.Contain("\"action\": \"skip\""));
     }
 
-    private static async Task<List<string>> TablesAsync(string user)
-    {
-        using var client = LocalEngine.Client();
-        return (await client.ListTablesAsync(new ListTablesRequest())).TableNames.Where(t => t.StartsWith(user + "-", StringComparison.Ordinal)).ToList();
-    }
+    private static Task<List<string>> TablesAsync(string user) => LocalEngine.TablesAsync(user + "-");
 
     private static async Task<List<string>> SnapshotAsync(string user)
     {

@@ -103,22 +103,28 @@ public sealed class LauncherTests
         Assert.That(Builds(checkout), Has.Length.EqualTo(2));
     }
 
-    // The launcher finds its checkout without starting a process; these are the ways people start it.
+    // However the launcher is reached, it runs its own checkout's build, and the same build: a path
+    // spelled another way is not a change of sources.
     [TestCase("link")]
+    [TestCase("linked-folder")]
     [TestCase("./bin/academy-sandbox")]
+    [TestCase("bin//academy-sandbox")]
     [TestCase("../bin/academy-sandbox")]
     [TestCase("absolute")]
     public async Task TheLauncherRunsItsOwnCheckoutsBuildHoweverItIsStarted(string how)
     {
         using var checkout = NewCheckout();
+        Assert.That((await RunAsync(checkout, "plan")).ExitCode, Is.Zero);
         var elsewhere = Directory.CreateTempSubdirectory("academy-launcher-").FullName;
         try
         {
             var link = Path.Combine(elsewhere, "academy-sandbox");
             File.CreateSymbolicLink(link, checkout.Resolve("bin/academy-sandbox"));
+            Directory.CreateSymbolicLink(Path.Combine(elsewhere, "tools"), checkout.Resolve("bin"));
             var (directory, file) = how switch
             {
                 "link" => (elsewhere, link),
+                "linked-folder" => (elsewhere, "tools/academy-sandbox"),
                 "absolute" => (elsewhere, checkout.Resolve("bin/academy-sandbox")),
                 "../bin/academy-sandbox" => (checkout.Resolve("seed"), how),
                 _ => (checkout.Root, how),
@@ -126,13 +132,28 @@ public sealed class LauncherTests
 
             var run = await ScriptProcess.RunAsync(directory, file, ["plan"], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
 
-            Assert.That(run.Output, Does.StartWith("ran ").And.EndWith("/.artifacts/sandbox/academy-sandbox.dll plan\n"), run.Error);
-            Assert.That(Path.GetFullPath(run.Output["ran ".Length..^" plan\n".Length]), Is.EqualTo(checkout.Resolve(".artifacts/sandbox/academy-sandbox.dll")));
+            Assert.That(run.Error, Is.Empty, "the build of the first run is this run's too");
+            Assert.That(run.Output, Is.EqualTo($"ran {new DirectoryInfo(checkout.Root).ResolveLinkTarget(true)?.FullName ?? checkout.Root}/.artifacts/sandbox/academy-sandbox.dll plan\n"));
+            Assert.That(Builds(checkout), Has.Length.EqualTo(1));
         }
         finally
         {
             Directory.Delete(elsewhere, recursive: true);
         }
+    }
+
+    [Test]
+    public async Task AFileThatIsNotASourceAddedToASourceFolderBuildsNothing()
+    {
+        using var checkout = NewCheckout();
+        await RunAsync(checkout, "plan");
+        File.WriteAllText(checkout.Resolve("seed/Academy.Sandbox/notes.txt"), "todo");
+        Directory.CreateDirectory(checkout.Resolve("seed/Academy.Sandbox/obj"));
+
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.Empty);
+        Assert.That(Builds(checkout), Has.Length.EqualTo(1));
     }
 
     [Test]

@@ -57,8 +57,8 @@ public sealed class EarlyScanTests
         var (user, catalog) = await SeededLearnerAsync();
         using var client = LocalEngine.Client();
         using var reads = await EarlyReadsAsync(client, catalog);
-        // Longer than the early scan of one item took: reading the table again now would be more recent.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The catalog's checks outlast the early scan's lead: reading the table again is more recent.
+        await Task.Delay(LiveReads.MaxLead + TimeSpan.FromSeconds(0.5));
         var global = $"{user}-academy-global";
         await client.UpdateItemAsync(new UpdateItemRequest
         {

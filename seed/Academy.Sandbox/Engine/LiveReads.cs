@@ -9,25 +9,25 @@ namespace Academy.Sandbox.Engine;
 /// engine's scan and the catalog's checks then run side by side instead of one after the other
 /// (docs/performance.md). An early scan stands in for the one the caller would make only when it is
 /// as good as that one: it succeeded, the table it read is the table the caller has just described
-/// (same creation time and keys, still ACTIVE), and it is no older than a fresh scan would take to
-/// make. Otherwise (a failure, a table deleted, re-created or changed, a catalog that took long to
-/// check) the caller scans again, so it plans from the same view as if it had read the table itself.
+/// (same creation time and keys, still ACTIVE), and it started at most <see cref="MaxLead"/> before
+/// the caller asked for it. Otherwise (a failure, a table deleted, re-created or changed, a catalog
+/// that took longer to check) the caller scans again. So `up` plans from a view that is at most a
+/// second older than reading each table after the checks would give: an edit made to a table while
+/// `up` runs may be missed by either, as with any tool that reads, then plans, then writes.
 /// </summary>
 public sealed class LiveReads : IDisposable
 {
+    /// <summary>How long before the caller asks an early scan may have started: the most its view lags behind a fresh one.</summary>
+    public static readonly TimeSpan MaxLead = TimeSpan.FromSeconds(1);
+
     private readonly CancellationTokenSource _stop;
-    private readonly Dictionary<string, Task<EarlyScan?>> _scans;
+    private readonly Dictionary<string, EarlyRead> _reads;
 
     private LiveReads(IAmazonDynamoDB client, IEnumerable<string> tables, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = _stop.Token;
-        // Off the caller's thread: the SDK's first request does its set-up synchronously, which must
-        // not delay the catalog's checks (or a catalog problem's message).
-        _scans = tables.Distinct(StringComparer.Ordinal).ToDictionary(
-            name => name,
-            name => Observed(Task.Run(() => ScanWhenActiveAsync(client, name, token), token)),
-            StringComparer.Ordinal);
+        _reads = tables.Distinct(StringComparer.Ordinal).ToDictionary(name => name, name => new EarlyRead(client, name, token), StringComparer.Ordinal);
     }
 
     /// <summary>No early scans: every table is scanned when it is planned.</summary>
@@ -42,11 +42,15 @@ public sealed class LiveReads : IDisposable
     /// </summary>
     public async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string table, TableDescription described, CancellationToken ct)
     {
-        if (_scans.TryGetValue(table, out var early))
+        if (_reads.TryGetValue(table, out var early) && !early.MayStandFor(Stopwatch.GetTimestamp()))
+        {
+            early.Stop(); // the engine's time goes to the fresh scan
+        }
+        else if (early is not null)
         {
             try
             {
-                if (await early.WaitAsync(ct) is { } scan && scan.StandsFor(described))
+                if (await early.Scan.WaitAsync(ct) is { } scan && scan.StandsFor(described))
                 {
                     return scan.Items;
                 }
@@ -61,7 +65,7 @@ public sealed class LiveReads : IDisposable
     }
 
     /// <summary>Ends when every early read has ended, however (for tests that change a table after it).</summary>
-    internal Task Settled() => Task.WhenAll(_scans.Values.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    internal Task Settled() => Task.WhenAll(_reads.Values.Select(r => r.Scan.ContinueWith(_ => { }, TaskScheduler.Default)));
 
     /// <summary>Stops the scans nobody awaited (the catalog had a problem), so none outlives the command.</summary>
     public void Dispose()
@@ -72,38 +76,62 @@ public sealed class LiveReads : IDisposable
         }
     }
 
-    private static async Task<EarlyScan?> ScanWhenActiveAsync(IAmazonDynamoDB client, string table, CancellationToken ct)
+    // One table's early read: described, then scanned when ACTIVE (null when missing or not ready: the
+    // caller creates it or waits for it, and scans then).
+    private sealed class EarlyRead
     {
-        var description = await LiveTable.DescribeAsync(client, table, ct);
-        if (description?.TableStatus != TableStatus.ACTIVE)
+        private readonly CancellationTokenSource _stop;
+        private long _scanStarted; // 0 until the scan starts
+
+        public EarlyRead(IAmazonDynamoDB client, string table, CancellationToken ct)
         {
-            return null; // missing or not ready: the caller creates it or waits for it, and scans then
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var token = _stop.Token;
+            // Off the caller's thread: the SDK's first request does its set-up synchronously, which must
+            // not delay the catalog's checks (or a catalog problem's message).
+            Scan = Observed(Task.Run(() => ReadAsync(client, table, token), token));
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var items = await LiveTable.ScanAsync(client, table, ct);
-        return new EarlyScan(description, items, started, Stopwatch.GetTimestamp());
-    }
+        public Task<EarlyScan?> Scan { get; }
 
-    // Failures are the caller's to see when it asks; one nobody asks for must not surface as an unobserved exception.
-    private static Task<T> Observed<T>(Task<T> task)
-    {
-        _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
+        public void Stop() => _stop.Cancel();
 
-    private sealed record EarlyScan(TableDescription Table, List<Dictionary<string, AttributeValue>> Items, long Started, long Finished)
-    {
         /// <summary>
-        /// The same table (a table deleted and created again has a new creation time), and read no longer
-        /// ago than reading it again would take: then the early view is as recent as a fresh one.
+        /// False when the scan started more than <see cref="MaxLead"/> before <paramref name="asked"/>: then
+        /// what it read first may lag behind the table by more than that, and a fresh scan is made instead
+        /// of waiting for this one.
         /// </summary>
+        public bool MayStandFor(long asked) =>
+            Interlocked.Read(ref _scanStarted) is var started && (started == 0 || Stopwatch.GetElapsedTime(started, asked) <= MaxLead);
+
+        private async Task<EarlyScan?> ReadAsync(IAmazonDynamoDB client, string table, CancellationToken ct)
+        {
+            var description = await LiveTable.DescribeAsync(client, table, ct);
+            if (description?.TableStatus != TableStatus.ACTIVE)
+            {
+                return null;
+            }
+
+            Interlocked.Exchange(ref _scanStarted, Stopwatch.GetTimestamp());
+            return new EarlyScan(description, await LiveTable.ScanAsync(client, table, ct));
+        }
+
+        // Failures are the caller's to see when it asks; one nobody asks for must not surface as an unobserved exception.
+        private static Task<T> Observed<T>(Task<T> task)
+        {
+            _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return task;
+        }
+    }
+
+    private sealed record EarlyScan(TableDescription Table, List<Dictionary<string, AttributeValue>> Items)
+    {
+        /// <summary>The same table: one deleted and created again has a new creation time, other keys, or is not ACTIVE yet.</summary>
         public bool StandsFor(TableDescription described) =>
             described.TableStatus == TableStatus.ACTIVE
             && described.CreationDateTime == Table.CreationDateTime
             && described.TableArn == Table.TableArn
-            && Keys(described) == Keys(Table)
-            && Stopwatch.GetElapsedTime(Finished) <= Stopwatch.GetElapsedTime(Started, Finished);
+            && Keys(described) == Keys(Table);
 
         private static string Keys(TableDescription table) =>
             string.Join(",", (table.KeySchema ?? []).Select(k => $"{k.AttributeName}:{k.KeyType}"))

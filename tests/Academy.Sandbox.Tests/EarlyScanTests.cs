@@ -23,7 +23,7 @@ public sealed class EarlyScanTests
         using var client = LocalEngine.Client();
         using var reads = await EarlyReadsAsync(client, catalog);
         var jobs = $"{user}-academy-jobs";
-        await client.DeleteTableAsync(jobs);
+        await DeleteAsync(client, jobs);
         await client.CreateTableAsync(new CreateTableRequest
         {
             TableName = jobs,
@@ -44,7 +44,7 @@ public sealed class EarlyScanTests
         var (user, catalog) = await SeededLearnerAsync();
         using var client = LocalEngine.Client();
         using var reads = await EarlyReadsAsync(client, catalog);
-        await client.DeleteTableAsync($"{user}-academy-jobs");
+        await DeleteAsync(client, $"{user}-academy-jobs");
 
         var result = await Runner(client, reads).RunAsync(catalog, prune: false, CancellationToken.None);
 
@@ -102,6 +102,16 @@ public sealed class EarlyScanTests
         var reads = LiveReads.Start(client, catalog.Tables.Select(t => t.Name), CancellationToken.None);
         await reads.Settled();
         return reads;
+    }
+
+    // The engine deletes a table in the background: gone once DescribeTable no longer finds it.
+    private static async Task DeleteAsync(IAmazonDynamoDB client, string table)
+    {
+        await client.DeleteTableAsync(table);
+        for (var tries = 0; tries < 200 && await LiveTable.DescribeAsync(client, table, CancellationToken.None) is not null; tries++)
+        {
+            await Task.Delay(25);
+        }
     }
 
     private static UpRunner Runner(IAmazonDynamoDB client, LiveReads reads) =>

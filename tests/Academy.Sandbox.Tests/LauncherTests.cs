@@ -109,6 +109,7 @@ public sealed class LauncherTests
     [TestCase("linked-folder")]
     [TestCase("./bin/academy-sandbox")]
     [TestCase("bin//academy-sandbox")]
+    [TestCase("bin/academy-sandbox")]
     [TestCase("../bin/academy-sandbox")]
     [TestCase("absolute")]
     public async Task TheLauncherRunsItsOwnCheckoutsBuildHoweverItIsStarted(string how)
@@ -130,7 +131,8 @@ public sealed class LauncherTests
                 _ => (checkout.Root, how),
             };
 
-            var run = await ScriptProcess.RunAsync(directory, file, ["plan"], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
+            // An exported CDPATH (some shells' profiles set one) must not send the launcher elsewhere.
+            var run = await ScriptProcess.RunAsync(directory, file, ["plan"], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath, ["CDPATH"] = ".:" + elsewhere });
 
             Assert.That(run.Error, Is.Empty, "the build of the first run is this run's too");
             Assert.That(run.Output, Is.EqualTo($"ran {new DirectoryInfo(checkout.Root).ResolveLinkTarget(true)?.FullName ?? checkout.Root}/.artifacts/sandbox/academy-sandbox.dll plan\n"));

@@ -81,7 +81,9 @@ public sealed class LiveReads : IDisposable
     private sealed class EarlyRead
     {
         private readonly CancellationTokenSource _stop;
+        private readonly object _gate = new();
         private long _scanStarted; // 0 until the scan starts
+        private bool _asked;
 
         public EarlyRead(IAmazonDynamoDB client, string table, CancellationToken ct)
         {
@@ -101,8 +103,21 @@ public sealed class LiveReads : IDisposable
         /// what it read first may lag behind the table by more than that, and a fresh scan is made instead
         /// of waiting for this one.
         /// </summary>
-        public bool MayStandFor(long asked) =>
-            Interlocked.Read(ref _scanStarted) is var started && (started == 0 || Stopwatch.GetElapsedTime(started, asked) <= MaxLead);
+        public bool MayStandFor(long asked)
+        {
+            lock (_gate)
+            {
+                _asked = true;
+                var started = Interlocked.Read(ref _scanStarted);
+                var usable = started == 0 || Stopwatch.GetElapsedTime(started, asked) <= MaxLead;
+                if (usable)
+                {
+                    _stop.CancelAfter(Timeout.InfiniteTimeSpan); // it is wanted now, however long it still runs
+                }
+
+                return usable;
+            }
+        }
 
         private async Task<EarlyScan?> ReadAsync(IAmazonDynamoDB client, string table, CancellationToken ct)
         {
@@ -112,7 +127,17 @@ public sealed class LiveReads : IDisposable
                 return null;
             }
 
-            Interlocked.Exchange(ref _scanStarted, Stopwatch.GetTimestamp());
+            lock (_gate)
+            {
+                Interlocked.Exchange(ref _scanStarted, Stopwatch.GetTimestamp());
+                if (!_asked)
+                {
+                    // Unless it is asked for within its lead it can never be used: then it stops, leaving
+                    // the engine to the fresh scan a long catalog check ends with.
+                    _stop.CancelAfter(MaxLead);
+                }
+            }
+
             return new EarlyScan(description, await LiveTable.ScanAsync(client, table, ct));
         }
 

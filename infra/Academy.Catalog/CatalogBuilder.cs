@@ -23,24 +23,7 @@ public static class CatalogBuilder
     public static Catalog Build(IConfigSource config, ProjectPaths paths)
     {
         var errors = new ErrorList();
-        var settings = SettingsParser.Parse(config, errors);
-        if (config.Get(ConfigKeys.Roster.Name) is { Length: > 0 } roster)
-        {
-            errors.Add($"config {ConfigKeys.Roster.FullKey}", null,
-                $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack: work on one learner with their own stack or --user (or --learner NAME where a command takes a roster)");
-        }
-
-        if (ProjectPaths.Unusable(settings.SeedDir) is { } unusable)
-        {
-            // No seed folder to read: what config says is all there is to report.
-            errors.Add(config.Origin(ConfigKeys.SeedDir.Name), null, unusable, config.IsSecret(ConfigKeys.SeedDir.Name));
-            errors.ThrowIfAny();
-        }
-
-        var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
-        var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
-        CheckUser(tables, settings, config, errors);
-
+        var (settings, definitions, rejected, tables) = ReadTables(config, paths, errors);
         var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
             .ToDictionary(i => (i.TableKey, i.Key));
         var secretItems = config.IsSecret(ConfigKeys.Items.Name);
@@ -72,16 +55,41 @@ public static class CatalogBuilder
     public static IReadOnlyList<TableSpec>? TablesOf(IConfigSource config, ProjectPaths paths)
     {
         var errors = new ErrorList();
-        var settings = SettingsParser.Parse(config, errors);
-        if (errors.Any || settings.UserUnreadable || ProjectPaths.Unusable(settings.SeedDir) is not null || config.Get(ConfigKeys.Roster.Name) is { Length: > 0 })
+        try
         {
-            return null;
+            var read = ReadTables(config, paths, errors);
+            return errors.Any || read.Settings.UserUnreadable ? null : read.Tables;
+        }
+        catch (CatalogException)
+        {
+            return null; // a seed folder that cannot even be named
+        }
+    }
+
+    // What Build reads before the items: the settings, the table definitions and the tables they make.
+    // Throws at once when the seed folder cannot be named: config is then all there is to report.
+    private static TablesRead ReadTables(IConfigSource config, ProjectPaths paths, ErrorList errors)
+    {
+        var settings = SettingsParser.Parse(config, errors);
+        if (config.Get(ConfigKeys.Roster.Name) is { Length: > 0 } roster)
+        {
+            errors.Add($"config {ConfigKeys.Roster.FullKey}", null,
+                $"names the roster '{roster}', so this stack is a course of learners, not one learner's stack: work on one learner with their own stack or --user (or --learner NAME where a command takes a roster)");
         }
 
-        var tables = LoadDefinitions(paths, settings.SeedDir, errors, out _).Values.Select(d => Spec(d, settings)).ToList();
+        if (ProjectPaths.Unusable(settings.SeedDir) is { } unusable)
+        {
+            errors.Add(config.Origin(ConfigKeys.SeedDir.Name), null, unusable, config.IsSecret(ConfigKeys.SeedDir.Name));
+            errors.ThrowIfAny();
+        }
+
+        var definitions = LoadDefinitions(paths, settings.SeedDir, errors, out var rejected);
+        var tables = definitions.Values.Select(d => Spec(d, settings)).ToList();
         CheckUser(tables, settings, config, errors);
-        return errors.Any ? null : tables;
+        return new TablesRead(settings, definitions, rejected, tables);
     }
+
+    private sealed record TablesRead(CatalogSettings Settings, Dictionary<string, TableDefinition> Definitions, IReadOnlySet<string> Rejected, List<TableSpec> Tables);
 
     private static Dictionary<string, TableDefinition> LoadDefinitions(ProjectPaths paths, string seedDir, ErrorList errors, out IReadOnlySet<string> rejected)
     {

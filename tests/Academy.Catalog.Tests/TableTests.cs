@@ -42,6 +42,8 @@ public class TableTests
     [TestCase("user", "Alice Smith", null)]
     [TestCase("user", "alice", "user")]
     [TestCase("billingMode", "FAST", null)]
+    [TestCase("seedDir", "seed\0x", null)]
+    [TestCase("roster", "roster.yaml", null)]
     public void TablesOfIsNullWhereBuildWouldReportTheConfigOrTheLearnerIsSecret(string key, string value, string? secret)
     {
         var config = new DictionaryConfigSource("alice", new Dictionary<string, string> { [key] = value }, secret is null ? null : [secret], secret is null ? null : new Dictionary<string, string> { [secret] = "encrypted" });

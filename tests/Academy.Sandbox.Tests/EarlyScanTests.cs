@@ -1,6 +1,7 @@
 using Academy.Catalog;
 using Academy.Catalog.Settings;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Down;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Tests.Support;
 using Academy.Sandbox.Up;
@@ -104,14 +105,11 @@ public sealed class EarlyScanTests
         return reads;
     }
 
-    // The engine deletes a table in the background: gone once DescribeTable no longer finds it.
+    // The engine deletes a table in the background: gone once down would call it gone.
     private static async Task DeleteAsync(IAmazonDynamoDB client, string table)
     {
         await client.DeleteTableAsync(table);
-        for (var tries = 0; tries < 200 && await LiveTable.DescribeAsync(client, table, CancellationToken.None) is not null; tries++)
-        {
-            await Task.Delay(25);
-        }
+        await DownRunner.WaitGoneAsync(client, table, CancellationToken.None);
     }
 
     private static UpRunner Runner(IAmazonDynamoDB client, LiveReads reads) =>

@@ -40,7 +40,7 @@ public static class DownRunner
         return deleted;
     }
 
-    private static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
+    internal static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(50);

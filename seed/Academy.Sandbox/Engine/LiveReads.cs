@@ -82,7 +82,7 @@ public sealed class LiveReads : IDisposable
     {
         private readonly CancellationTokenSource _stop;
         private readonly object _gate = new();
-        private long _scanStarted; // 0 until the scan starts
+        private long _scanStarted; // 0 until the scan starts; this and _asked under _gate
         private bool _asked;
 
         public EarlyRead(IAmazonDynamoDB client, string table, CancellationToken ct)
@@ -108,8 +108,7 @@ public sealed class LiveReads : IDisposable
             lock (_gate)
             {
                 _asked = true;
-                var started = Interlocked.Read(ref _scanStarted);
-                var usable = started == 0 || Stopwatch.GetElapsedTime(started, asked) <= MaxLead;
+                var usable = _scanStarted == 0 || Stopwatch.GetElapsedTime(_scanStarted, asked) <= MaxLead;
                 if (usable)
                 {
                     _stop.CancelAfter(Timeout.InfiniteTimeSpan); // it is wanted now, however long it still runs
@@ -129,7 +128,7 @@ public sealed class LiveReads : IDisposable
 
             lock (_gate)
             {
-                Interlocked.Exchange(ref _scanStarted, Stopwatch.GetTimestamp());
+                _scanStarted = Stopwatch.GetTimestamp();
                 if (!_asked)
                 {
                     // Unless it is asked for within its lead it can never be used: then it stops, leaving
@@ -156,10 +155,6 @@ public sealed class LiveReads : IDisposable
             described.TableStatus == TableStatus.ACTIVE
             && described.CreationDateTime == Table.CreationDateTime
             && described.TableArn == Table.TableArn
-            && Keys(described) == Keys(Table);
-
-        private static string Keys(TableDescription table) =>
-            string.Join(",", (table.KeySchema ?? []).Select(k => $"{k.AttributeName}:{k.KeyType}"))
-            + "|" + string.Join(",", (table.AttributeDefinitions ?? []).Select(a => $"{a.AttributeName}:{a.AttributeType}"));
+            && TableSettings.LiveKey(described) == TableSettings.LiveKey(Table);
     }
 }

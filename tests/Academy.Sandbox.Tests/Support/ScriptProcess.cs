@@ -132,8 +132,11 @@ public sealed class ScriptProcess : IDisposable
     public static IReadOnlyList<int> ProcessesMentioning(string text) =>
         Directory.EnumerateDirectories("/proc")
             .Select(dir => int.TryParse(Path.GetFileName(dir), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && IsAlive(pid) && ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(text, StringComparison.Ordinal))
+            .Where(pid => pid > 0 && IsAlive(pid) && CommandLine(pid).Contains(text, StringComparison.Ordinal))
             .ToList();
+
+    /// <summary>A process's command line, for a message (empty once it has ended).</summary>
+    public static string CommandLine(int pid) => ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
 
     public static bool IsAlive(int pid)
     {

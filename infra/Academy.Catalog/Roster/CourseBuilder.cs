@@ -17,6 +17,13 @@ public static class CourseBuilder
     // the course stack or seed files are reported once instead of once per learner.
     private const string CheckName = "roster-check";
 
+    /// <summary>
+    /// The most items one course stack declares (learners x items each). Far above a course's needs
+    /// (the seed's 7 items for the 1,250 learners the default table quota allows come to 8,750), and
+    /// low enough that the stack's state and the check of its catalogs stay a few hundred megabytes.
+    /// </summary>
+    public const int MaxCourseItems = 100_000;
+
     /// <summary>The course for <paramref name="course"/>'s config; the roster is <paramref name="rosterPath"/> or academy:roster.</summary>
     public static CourseCatalog Build(IConfigSource course, ProjectPaths paths, string? rosterPath = null)
     {
@@ -191,7 +198,18 @@ public static class CourseBuilder
                 + $"; the quota also counts every other table in the region. Split the cohort across regions or accounts, or ask AWS for more and set {RosterReader.TableQuotaField} in the roster");
         }
 
-        return tables > roster.TableQuota ? [] : valid;
+        // Every learner gets the course's items, so a seed that is fine for one learner can be far too
+        // much for a cohort: 1,250 learners x 10,000 seed items once grew past 20 GB before anything
+        // said so. Checked here, before any learner's catalog is built, from the course's own count.
+        var items = (long)roster.Learners.Count * shared.Items.Count;
+        if (items > MaxCourseItems)
+        {
+            errors.Add(roster.Source, null,
+                $"the cohort would declare {items:N0} items ({roster.Learners.Count:N0} learners x {shared.Items.Count:N0} items each), over the {MaxCourseItems:N0} one course stack may hold: "
+                + "each is a resource in the stack's state and is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer seed items");
+        }
+
+        return tables > roster.TableQuota || items > MaxCourseItems ? [] : valid;
     }
 
     private static Catalog? TryBuild(IConfigSource config, ProjectPaths paths, ErrorList errors, Func<CatalogError, CatalogError> place)

@@ -1,3 +1,4 @@
+using Academy.Catalog;
 using Academy.Catalog.Roster;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tests.Support;
@@ -120,6 +121,42 @@ public class RosterTests
         var problems = RosterScratch.Failures(project, roster);
 
         Assert.That(problems.Single(), Does.StartWith($"{RosterScratch.File}: the cohort would create 2,502 tables (1,251 learners x 2), over the account's quota of 2,500 DynamoDB tables per region (AWS's default)"));
+    }
+
+    [Test]
+    public void ACohortOverTheItemLimitIsRefusedBeforeAnyLearnerIsBuilt()
+    {
+        using var project = new ScratchProject();
+        // 200 items per learner (the seed's own and plain extra ones) x 501 learners: 100,200 items.
+        var seedCount = CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths).Items.Count;
+        var seed = Path.Combine(project.Root, "seed", "items", "global.json");
+        var global = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(seed))!.AsArray();
+        for (var i = seedCount; i < 200; i++)
+        {
+            global.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = $"extra-{i:D3}" });
+        }
+
+        project.Write("seed/items/global.json", global.ToJsonString());
+        var roster = "learners:\n" + string.Concat(Enumerable.Range(1, 501).Select(i => $"  - learner{i}\n"));
+
+        var problems = RosterScratch.Failures(project, roster);
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            $"{RosterScratch.File}: the cohort would declare 100,200 items (501 learners x 200 items each), over the 100,000 one course stack may hold: "
+            + "each is a resource in the stack's state and is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer seed items",
+        }));
+    }
+
+    [Test]
+    public void ACohortUnderTheItemLimitIsBuilt()
+    {
+        using var project = new ScratchProject();
+        var seedCount = CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths).Items.Count;
+
+        var course = RosterScratch.Build(project, "learners: [ann, ben, cat]");
+
+        Assert.That(course.Learners.Sum(l => l.Catalog.Items.Count), Is.EqualTo(3 * seedCount));
     }
 
     [Test]

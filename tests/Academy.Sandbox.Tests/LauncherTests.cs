@@ -87,6 +87,12 @@ public sealed class LauncherTests
 
     [TestCase("Directory.Build.targets")]
     [TestCase("infra/Academy.Catalog/Items/Added/Nested.cs")]
+    [TestCase("seed/Directory.Build.props")]
+    [TestCase("infra/Directory.Build.targets")]
+    [TestCase("Directory.Build.rsp")]
+    [TestCase("NuGet.config")]
+    [TestCase("seed/nuget.config")]
+    [TestCase("infra/Academy.Catalog/NuGet.Config")]
     public async Task AnAddedFileInAFolderOrAtTheRootIsBuiltAgainEvenWithAnOldTime(string source)
     {
         using var checkout = NewCheckout();
@@ -100,6 +106,24 @@ public sealed class LauncherTests
         var again = await RunAsync(checkout, "plan");
 
         Assert.That((run.Error, again.Error), Is.EqualTo((Building, "")));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    // What `cp -p`, `tar x` or `rsync -t` leave: new content under the file's old modification time.
+    [TestCase("seed/Academy.Sandbox/Program.cs")]
+    [TestCase("Directory.Build.props")]
+    public async Task AnEditedSourceThatKeptItsOldTimeIsBuiltAgain(string source)
+    {
+        using var checkout = NewCheckout();
+        var path = checkout.Resolve(source);
+        var old = File.GetLastWriteTimeUtc(path);
+        await RunAsync(checkout, "plan");
+
+        File.AppendAllText(path, "\n");
+        File.SetLastWriteTimeUtc(path, old);
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.EqualTo(Building), $"{source} has new content");
         Assert.That(Builds(checkout), Has.Length.EqualTo(2));
     }
 

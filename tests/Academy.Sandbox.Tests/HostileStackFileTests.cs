@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Academy.Catalog.Errors;
 using Academy.Sandbox.Config;
@@ -61,6 +62,21 @@ public sealed class HostileStackFileTests
         var error = Assert.Throws<CatalogException>(() => StackFileConfigSource.Load(project.Paths, "bob"))!;
 
         Assert.That(error.Errors.Single().ToString(), Does.StartWith("Pulumi.bob.yaml: is 3,072 MB; a stack file holds settings and a few items, at most 16 MB"));
+    }
+
+    // Within Pulumi's ratio rule (few aliases), yet 70 copies of a 1 MiB string: 70 MiB to hold.
+    [Test]
+    public void AliasesOfALongStringPastTheTextLimitAreRefusedNamingTheLine()
+    {
+        var yaml = new StringBuilder("config:\n  academy:tags:\n    a: &s ").Append('x', 1024 * 1024).Append('\n');
+        for (var i = 0; i < 70; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"    b{i}: *s\n");
+        }
+
+        var error = Refused(yaml.ToString());
+
+        Assert.That(error.Errors.Single().ToString(), Does.Match(@"^Pulumi\.bob\.yaml: line 6\d: .*more than 64 MiB of text once its aliases are expanded"));
     }
 
     [Test]

@@ -56,7 +56,7 @@ public static class ItemParser
 
     public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors)
     {
-        var before = errors.Errors.Count;
+        var before = errors.Count;
         // One delegate for the item's every check (each conversion of a local function makes another).
         Action<string, ErrorMessage> report = (path, message) =>
             errors.Add(source, label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
@@ -73,7 +73,7 @@ public static class ItemParser
         var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, report);
         ItemChecks.Run(attributes, report);
 
-        if (errors.Errors.Count > before || hash is null)
+        if (errors.Count > before || hash is null)
         {
             return null;
         }

@@ -18,11 +18,18 @@ public static class CourseBuilder
     private const string CheckName = "roster-check";
 
     /// <summary>
-    /// The most items one course stack declares (learners x items each). Far above a course's needs
-    /// (the seed's 7 items for the 1,250 learners the default table quota allows come to 8,750), and
-    /// low enough that the stack's state and the check of its catalogs stay a few hundred megabytes.
+    /// The most items one course stack declares, all learners together. Far above a course's needs
+    /// (the seed's 7 items for the 1,250 learners the default table quota allows come to 8,750).
     /// </summary>
     public const int MaxCourseItems = 100_000;
+
+    /// <summary>
+    /// The most item data one course stack declares, all learners together, by DynamoDB's size rules
+    /// (the seed's items for 1,250 learners come to a few megabytes). Every learner's catalog holds
+    /// its own copy while the course is checked, at several times these bytes, so this, with
+    /// <see cref="MaxCourseItems"/>, keeps a course to a few hundred megabytes of memory.
+    /// </summary>
+    public const long MaxCourseItemBytes = 64L * 1024 * 1024;
 
     /// <summary>The course for <paramref name="course"/>'s config; the roster is <paramref name="rosterPath"/> or academy:roster.</summary>
     public static CourseCatalog Build(IConfigSource course, ProjectPaths paths, string? rosterPath = null)
@@ -60,23 +67,39 @@ public static class CourseBuilder
 
         var learners = CheckLearners(roster!, shared!, errors);
         // Learners' catalogs are independent, so they are built side by side; their problems are
-        // reported in roster order all the same.
+        // reported in roster order all the same. Learners with items of their own are counted as
+        // they are built, and once the course is over a limit no further catalog is built.
         var results = new (Catalog? Catalog, ErrorList Errors)[learners.Count];
+        var footprint = new Footprint();
         Parallel.For(0, learners.Count, i =>
         {
+            if (footprint.Over)
+            {
+                return;
+            }
+
             var learner = learners[i];
             var own = new ErrorList();
             var source = new LearnerConfigSource(course, learner.Name, learner.Overrides);
-            results[i] = (TryBuild(source, paths, own, e => InRoster(roster!, learner, e)), own);
+            var catalog = TryBuild(source, paths, own, e => InRoster(roster!, learner, e));
+            results[i] = (catalog, own);
+            if (catalog is not null)
+            {
+                footprint.Add(catalog.Items.Count, catalog.Items.Sum(item => (long)item.SizeBytes));
+            }
         });
+        if (footprint.Over)
+        {
+            errors.Add(roster!.Source, null,
+                $"the cohort would declare more than {MaxCourseItems:N0} items or {MaxCourseItemBytes / (1024 * 1024):N0} MiB of item data, the most one course stack may hold "
+                + $"(its {learners.Count:N0} learners, with the items some of them have of their own): {SplitAdvice}");
+            errors.ThrowIfAny();
+        }
+
         var built = new List<LearnerCatalog>();
         for (var i = 0; i < learners.Count; i++)
         {
-            foreach (var error in results[i].Errors.Errors)
-            {
-                errors.Add(error);
-            }
-
+            errors.AddAll(results[i].Errors);
             if (results[i].Catalog is { } catalog)
             {
                 built.Add(new LearnerCatalog(learners[i], catalog));
@@ -198,18 +221,44 @@ public static class CourseBuilder
                 + $"; the quota also counts every other table in the region. Split the cohort across regions or accounts, or ask AWS for more and set {RosterReader.TableQuotaField} in the roster");
         }
 
-        // Every learner gets the course's items, so a seed that is fine for one learner can be far too
-        // much for a cohort: 1,250 learners x 10,000 seed items once grew past 20 GB before anything
-        // said so. Checked here, before any learner's catalog is built, from the course's own count.
-        var items = (long)roster.Learners.Count * shared.Items.Count;
-        if (items > MaxCourseItems)
+        // Every learner without items of their own gets exactly the course's, so a seed that is fine
+        // for one learner can be far too much for a cohort (1,250 learners x 10,000 seed items once
+        // grew past 20 GB before anything said so): said here, before any catalog is built.
+        var plain = roster.Learners.Count(l => !l.Overrides.ContainsKey(ConfigKeys.Items.Name));
+        var (items, bytes) = ((long)plain * shared.Items.Count, plain * shared.Items.Sum(item => (long)item.SizeBytes));
+        var over = items > MaxCourseItems || bytes > MaxCourseItemBytes;
+        if (over)
         {
-            errors.Add(roster.Source, null,
-                $"the cohort would declare {items:N0} items ({roster.Learners.Count:N0} learners x {shared.Items.Count:N0} items each), over the {MaxCourseItems:N0} one course stack may hold: "
-                + "each is a resource in the stack's state and is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer seed items");
+            var some = plain < roster.Learners.Count ? "at least " : "";
+            var each = $"{plain:N0} learners x {shared.Items.Count:N0} items, {shared.Items.Sum(item => (long)item.SizeBytes):N0} bytes of item data each"
+                + (plain < roster.Learners.Count ? ", not counting the learners with items of their own" : "");
+            errors.Add(roster.Source, null, items > MaxCourseItems
+                ? $"the cohort would declare {some}{items:N0} items ({each}), over the {MaxCourseItems:N0} one course stack may hold: {SplitAdvice}"
+                : $"the cohort would declare {some}{bytes / (1024.0 * 1024):N1} MiB of item data ({each}), over the {MaxCourseItemBytes / (1024 * 1024):N0} MiB one course stack may hold: {SplitAdvice}");
         }
 
-        return tables > roster.TableQuota || items > MaxCourseItems ? [] : valid;
+        return tables > roster.TableQuota || over ? [] : valid;
+    }
+
+    private const string SplitAdvice = "each item is a resource in the stack's state and every learner's copy is checked in memory. "
+        + "Split the cohort into several course stacks, each with its own roster, or declare fewer or smaller items";
+
+    // The items and item bytes of the learners built so far, added from the threads building them.
+    private sealed class Footprint
+    {
+        private long _items;
+        private long _bytes;
+        private int _over;
+
+        public bool Over => Volatile.Read(ref _over) == 1;
+
+        public void Add(int items, long bytes)
+        {
+            if (Interlocked.Add(ref _items, items) > MaxCourseItems | Interlocked.Add(ref _bytes, bytes) > MaxCourseItemBytes)
+            {
+                Volatile.Write(ref _over, 1);
+            }
+        }
     }
 
     private static Catalog? TryBuild(IConfigSource config, ProjectPaths paths, ErrorList errors, Func<CatalogError, CatalogError> place)
@@ -225,6 +274,7 @@ public static class CourseBuilder
                 errors.Add(place(error));
             }
 
+            errors.CountMore(e.Count - e.Errors.Count);
             return null;
         }
     }

@@ -101,7 +101,7 @@ public static class TableDefinitionParser
             element = properties;
         }
 
-        var before = errors.Errors.Count;
+        var before = errors.Count;
         foreach (var property in element.EnumerateObject())
         {
             if (DerivedProperties.TryGetValue(property.Name, out var hint))
@@ -116,7 +116,7 @@ public static class TableDefinitionParser
 
         var definitions = ParseAttributeDefinitions(element, source, item, errors);
         var keys = ParseKeySchema(element, source, item, errors);
-        if (errors.Errors.Count > before || keys.Hash is null)
+        if (errors.Count > before || keys.Hash is null)
         {
             return null;
         }
@@ -136,7 +136,7 @@ public static class TableDefinitionParser
                 + $"Define only key attributes ({string.Join(", ", keyNames)}); every other attribute is free-form and is set by the items themselves.");
         }
 
-        if (errors.Errors.Count > before)
+        if (errors.Count > before)
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace Academy.Catalog.Yaml;
 /// <param name="MaxDepth">Deepest nesting of maps and lists.</param>
 /// <param name="MaxNodes">Most values after expansion, or null for no fixed cap.</param>
 /// <param name="RefuseExcessiveAliasing">go-yaml v3's ratio rule, so a file Pulumi refuses is refused here too.</param>
-public sealed record YamlLimit(int MaxDepth, long? MaxNodes, bool RefuseExcessiveAliasing);
+/// <param name="MaxChars">Most characters of scalar text after expansion: an alias of one long string copies all of it.</param>
+public sealed record YamlLimit(int MaxDepth, long? MaxNodes, bool RefuseExcessiveAliasing, long MaxChars);
 
 /// <summary>
 /// Walks a YAML text's events (the parser keeps no recursion of its own) before any node tree is
@@ -18,10 +19,10 @@ public sealed record YamlLimit(int MaxDepth, long? MaxNodes, bool RefuseExcessiv
 public static class YamlLimits
 {
     /// <summary>Pulumi.&lt;stack&gt;.yaml: refused exactly where Pulumi's own reader refuses it, and bounded in depth.</summary>
-    public static YamlLimit StackFile { get; } = new(MaxDepth: 256, MaxNodes: null, RefuseExcessiveAliasing: true);
+    public static YamlLimit StackFile { get; } = new(MaxDepth: 256, MaxNodes: null, RefuseExcessiveAliasing: true, MaxChars: 64L * 1024 * 1024);
 
     /// <summary>A roster: far more than any cohort needs, and a fixed cap on what aliases may expand to.</summary>
-    public static YamlLimit Roster { get; } = new(MaxDepth: 64, MaxNodes: 200_000, RefuseExcessiveAliasing: false);
+    public static YamlLimit Roster { get; } = new(MaxDepth: 64, MaxNodes: 200_000, RefuseExcessiveAliasing: false, MaxChars: 8L * 1024 * 1024);
 
     // go-yaml v3 (decode.go): at most 99% of nodes may come from aliases up to 400,000 decoded
     // nodes, falling to 10% at 4,000,000; documents with under 100 aliased or 1,000 decoded nodes pass.
@@ -36,9 +37,9 @@ public static class YamlLimits
     public static (string Problem, long Line)? Check(string text, YamlLimit limit)
     {
         var parser = new Parser(new StringReader(text));
-        var open = new Stack<(string? Anchor, long Size)>();
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long decoded = 0, aliased = 0;
+        var open = new Stack<(string? Anchor, long Size, long Chars)>();
+        var sizes = new Dictionary<string, (long Size, long Chars)>(StringComparer.Ordinal);
+        long decoded = 0, aliased = 0, chars = 0;
         var constructs = new YamlConstructs();
         try
         {
@@ -65,9 +66,10 @@ public static class YamlLimits
                             return ($"alias *{name} names no anchor &{name} before it", current.Start.Line);
                         }
 
-                        decoded += size;
-                        aliased += size;
-                        Add(open, size);
+                        decoded += size.Size;
+                        aliased += size.Size;
+                        chars += size.Chars;
+                        Add(open, size.Size, size.Chars);
                         if (limit.RefuseExcessiveAliasing && Excessive(decoded, aliased))
                         {
                             return ($"aliases expand to {decoded:N0} nodes and more, nearly all of them copies (an alias bomb); Pulumi refuses it too (\"document contains excessive aliasing\")", current.Start.Line);
@@ -76,8 +78,9 @@ public static class YamlLimits
                         break;
                     case Scalar scalar:
                         decoded++;
-                        Add(open, 1);
-                        Remember(sizes, scalar.Anchor, 1);
+                        chars += scalar.Value.Length;
+                        Add(open, 1, scalar.Value.Length);
+                        Remember(sizes, scalar.Anchor, (1, scalar.Value.Length));
                         break;
                     case NodeEvent start and (MappingStart or SequenceStart):
                         if (open.Count >= limit.MaxDepth)
@@ -86,14 +89,14 @@ public static class YamlLimits
                         }
 
                         decoded++;
-                        open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 1));
+                        open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 1, 0));
                         break;
                     case MappingEnd or SequenceEnd:
-                        var (anchor, total) = open.Pop();
-                        Add(open, total);
+                        var (anchor, total, held) = open.Pop();
+                        Add(open, total, held);
                         if (anchor is not null)
                         {
-                            sizes[anchor] = total;
+                            sizes[anchor] = (total, held);
                         }
 
                         break;
@@ -102,6 +105,11 @@ public static class YamlLimits
                 if (decoded > limit.MaxNodes)
                 {
                     return ($"more than {limit.MaxNodes:N0} values once its aliases are expanded", current.Start.Line);
+                }
+
+                if (chars > limit.MaxChars)
+                {
+                    return ($"more than {limit.MaxChars / (1024 * 1024):N0} MiB of text once its aliases are expanded", current.Start.Line);
                 }
             }
         }
@@ -113,15 +121,15 @@ public static class YamlLimits
         return null;
     }
 
-    private static void Add(Stack<(string? Anchor, long Size)> open, long size)
+    private static void Add(Stack<(string? Anchor, long Size, long Chars)> open, long size, long chars)
     {
         if (open.TryPop(out var parent))
         {
-            open.Push((parent.Anchor, parent.Size + size));
+            open.Push((parent.Anchor, parent.Size + size, parent.Chars + chars));
         }
     }
 
-    private static void Remember(Dictionary<string, long> sizes, AnchorName anchor, long size)
+    private static void Remember(Dictionary<string, (long Size, long Chars)> sizes, AnchorName anchor, (long Size, long Chars) size)
     {
         if (!anchor.IsEmpty)
         {

@@ -44,6 +44,17 @@ public class HostileRosterTests
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "refused before expanding 10^10 values");
     }
 
+    // A 100 KB string and 100 aliases of it: a 100 KB file that would hold 10 MB per learner.
+    [Test]
+    public void AliasesOfALongStringPastTheTextLimitAreRefused()
+    {
+        var tags = "      t0: &s " + new string('x', 100_000) + "\n" + string.Concat(Enumerable.Range(1, 100).Select(i => $"      t{i}: *s\n"));
+
+        var problems = FailuresOf($"learners:\n  - name: alice\n    tags:\n{tags}");
+
+        Assert.That(problems.Single(), Does.Match($@"^{File}: line 8\d: more than 8 MiB of text once its aliases are expanded$"));
+    }
+
     [Test]
     public void AnAliasToItsOwnAnchorIsRefusedRatherThanLoopingForever()
     {

@@ -127,25 +127,67 @@ public class RosterTests
     public void ACohortOverTheItemLimitIsRefusedBeforeAnyLearnerIsBuilt()
     {
         using var project = new ScratchProject();
-        // 200 items per learner (the seed's own and plain extra ones) x 501 learners: 100,200 items.
-        var seedCount = CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths).Items.Count;
-        var seed = Path.Combine(project.Root, "seed", "items", "global.json");
-        var global = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(seed))!.AsArray();
-        for (var i = seedCount; i < 200; i++)
-        {
-            global.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = $"extra-{i:D3}" });
-        }
+        var seed = SeedWithItems(project, 200); // x 501 learners: 100,200 items
 
-        project.Write("seed/items/global.json", global.ToJsonString());
-        var roster = "learners:\n" + string.Concat(Enumerable.Range(1, 501).Select(i => $"  - learner{i}\n"));
-
-        var problems = RosterScratch.Failures(project, roster);
+        var problems = RosterScratch.Failures(project, Learners(501));
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            $"{RosterScratch.File}: the cohort would declare 100,200 items (501 learners x 200 items each), over the 100,000 one course stack may hold: "
-            + "each is a resource in the stack's state and is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer seed items",
+            $"{RosterScratch.File}: the cohort would declare 100,200 items (501 learners x 200 items, {seed.Items.Sum(i => (long)i.SizeBytes):N0} bytes of item data each), over the 100,000 one course stack may hold: "
+            + "each item is a resource in the stack's state and every learner's copy is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer or smaller items",
         }));
+    }
+
+    // Learners with items of their own are counted from their catalogs: 99 x 1,000 seed items and
+    // one learner's 1,100 more come to 100,100.
+    [Test]
+    public void LearnersOwnItemsCountTowardsTheItemLimit()
+    {
+        using var project = new ScratchProject();
+        SeedWithItems(project, 1000);
+        var own = string.Join(", ", Enumerable.Range(0, 1100).Select(i => $"{{name: own-{i}}}"));
+
+        var problems = RosterScratch.Failures(project, Learners(99) + $"  - name: heavy\n    items: {{global: [{own}]}}\n");
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            $"{RosterScratch.File}: the cohort would declare more than 100,000 items or 64 MiB of item data, the most one course stack may hold (its 100 learners, with the items some of them have of their own): "
+            + "each item is a resource in the stack's state and every learner's copy is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer or smaller items",
+        }));
+    }
+
+    // The course's academy:items gives everyone 100 more items, but each learner's own empty list
+    // for the table replaces it: 1,001 x the seed's few, not 1,001 x 100 and more.
+    [Test]
+    public void LearnersWhoReplaceTheCoursesItemsAreCountedByWhatTheyHave()
+    {
+        using var project = new ScratchProject();
+        var seedCount = CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths).Items.Count;
+        var items = "{\"global\": [" + string.Join(", ", Enumerable.Range(0, 100).Select(i => $"{{\"name\": \"course-{i}\"}}")) + "]}";
+        var roster = "learners:\n" + string.Concat(Enumerable.Range(1, 1001).Select(i => $"  - {{name: learner{i}, items: {{global: []}}}}\n"));
+
+        var course = RosterScratch.Build(project, roster, new() { ["items"] = items });
+
+        Assert.That(course.ItemCount, Is.EqualTo(1001 * seedCount));
+    }
+
+    [Test]
+    public void ACohortOverTheItemDataLimitIsRefusedBeforeAnyLearnerIsBuilt()
+    {
+        using var project = new ScratchProject();
+        var seed = Path.Combine(project.Root, "seed", "items", "global.json");
+        var global = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(seed))!.AsArray();
+        for (var i = 0; i < 4; i++)
+        {
+            global.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = $"big-{i}", ["text"] = new string('x', 300_000) });
+        }
+
+        project.Write("seed/items/global.json", global.ToJsonString());
+
+        var problems = RosterScratch.Failures(project, Learners(60)); // 60 x 1.2 MB: 72 MB
+
+        Assert.That(problems.Single(), Does.StartWith($"{RosterScratch.File}: the cohort would declare 69.0 MiB of item data (60 learners x ")
+            .And.Contain("over the 64 MiB one course stack may hold"));
     }
 
     [Test]
@@ -156,7 +198,24 @@ public class RosterTests
 
         var course = RosterScratch.Build(project, "learners: [ann, ben, cat]");
 
-        Assert.That(course.Learners.Sum(l => l.Catalog.Items.Count), Is.EqualTo(3 * seedCount));
+        Assert.That(course.ItemCount, Is.EqualTo(3 * seedCount));
+    }
+
+    private static string Learners(int count) => "learners:\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"  - learner{i}\n"));
+
+    // The seed's global file with plain extra items, so that every learner gets `perLearner` items.
+    private static Catalog SeedWithItems(ScratchProject project, int perLearner)
+    {
+        var seedCount = CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths).Items.Count;
+        var seed = Path.Combine(project.Root, "seed", "items", "global.json");
+        var global = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(seed))!.AsArray();
+        for (var i = seedCount; i < perLearner; i++)
+        {
+            global.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = $"extra-{i:D4}" });
+        }
+
+        project.Write("seed/items/global.json", global.ToJsonString());
+        return CatalogBuilder.Build(new DictionaryConfigSource("alice"), project.Paths);
     }
 
     [Test]

@@ -17,6 +17,7 @@ public sealed class LauncherTests
         here="$(dirname "$0")"
         if [[ "$1" == publish ]]; then
           echo "$*" >>"$here/builds"
+          pwd -P >"$here/build-folder"
           while (($# > 0)); do if [[ "$1" == -o ]]; then out="$2"; fi; if [[ "$1" == --artifacts-path ]]; then work="$2"; fi; shift; done
           mkdir -p "$work/obj"
           # A build as slow as a first one on a busy machine, in dotnet's own words and stages.
@@ -93,6 +94,10 @@ public sealed class LauncherTests
     [TestCase("NuGet.config")]
     [TestCase("seed/nuget.config")]
     [TestCase("infra/Academy.Catalog/NuGet.Config")]
+    [TestCase("seed/Academy.Sandbox/Upper.CS")]
+    [TestCase("seed/Academy.Sandbox/Academy.Sandbox.csproj.user")]
+    [TestCase(".editorconfig")]
+    [TestCase("infra/Academy.Catalog/.editorconfig")]
     public async Task AnAddedFileInAFolderOrAtTheRootIsBuiltAgainEvenWithAnOldTime(string source)
     {
         using var checkout = NewCheckout();
@@ -125,6 +130,78 @@ public sealed class LauncherTests
 
         Assert.That(run.Error, Is.EqualTo(Building), $"{source} has new content");
         Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    // MSBuild compiles a symlinked source from its target, so an edit of the target is a change.
+    [Test]
+    public async Task AnEditedTargetOfASymlinkedSourceIsBuiltAgain()
+    {
+        using var checkout = NewCheckout();
+        var target = checkout.Resolve("shared/Linked.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, "namespace Academy.Sandbox;");
+        File.CreateSymbolicLink(checkout.Resolve("seed/Academy.Sandbox/Linked.cs"), target);
+        await RunAsync(checkout, "plan");
+
+        File.AppendAllText(target, "\n");
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.EqualTo(Building));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    // The list of sources is one name per line: a name holding a newline once split into a find
+    // option, and from then on no change was ever seen.
+    [Test]
+    public async Task AFileNameWithANewlineDoesNotStopChangesFromBeingSeen()
+    {
+        using var checkout = NewCheckout();
+        File.WriteAllText(checkout.Resolve("seed/Academy.Sandbox/notes\n-x.props"), "");
+        await RunAsync(checkout, "plan");
+
+        File.AppendAllText(checkout.Resolve("seed/Academy.Sandbox/Program.cs"), "\n");
+        var run = await RunAsync(checkout, "plan");
+        var again = await RunAsync(checkout, "plan");
+
+        Assert.That((run.ExitCode, run.Error, again.Error), Is.EqualTo((0, Building, "")));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    // dotnet takes its SDK from the global.json of the folder it starts in: the checkout's, not the user's.
+    [Test]
+    public async Task TheBuildRunsInTheCheckoutWhereverTheUserStands()
+    {
+        using var checkout = NewCheckout();
+        var elsewhere = Directory.CreateTempSubdirectory("academy-elsewhere-").FullName;
+        try
+        {
+            var run = await ScriptProcess.RunAsync(elsewhere, checkout.Resolve("bin/academy-sandbox"), ["plan"],
+                new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
+
+            Assert.That(run.Error, Is.EqualTo(Building));
+            Assert.That(File.ReadAllText(checkout.Resolve("stand-ins/build-folder")).Trim(), Is.EqualTo(checkout.Root));
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task StartedWithShTheLauncherRunsUnderBash()
+    {
+        using var checkout = NewCheckout();
+        var start = new System.Diagnostics.ProcessStartInfo("sh") { WorkingDirectory = checkout.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("bin/academy-sandbox");
+        start.ArgumentList.Add("plan");
+        start.Environment["PATH"] = checkout.SearchPath;
+        start.Environment["ACADEMY_SANDBOX_BUILD"] = "jit";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var (output, error) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+
+        Assert.That((process.ExitCode, await error), Is.EqualTo((0, Building)));
+        Assert.That(await output, Does.StartWith("ran "));
     }
 
     // However the launcher is reached, it runs its own checkout's build, and the same build: a path

@@ -88,7 +88,7 @@ public static class CostEstimator
             var tables = described.Sum(l => l.Provisioned.Count);
             var shownRcu = described.Sum(l => l.Provisioned.Sum(t => t.Options.ReadCapacity ?? 0));
             var shownWcu = described.Sum(l => l.Provisioned.Sum(t => t.Options.WriteCapacity ?? 0));
-            basis.Add(Text($"PROVISIONED: {tables} table{S(tables)} with {shownRcu} RCU and {shownWcu} WCU in all{per}, billed {billedRcu:N0} RCU and {billedWcu:N0} WCU x {Prices.HoursPerMonth:0} h{free}"));
+            basis.Add(Text($"PROVISIONED: {tables:N0} table{S(tables)} with {shownRcu:N0} RCU and {shownWcu:N0} WCU in all{per}, billed {billedRcu:N0} RCU and {billedWcu:N0} WCU x {Prices.HoursPerMonth:0} h{free}"));
         }
 
         if (described.Any(l => l.OnDemand.Count > 0))
@@ -123,7 +123,7 @@ public static class CostEstimator
 
         if (learners > 1)
         {
-            basis.Add(Text($"{learners} learners in one account and region"));
+            basis.Add(Text($"{learners:N0} learners in one account and region"));
         }
 
         basis.Add($"{Prices.RegionName} ({Prices.Region}) list prices as of {Prices.AsOf}, {Prices.TableClass} table class, USD; re-check at {Prices.Source}");

@@ -27,7 +27,7 @@ public static class CoursePlan
         if (!selection.OneLearner)
         {
             var cost = course.Cost;
-            output.WriteLine($"course: {course.Learners.Count:N0} learners, {course.TableCount:N0} tables, {course.ItemCount:N0} items; about ${cost.MonthlyUsd:0.00####} a month for the whole course, the free tier deducted once");
+            output.WriteLine($"course: {course.Learners.Count:N0} learners, {course.TableCount:N0} tables, {course.ItemCount:N0} items; about {Report.ReportWords.Usd(cost.MonthlyUsd)} a month for the whole course, the free tier deducted once");
             output.WriteLine($"  estimate: {cost.Basis}");
         }
 

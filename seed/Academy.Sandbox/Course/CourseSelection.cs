@@ -9,6 +9,6 @@ public sealed record CourseSelection(CourseCatalog Course, IReadOnlyList<Learner
 
     /// <summary>"3 learners" or "learner bob of 3", for header lines.</summary>
     public string Describe => OneLearner
-        ? $"learner {Learners[0].Name} of {Course.Learners.Count}"
-        : $"{Learners.Count} learner{(Learners.Count == 1 ? "" : "s")}";
+        ? $"learner {Learners[0].Name} of {Course.Learners.Count:N0}"
+        : $"{Learners.Count:N0} learner{(Learners.Count == 1 ? "" : "s")}";
 }

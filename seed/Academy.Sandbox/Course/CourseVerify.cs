@@ -20,7 +20,7 @@ public static class CourseVerify
             var drift = report.Drift;
             return drift == 0
                 ? (LearnerStatus.Ok, $"in step: {learner.Catalog.Tables.Count} table(s), {learner.Catalog.Items.Count:N0} item(s)")
-                : (LearnerStatus.Drifted, $"drift: {drift} difference(s)");
+                : (LearnerStatus.Drifted, $"drift: {drift:N0} difference(s)");
         }, ct);
 
         var drifted = outcomes.Count(o => o.Status == LearnerStatus.Drifted);

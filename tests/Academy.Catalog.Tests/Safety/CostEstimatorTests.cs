@@ -51,6 +51,17 @@ public class CostEstimatorTests
         });
     }
 
+    // Every count in the basis reads as the plan's own counts do: "2,500 tables", never "2500 tables".
+    [Test]
+    public void ACourseOfThousandsGroupsTheDigitsOfEveryCount()
+    {
+        var learner = TestProject.Build();
+        var estimate = CostEstimator.EstimateCourse(Enumerable.Repeat(learner, 1_250).ToList());
+
+        Assert.That(estimate.Basis, Does.Contain("PROVISIONED: 2,500 tables with 2,500 RCU and 2,500 WCU in all across the course, billed 2,475 RCU")
+            .And.Contain("1,250 learners in one account and region"));
+    }
+
     [Test]
     public void CapacitiesScaleTheProvisionedFigure()
     {

@@ -79,6 +79,17 @@ public sealed class HostileStackFileTests
         Assert.That(error.Errors.Single().ToString(), Does.Match(@"^Pulumi\.bob\.yaml: line 6\d: .*more than 64 MiB of text once its aliases are expanded"));
     }
 
+    // No alias at all: 2 MB of `0,` is a million values, which took gigabytes to hold at 16 MB.
+    [Test]
+    public void AStackFileOfOverAMillionValuesIsRefusedNamingTheLine()
+    {
+        var yaml = "config:\n  foo:bar: [" + string.Join(",", Enumerable.Repeat("0", 1_000_001)) + "]\n";
+
+        var error = Refused(yaml);
+
+        Assert.That(error.Errors.Single().ToString(), Is.EqualTo("Pulumi.bob.yaml: line 2: more than 1,000,000 values once its aliases are expanded"));
+    }
+
     [Test]
     public void OrdinaryAnchorsAndAliasesStillWork()
     {

@@ -150,6 +150,60 @@ public sealed class LauncherTests
         Assert.That(Builds(checkout), Has.Length.EqualTo(2));
     }
 
+    // A link pointed at another target, older than the build, is a change all the same: of a
+    // source, and of a watched folder.
+    [TestCase("seed/Academy.Sandbox/Linked.cs", false)]
+    [TestCase("infra/Academy.Catalog", true)]
+    public async Task ASymlinkPointedAtAnOlderTargetIsBuiltAgain(string link, bool folder)
+    {
+        using var checkout = NewCheckout();
+        var (first, second) = (checkout.Resolve("targets/first"), checkout.Resolve("targets/second"));
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        if (folder)
+        {
+            Directory.Move(checkout.Resolve(link), first);
+            CopyTree(first, second);
+        }
+        else
+        {
+            File.WriteAllText(first, "namespace Academy.Sandbox;");
+            File.WriteAllText(second, "namespace Academy.Sandbox; // the other one");
+        }
+
+        Link(checkout.Resolve(link), first, folder);
+        await RunAsync(checkout, "plan");
+
+        File.Delete(checkout.Resolve(link)); // the link, not its target
+        Link(checkout.Resolve(link), second, folder);
+        var run = await RunAsync(checkout, "plan");
+
+        Assert.That(run.Error, Is.EqualTo(Building));
+        Assert.That(Builds(checkout), Has.Length.EqualTo(2));
+    }
+
+    private static void Link(string path, string target, bool folder)
+    {
+        if (folder)
+        {
+            Directory.CreateSymbolicLink(path, target);
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, target);
+        }
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+        }
+    }
+
     // The list of sources is one name per line: a name holding a newline once split into a find
     // option, and from then on no change was ever seen.
     [Test]

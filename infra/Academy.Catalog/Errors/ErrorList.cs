@@ -60,6 +60,17 @@ public sealed class ErrorList
     /// <summary>Counts problems that were found but not kept (those of a <see cref="CatalogException"/> past <see cref="Kept"/>).</summary>
     public void CountMore(int count) => _collected.Dropped += count;
 
+    /// <summary>Keeps only the first <paramref name="count"/> problems and counts the others.</summary>
+    public void KeepFirst(int count)
+    {
+        if (_collected.Errors.Count > count)
+        {
+            _collected.Dropped += _collected.Errors.Count - count;
+            _collected.Errors.RemoveRange(count, _collected.Errors.Count - count);
+            _collected.Errors.TrimExcess();
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

@@ -82,6 +82,9 @@ public static class CourseBuilder
             var own = new ErrorList();
             var source = new LearnerConfigSource(course, learner.Name, learner.Overrides);
             var catalog = TryBuild(source, paths, own, e => InRoster(roster!, learner, e));
+            // Each learner keeps a share of what the course keeps, so a hundred learners with ten
+            // thousand problems each are not a million kept at once; the rest are counted.
+            own.KeepFirst(Math.Max(CatalogException.Listed, ErrorList.Kept / learners.Count));
             results[i] = (catalog, own);
             if (catalog is not null)
             {
@@ -226,18 +229,53 @@ public static class CourseBuilder
         // grew past 20 GB before anything said so): said here, before any catalog is built.
         var plain = roster.Learners.Count(l => !l.Overrides.ContainsKey(ConfigKeys.Items.Name));
         var (items, bytes) = ((long)plain * shared.Items.Count, plain * shared.Items.Sum(item => (long)item.SizeBytes));
+        // A learner with items of their own still gets the course's items of every table their
+        // list leaves alone: counted too, so `items: {}` is no way round the check.
+        foreach (var learner in roster.Learners.Where(l => l.Overrides.ContainsKey(ConfigKeys.Items.Name)))
+        {
+            if (TablesIn(learner.Overrides[ConfigKeys.Items.Name]) is not { } replaced)
+            {
+                continue;
+            }
+
+            var kept = shared.Items.Where(item => !replaced.Contains(item.TableKey)).ToList();
+            items += kept.Count;
+            bytes += kept.Sum(item => (long)item.SizeBytes);
+        }
+
         var over = items > MaxCourseItems || bytes > MaxCourseItemBytes;
         if (over)
         {
-            var some = plain < roster.Learners.Count ? "at least " : "";
-            var each = $"{plain:N0} learners x {shared.Items.Count:N0} items, {shared.Items.Sum(item => (long)item.SizeBytes):N0} bytes of item data each"
-                + (plain < roster.Learners.Count ? ", not counting the learners with items of their own" : "");
+            var courseBytes = shared.Items.Sum(item => (long)item.SizeBytes);
+            var (some, each) = plain == roster.Learners.Count
+                ? ("", $"{plain:N0} learners x {shared.Items.Count:N0} items, {courseBytes:N0} bytes of item data each")
+                : ("at least ", $"{roster.Learners.Count:N0} learners with the course's {shared.Items.Count:N0} items, {courseBytes:N0} bytes of item data, each, less those of the tables some learners give items of their own");
             errors.Add(roster.Source, null, items > MaxCourseItems
                 ? $"the cohort would declare {some}{items:N0} items ({each}), over the {MaxCourseItems:N0} one course stack may hold: {SplitAdvice}"
                 : $"the cohort would declare {some}{bytes / (1024.0 * 1024):N1} MiB of item data ({each}), over the {MaxCourseItemBytes / (1024 * 1024):N0} MiB one course stack may hold: {SplitAdvice}");
         }
 
         return tables > roster.TableQuota || over ? [] : valid;
+    }
+
+    // The tables a learner's own academy:items names (their lists replace the course's); null when
+    // the text is not an object, which the learner's own build reports.
+    private static HashSet<string>? TablesIn(string itemsJson)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(itemsJson);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                return document.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // reported by the learner's own build
+        }
+
+        return null;
     }
 
     private const string SplitAdvice = "each item is a resource in the stack's state and every learner's copy is checked in memory. "

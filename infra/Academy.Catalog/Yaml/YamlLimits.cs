@@ -18,8 +18,9 @@ public sealed record YamlLimit(int MaxDepth, long? MaxNodes, bool RefuseExcessiv
 /// </summary>
 public static class YamlLimits
 {
-    /// <summary>Pulumi.&lt;stack&gt;.yaml: refused exactly where Pulumi's own reader refuses it, and bounded in depth.</summary>
-    public static YamlLimit StackFile { get; } = new(MaxDepth: 256, MaxNodes: null, RefuseExcessiveAliasing: true, MaxChars: 64L * 1024 * 1024);
+    /// <summary>Pulumi.&lt;stack&gt;.yaml: refused where Pulumi's own reader refuses it, and bounded in depth, values and text.</summary>
+    /// <remarks>Pulumi caps neither values nor text, but a 16 MiB file of `[0,0,...]` is 8 million values and 3 GB to hold.</remarks>
+    public static YamlLimit StackFile { get; } = new(MaxDepth: 256, MaxNodes: 1_000_000, RefuseExcessiveAliasing: true, MaxChars: 64L * 1024 * 1024);
 
     /// <summary>A roster: far more than any cohort needs, and a fixed cap on what aliases may expand to.</summary>
     public static YamlLimit Roster { get; } = new(MaxDepth: 64, MaxNodes: 200_000, RefuseExcessiveAliasing: false, MaxChars: 8L * 1024 * 1024);

@@ -1,4 +1,5 @@
 using Academy.Catalog;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Roster;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tests.Support;
@@ -154,6 +155,37 @@ public class RosterTests
             $"{RosterScratch.File}: the cohort would declare more than 100,000 items or 64 MiB of item data, the most one course stack may hold (its 100 learners, with the items some of them have of their own): "
             + "each item is a resource in the stack's state and every learner's copy is checked in memory. Split the cohort into several course stacks, each with its own roster, or declare fewer or smaller items",
         }));
+    }
+
+    // An empty list of one's own replaces no table: the learner still gets every course item.
+    [Test]
+    public void LearnersWithAnEmptyListOfTheirOwnAreCountedBeforeAnyLearnerIsBuilt()
+    {
+        using var project = new ScratchProject();
+        SeedWithItems(project, 200);
+        var roster = "learners:\n" + string.Concat(Enumerable.Range(1, 501).Select(i => $"  - {{name: learner{i}, items: {{}}}}\n"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var problems = RosterScratch.Failures(project, roster);
+
+        Assert.That(problems.Single(), Does.StartWith($"{RosterScratch.File}: the cohort would declare at least 100,200 items (501 learners with the course's 200 items, "));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "refused before 501 catalogs of 200 items were built");
+    }
+
+    // A hundred learners sharing one list of 600 bad items: 60,000 problems, of which the course
+    // keeps 10,000 (each learner its share) and counts the rest.
+    [Test]
+    public void ManyLearnersProblemsAreKeptToTheCoursesShare()
+    {
+        using var project = new ScratchProject();
+        var bad = string.Join(", ", Enumerable.Repeat("{}", 600));
+        var roster = $"learners:\n  - {{name: learner0, items: &bad {{global: [{bad}]}}}}\n"
+            + string.Concat(Enumerable.Range(1, 99).Select(i => $"  - {{name: learner{i}, items: *bad}}\n"));
+        project.Write(RosterScratch.File, roster);
+
+        var e = Assert.Throws<CatalogException>(() => RosterScratch.Course(project))!;
+
+        Assert.That((e.Errors.Count, e.Count), Is.EqualTo((ErrorList.Kept, 60_000)));
     }
 
     // The course's academy:items gives everyone 100 more items, but each learner's own empty list

@@ -226,27 +226,35 @@ public static class CourseBuilder
 
         // Every learner without items of their own gets exactly the course's, so a seed that is fine
         // for one learner can be far too much for a cohort (1,250 learners x 10,000 seed items once
-        // grew past 20 GB before anything said so): said here, before any catalog is built.
-        var plain = roster.Learners.Count(l => !l.Overrides.ContainsKey(ConfigKeys.Items.Name));
-        var (items, bytes) = ((long)plain * shared.Items.Count, plain * shared.Items.Sum(item => (long)item.SizeBytes));
-        // A learner with items of their own still gets the course's items of every table their
-        // list leaves alone: counted too, so `items: {}` is no way round the check.
-        foreach (var learner in roster.Learners.Where(l => l.Overrides.ContainsKey(ConfigKeys.Items.Name)))
+        // grew past 20 GB before anything said so): said here, before any catalog is built. A
+        // learner with items of their own still gets the course's items of every table their list
+        // leaves alone: counted too, so `items: {}` is no way round the check. The course's items
+        // are sized once, by table.
+        var perTable = shared.Items.GroupBy(item => item.TableKey, StringComparer.Ordinal)
+            .Select(g => (Table: g.Key, Items: (long)g.Count(), Bytes: g.Sum(item => (long)item.SizeBytes)))
+            .ToList();
+        var courseBytes = perTable.Sum(t => t.Bytes);
+        long items = 0, bytes = 0;
+        var plain = 0;
+        foreach (var learner in roster.Learners)
         {
-            if (TablesIn(learner.Overrides[ConfigKeys.Items.Name]) is not { } replaced)
+            if (!learner.Overrides.TryGetValue(ConfigKeys.Items.Name, out var own))
             {
-                continue;
+                plain++;
+                (items, bytes) = (items + shared.Items.Count, bytes + courseBytes);
             }
-
-            var kept = shared.Items.Where(item => !replaced.Contains(item.TableKey)).ToList();
-            items += kept.Count;
-            bytes += kept.Sum(item => (long)item.SizeBytes);
+            else if (TablesIn(own) is { } replaced)
+            {
+                foreach (var table in perTable.Where(t => !replaced.Contains(t.Table)))
+                {
+                    (items, bytes) = (items + table.Items, bytes + table.Bytes);
+                }
+            }
         }
 
         var over = items > MaxCourseItems || bytes > MaxCourseItemBytes;
         if (over)
         {
-            var courseBytes = shared.Items.Sum(item => (long)item.SizeBytes);
             var (some, each) = plain == roster.Learners.Count
                 ? ("", $"{plain:N0} learners x {shared.Items.Count:N0} items, {courseBytes:N0} bytes of item data each")
                 : ("at least ", $"{roster.Learners.Count:N0} learners with the course's {shared.Items.Count:N0} items, {courseBytes:N0} bytes of item data, each, less those of the tables some learners give items of their own");

@@ -133,6 +133,7 @@ if [ "$broken" = 0 ]; then
     p=$(count passed) f=$(($(count failed) + $(count error) + $(count timeout) + $(count aborted))) s=$(count notExecuted)
     echo "   $name: $p passed, $f failed, $s skipped"
     passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+    if [ "$f" != 0 ]; then bash scripts/trx-failures.sh "$trx"; fi
   done
   tested=$(grep -l '<IsTestProject>true</IsTestProject>' "${restored[@]}" | wc -l)
   runs=$(find "$results" -name '*.trx' | wc -l)

@@ -77,7 +77,7 @@ public sealed class OutputTests
 
         var up = await Tool.RunAsync(["up", .. target]);
 
-        Assert.That(up.Output, Does.Contain($"global: kept {Strays} item(s) the catalog does not declare (delete them with `academy-sandbox up --user {user} --project {LocalEngine.Repo.Root} --endpoint {LocalEngine.Endpoint} --prune`): stray-00, ")
+        Assert.That(up.Output, Does.Contain($"global: kept {Strays} item(s) the catalog does not declare (`academy-sandbox up --user {user} --project {LocalEngine.Repo.Root} --endpoint {LocalEngine.Endpoint} --prune` deletes them): stray-00, ")
             .And.Contain($"stray-19, ... ({Strays - Listing.Shown} more)"));
     }
 

@@ -100,8 +100,30 @@ public sealed class WhollyEncryptedItemsTests
             }
 
             var verify = runs[0].Run.Output;
-            Assert.That(verify, Does.Contain("extras stay (academy:items is encrypted, so `up --prune` is refused").And.Not.Contain("--prune` also deletes extras"), "no hint up refuses");
+            Assert.That(verify, Does.Contain("extras stay (academy:items is encrypted and may declare them, so `up --prune` is refused").And.Not.Contain("--prune` also deletes extras"), "no hint up refuses");
             Assert.That(verify, Does.Contain("host: catalog {\"S\":\"ogj9fvz5cf.execute-api.eu-central-1.amazonaws.com\"}, live {\"S\":\"***\"}"), "the catalog's side is a seed file's");
+        });
+    }
+
+    [Test]
+    public async Task NoCommandSuggestsThePruneThatUpRefusesWhileTheItemsAreEncrypted()
+    {
+        var (project, target, _) = await LiveAsync(replaceSource: false);
+        using var _ = project;
+
+        var up = await Tool.RunAsync(["up", .. target]);
+        var plan = await Tool.RunAsync(["plan", .. target]);
+        var verify = await Tool.RunAsync(["verify", .. target]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(up.Output, Does.Contain("global: kept 1 item(s) the catalog does not declare (academy:items is encrypted and may declare them, so `up --prune` is refused; `pulumi up` manages them): api-token"));
+            Assert.That(plan.Output, Does.Contain("keep       global-api-token: not in the catalog, kept (academy:items is encrypted and may declare it, so `up --prune` is refused; `pulumi up` manages it)"));
+            Assert.That(verify.Output, Does.Contain("extra     global-api-token (not declared; academy:items is encrypted and may declare it, so `up --prune` is refused; `pulumi up` manages it)"));
+            foreach (var run in new[] { up, plan, verify })
+            {
+                Assert.That(run.Output, Does.Not.Match("--prune`? (also )?deletes"), "a hint to run what up refuses");
+            }
         });
     }
 
@@ -141,6 +163,9 @@ public sealed class WhollyEncryptedItemsTests
             {
                 Assert.That(run.Output + run.Error, Does.Not.Contain(Host).And.Not.Contain(Token), command);
             }
+
+            var verify = runs.Single(r => r.Command == "verify").Run.Output;
+            Assert.That(verify, Does.Contain("extras stay (academy:items is encrypted and may declare them, so `up --prune` is refused").And.Not.Contain("--prune` also deletes extras"), "no hint up refuses");
         });
     }
 

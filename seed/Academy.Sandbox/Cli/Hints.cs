@@ -52,6 +52,17 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
 
+    /// <summary>
+    /// What deletes live items the catalog does not declare (<paramref name="them"/>: "it", "them",
+    /// "extras"): `up --prune`. While academy:items is encrypted the sandbox cannot tell its items from
+    /// strays, so up refuses --prune and every message says so instead of suggesting it.
+    /// </summary>
+    public string DeletesExtras(bool itemsEncrypted, string them) => itemsEncrypted ? EncryptedItemsKeep(them) : $"{Command("up", "--prune")} deletes {them}";
+
+    /// <summary>Why live items the catalog does not declare stay while academy:items is encrypted.</summary>
+    public static string EncryptedItemsKeep(string them) =>
+        $"academy:items is encrypted and may declare {them}, so `up --prune` is refused; `pulumi up` manages {them}";
+
     /// <summary>A whole command line as the user would type it, each word quoted for a POSIX shell where needed.</summary>
     public static string Typed(IEnumerable<string> args) => $"`{string.Join(' ', new[] { Tool }.Concat(args.Select(Quote)))}`";
 

@@ -177,7 +177,7 @@ public sealed class StackFileConfigSource : IConfigSource
         }
 
         var instead = name == ConfigKeys.Items.Name
-            ? "so the sandbox leaves out the items it holds, as it does for an item holding a `--path` secret: plan, up and verify work on the seed items alone, and `pulumi up` declares the rest (so `up --prune` would delete those: do not prune such a stack)"
+            ? "so the sandbox leaves out the items it holds, as it does for an item holding a `--path` secret: plan, up and verify work on the seed items alone, and `pulumi up` declares the rest (so `up --prune`, which would delete those, is refused)"
             : $"so the sandbox uses its default{(ConfigKeys.Find(name)?.Default is { Length: > 0 } d ? $" ({d})" : "")}";
         _encrypted[name] = $"{Why}, {instead}";
         Warnings.Add($"{where}: {_encrypted[name]}");

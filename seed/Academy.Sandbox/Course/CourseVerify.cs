@@ -26,7 +26,7 @@ public static class CourseVerify
         var drifted = outcomes.Count(o => o.Status == LearnerStatus.Drifted);
         var failed = outcomes.Count(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable);
         output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - drifted - failed:N0} in step, {drifted:N0} drifted, {failed:N0} failed"
-            + (drifted > 0 ? $"; {run.Hints.Command("up")} writes what is missing or different, {run.Hints.Command("up", "--prune")} also deletes extras" : ""));
+            + (drifted > 0 ? $"; {run.Hints.Command("up")} writes what is missing or different, {Extras(selection, run.Hints)}" : ""));
         if (json)
         {
             CourseJson.Write(run.Output, selection, run.Target.Describe, outcomes, reports);
@@ -34,6 +34,12 @@ public static class CourseVerify
 
         return CourseRunner.ExitCode(outcomes);
     }
+
+    // `up --prune` over the course is refused when any learner's academy:items is encrypted.
+    private static string Extras(CourseSelection selection, Hints hints) =>
+        selection.Learners.Any(l => l.Catalog.Settings.ItemsUnreadable)
+            ? $"extras stay ({Hints.EncryptedItemsKeep("them")})"
+            : $"{hints.Command("up", "--prune")} also deletes extras";
 
     // The learner's listing as `verify` prints it, without its heading and closing line, which the
     // course's summary line says per learner.

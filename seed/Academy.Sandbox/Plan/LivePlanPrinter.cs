@@ -17,7 +17,7 @@ public static class LivePlanPrinter
             var (shown, more) = Listing.Cap(table.Items, i => Word(i.Action));
             foreach (var item in shown)
             {
-                output.WriteLine($"    {Word(item.Action),-9}  {Academy.Catalog.Errors.Excerpt.Escape(item.Item)}{Note(item, hints)}"); // a live key may hold a line feed
+                output.WriteLine($"    {Word(item.Action),-9}  {Academy.Catalog.Errors.Excerpt.Escape(item.Item)}{Note(item, catalog.Settings.ItemsUnreadable, hints)}"); // a live key may hold a line feed
                 foreach (var attribute in item.Attributes ?? [])
                 {
                     output.WriteLine($"                 {Academy.Catalog.Errors.Excerpt.Escape(attribute.Name)}: {Value(attribute.Old, "(none)")} -> {Value(attribute.New, "(removed)")}");
@@ -49,9 +49,9 @@ public static class LivePlanPrinter
 
     private static string Word(LiveAction action) => action.ToString().ToLowerInvariant();
 
-    private static string Note(LivePlanItem item, Hints hints) => item.Action switch
+    private static string Note(LivePlanItem item, bool itemsEncrypted, Hints hints) => item.Action switch
     {
-        LiveAction.Keep => $": not in the catalog, kept ({hints.Command("up", "--prune")} deletes it)",
+        LiveAction.Keep => $": not in the catalog, kept ({hints.DeletesExtras(itemsEncrypted, "it")})",
         LiveAction.Delete => ": not in the catalog",
         LiveAction.Skip => $" ({item.Source}): from a Pulumi secret, which only `pulumi up` writes",
         _ => $" ({item.Source})",

@@ -48,7 +48,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         for (var i = 0; i < plans.Count; i++)
         {
             var notReached = plans.Skip(i + 1).Select(p => p.Table);
-            results.Add(await ApplyAsync(plans[i], catalog.ItemsOf(plans[i].Table.Key), notReached, prune, writer, clock, ct));
+            results.Add(await ApplyAsync(plans[i], catalog.ItemsOf(plans[i].Table.Key), notReached, prune, catalog.Settings.ItemsUnreadable, writer, clock, ct));
         }
 
         return new UpResult(results, writer.Retries, clock.Elapsed);
@@ -131,7 +131,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     }
 
     private async Task<TableUpResult> ApplyAsync(
-        TablePlan plan, IEnumerable<Academy.Catalog.Items.CatalogItem> declared, IEnumerable<TableSpec> notReached, bool prune, BatchWriter writer, Stopwatch clock, CancellationToken ct)
+        TablePlan plan, IEnumerable<Academy.Catalog.Items.CatalogItem> declared, IEnumerable<TableSpec> notReached, bool prune, bool itemsEncrypted, BatchWriter writer, Stopwatch clock, CancellationToken ct)
     {
         var table = plan.Table;
         var created = false;
@@ -183,7 +183,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         var kept = prune ? [] : plan.Undeclared;
         if (kept.Count > 0)
         {
-            Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare (delete them with {_hints.Command("up", "--prune")}): {Listing.Names(kept)}");
+            Say($"  {table.Key}: kept {kept.Count:N0} item(s) the catalog does not declare ({_hints.DeletesExtras(itemsEncrypted, "them")}): {Listing.Names(kept)}");
         }
 
         return new TableUpResult(table.Key, table.Name, created, plan.Settings, plan.Puts.Count, plan.Unchanged, plan.SkippedSecret.Count, plan.Deletes.Count, kept);

@@ -37,7 +37,7 @@ public static class VerifyPrinter
             var (shown, more) = Listing.Cap([.. table.Skipped, .. table.Items], i => i.State.ToString().ToLowerInvariant());
             foreach (var item in shown)
             {
-                WriteItem(item, output);
+                WriteItem(item, report.PruneRefused, output);
             }
 
             if (more is not null)
@@ -61,9 +61,7 @@ public static class VerifyPrinter
         if (items.Any(i => i.State == ItemState.Extra))
         {
             // Extras may be the encrypted academy:items' own, which is why up refuses --prune then.
-            ways.Add(report.PruneRefused
-                ? "extras stay (academy:items is encrypted, so `up --prune` is refused; `pulumi up` manages them)"
-                : $"{hints.Command("up", "--prune")} also deletes extras");
+            ways.Add(report.PruneRefused ? $"extras stay ({Hints.EncryptedItemsKeep("them")})" : $"{hints.Command("up", "--prune")} also deletes extras");
         }
 
         if (report.Tables.Any(t => t.Settings.Count > 0 && !t.KeysDiffer))
@@ -84,7 +82,7 @@ public static class VerifyPrinter
     /// <summary>The `verify --json` document of one learner, also embedded per learner in the course's.</summary>
     public static object Document(VerifyReport report) => new { report.User, report.Target, report.InStep, report.Drift, report.Tables };
 
-    private static void WriteItem(ItemDrift drift, TextWriter output)
+    private static void WriteItem(ItemDrift drift, bool itemsEncrypted, TextWriter output)
     {
         // Keys read back from the table may hold line feeds and controls: quoted escaped, on one line.
         var item = drift with { Item = Excerpt.Escape(drift.Item) };
@@ -97,7 +95,7 @@ public static class VerifyPrinter
                 output.WriteLine($"    skipped   {item.Item} (declared in {item.Source}; secret, so the sandbox leaves it to `pulumi up`)");
                 break;
             case ItemState.Extra:
-                output.WriteLine($"    extra     {item.Item} (not declared; `up --prune` deletes it)");
+                output.WriteLine($"    extra     {item.Item} (not declared; {(itemsEncrypted ? Hints.EncryptedItemsKeep("it") : "`up --prune` deletes it")})");
                 break;
             default:
                 output.WriteLine($"    differs   {item.Item} (declared in {item.Source})");

@@ -67,4 +67,22 @@ public sealed class StackNameTests
 
         Assert.That((config.StackName, config.Get("tags")), Is.EqualTo(("bob", """{"team":"data"}""")));
     }
+
+    [TestCase("plan")]
+    [TestCase("adopt")]
+    public async Task AStackOfAnotherProjectIsRefusedNamingBothProjectsAndNothingIsWritten(string command)
+    {
+        using var project = new ScratchProject();
+        project.Write("Pulumi.dev.yaml", "config:\n  academy:user: bob\n");
+
+        var run = await Tool.RunAsync(command, "--stack", "acme/otherproject/dev", "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid), run.Error);
+            Assert.That(run.Error, Does.Contain("--stack: 'acme/otherproject/dev' is a stack of project 'otherproject', but Pulumi.yaml names this project 'academy'")
+                .And.Contain("give --stack dev or acme/academy/dev"));
+            Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Is.EqualTo("config:\n  academy:user: bob\n"));
+        });
+    }
 }

@@ -1,3 +1,4 @@
+using Academy.Sandbox.Config;
 using Academy.Sandbox.Cli;
 
 namespace Academy.Sandbox.Adopt;
@@ -16,7 +17,7 @@ public static class AdoptPrinter
             hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.Options(table, key).Select(Hints.Quote)]);
         var where = (bool seed) => seed
             ? "into the shared seed files (it holds sets or binary, which academy:items cannot)"
-            : $"into academy:items in Pulumi.{stack}.yaml (your own catalog; the shared seed files stay as they are)";
+            : $"into academy:items in {PulumiStackName.FileName(stack)} (your own catalog; the shared seed files stay as they are)";
         output.WriteLine($"adopt: learner {report.User} at {target} (reads only: nothing in DynamoDB is written or deleted)");
         foreach (var table in report.Tables)
         {

@@ -107,13 +107,16 @@ public sealed class CatalogOptions
             config = new DictionaryConfigSource(DefaultStack);
             source = "no --stack: every config key at its default";
         }
-        else if (StackFileMayBeMissing && !File.Exists(paths.Resolve($"Pulumi.{stack}.yaml")))
+        else if (StackFileMayBeMissing && !File.Exists(paths.Resolve(PulumiStackName.FileName(stack))))
         {
-            config = new DictionaryConfigSource(stack);
-            source = $"no Pulumi.{stack}.yaml yet: every config key at its default";
+            // As Pulumi hands a qualified stack's program its last part alone.
+            StackFileConfigSource.CheckProject(paths, stack);
+            config = new DictionaryConfigSource(PulumiStackName.Short(stack));
+            source = $"no {PulumiStackName.FileName(stack)} yet: every config key at its default";
         }
         else
         {
+            StackFileConfigSource.CheckProject(paths, stack);
             var file = StackFileConfigSource.Load(paths, stack);
             foreach (var warning in file.Warnings)
             {

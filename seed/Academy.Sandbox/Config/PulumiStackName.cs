@@ -43,6 +43,9 @@ public static partial class PulumiStackName
     /// <summary>The stack's own name: the last part of a qualified name, as Pulumi hands it to the program.</summary>
     public static string Short(string stack) => stack[(stack.LastIndexOf('/') + 1)..];
 
+    /// <summary>The project an owner/project/stack name names; null for stack and owner/stack, which name none.</summary>
+    public static string? Project(string stack) => stack.Split('/') is [_, var project, _] ? project : null;
+
     /// <summary>Pulumi.&lt;stack&gt;.yaml for a valid <paramref name="stack"/>.</summary>
     public static string FileName(string stack) => $"Pulumi.{Short(stack)}.yaml";
 

@@ -117,6 +117,36 @@ public sealed class StackFileConfigSource : IConfigSource
         return config;
     }
 
+    /// <summary>
+    /// Refuses an owner/project/stack --stack whose project is not this one: Pulumi refuses it too (the
+    /// project must be Pulumi.yaml's), and the sandbox would otherwise read this project's
+    /// Pulumi.&lt;stack&gt;.yaml for another project's stack.
+    /// </summary>
+    public static void CheckProject(ProjectPaths paths, string stackName)
+    {
+        if (PulumiStackName.Project(stackName) is not { } named)
+        {
+            return;
+        }
+
+        var file = paths.Resolve(ProjectPaths.ProjectFile);
+        var errors = new ErrorList();
+        var project = Parse(file, ProjectPaths.ProjectFile, errors) is { Documents: [{ RootNode: YamlMappingNode root }, ..] }
+            && root.Children.TryGetValue(new YamlScalarNode("name"), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : null;
+        if (project is null && !errors.Any)
+        {
+            errors.Add(ProjectPaths.ProjectFile, null, "has no name: key; Pulumi needs the project's name");
+        }
+        else if (project is not null && !string.Equals(project, named, StringComparison.Ordinal))
+        {
+            errors.Add("--stack", null, $"'{stackName}' is a stack of project '{named}', but {ProjectPaths.ProjectFile} names this project '{project}', and Pulumi refuses another project's stack here: give --stack {PulumiStackName.Short(stackName)} or {stackName[..stackName.IndexOf('/')]}/{project}/{PulumiStackName.Short(stackName)}");
+        }
+
+        errors.ThrowIfAny();
+    }
+
     /// <summary>The stack file's text, decoded as Pulumi decodes it, or null with the problem (to follow the file's name).</summary>
     public static string? ReadText(string file, out string? problem)
     {

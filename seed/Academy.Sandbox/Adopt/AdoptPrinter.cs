@@ -1,5 +1,5 @@
-using Academy.Sandbox.Config;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Config;
 
 namespace Academy.Sandbox.Adopt;
 

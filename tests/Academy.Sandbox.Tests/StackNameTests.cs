@@ -85,4 +85,16 @@ public sealed class StackNameTests
             Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Is.EqualTo("config:\n  academy:user: bob\n"));
         });
     }
+
+    [TestCase("dev", "`pulumi stack init dev`")]
+    [TestCase("acme/academy/dev", "`pulumi stack init acme/academy/dev`")]
+    [TestCase("-dev", "`pulumi stack init --stack=-dev`")]
+    public async Task TheHintToCreateAMissingStackIsAPulumiCommandLineThatCreatesExactlyThatStack(string stack, string hint)
+    {
+        using var project = new ScratchProject();
+
+        var run = await Tool.RunAsync("plan", $"--stack={stack}", "--project", project.Root);
+
+        Assert.That(run.Error, Does.Contain($"not found; create it with {hint} or leave out --stack"), "-dev alone is a flag to the Pulumi CLI");
+    }
 }

@@ -120,7 +120,7 @@ public static class AdoptPrinter
                 output.WriteLine(line);
             }
 
-            output.WriteLine($"`pulumi stack init {createdFor}` creates the stack and keeps this file's config (docs/sandbox.md says how to install Pulumi)");
+            output.WriteLine($"{PulumiStackName.InitCommand(createdFor)} creates the stack and keeps this file's config (docs/sandbox.md says how to install Pulumi)");
         }
         else if (stackFile is not null)
         {

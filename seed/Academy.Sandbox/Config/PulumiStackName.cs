@@ -46,6 +46,12 @@ public static partial class PulumiStackName
     /// <summary>The project an owner/project/stack name names; null for stack and owner/stack, which name none.</summary>
     public static string? Project(string stack) => stack.Split('/') is [_, var project, _] ? project : null;
 
+    /// <summary>
+    /// `pulumi stack init STACK` for a valid <paramref name="stack"/>, in backquotes. A name may start
+    /// with '-', which the Pulumi CLI would read as a flag: such a one is given as --stack=NAME.
+    /// </summary>
+    public static string InitCommand(string stack) => stack.StartsWith('-') ? $"`pulumi stack init --stack={stack}`" : $"`pulumi stack init {stack}`";
+
     /// <summary>Pulumi.&lt;stack&gt;.yaml for a valid <paramref name="stack"/>.</summary>
     public static string FileName(string stack) => $"Pulumi.{Short(stack)}.yaml";
 

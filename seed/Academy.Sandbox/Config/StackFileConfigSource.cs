@@ -46,7 +46,7 @@ public sealed class StackFileConfigSource : IConfigSource
         var errors = new ErrorList();
         if (FileKind.Of(file, followLinks: true) == FileType.Missing) // anything else (a folder, a FIFO) is refused by the read, saying what it is
         {
-            errors.Add(source, null, $"not found; create it with `pulumi stack init {stackName}` or leave out --stack to use the defaults");
+            errors.Add(source, null, $"not found; create it with {PulumiStackName.InitCommand(stackName)} or leave out --stack to use the defaults");
             errors.ThrowIfAny();
         }
 

@@ -78,6 +78,32 @@ public sealed partial class HintPasteTests
     }
 
     [Test]
+    public async Task AnItemWhoseKeyHoldsANulIsNeverHintedAsAShorterKeyThatNamesAnotherItem()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        string[] scope = ["--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. scope])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await PutStrayAsync(client, $"{user}-academy-global", "a\0b");
+        await PutStrayAsync(client, $"{user}-academy-global", "a");
+
+        var adopt = await Tool.RunAsync(["adopt", .. scope]);
+        var line = (adopt.Output.Split('\n').SingleOrDefault(l => l.Contains("undeclared global-a\\u0000b", StringComparison.Ordinal)) ?? "") + "\n";
+        var hint = HintsIn(new CliRun(0, line, "")).Single();
+        var words = await ShellWordsAsync(hint);
+        var export = await Tool.RunAsync(words[1..]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("no command line can carry its key, which holds a NUL character"), adopt.Output);
+            Assert.That(words, Does.Not.Contain("--item"), "bash ends $'a\\u0000b' at the NUL: --item a would export item a");
+            Assert.That(export.ExitCode, Is.Zero, export.Error);
+            Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Does.Contain("name: \"a\\0b\""), "the item itself reached the catalog");
+        });
+    }
+
+    [Test]
     public async Task AHintNamingAFileWithControlCharactersStillPastesAsThatFile()
     {
         using var project = new ScratchProject();

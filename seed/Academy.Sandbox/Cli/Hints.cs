@@ -83,6 +83,12 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
         return words;
     }
 
+    /// <summary>
+    /// False for a word no command line can carry: argv strings end at a NUL character, so any quoting
+    /// of one pastes as a shorter word, which may name another item.
+    /// </summary>
+    public static bool CanQuote(string value) => !value.Contains('\0', StringComparison.Ordinal);
+
     // Plain words as they are, anything else in single quotes as POSIX shells read them. A word with a
     // control or bidi character (a folder name, say) goes in bash's and zsh's $'...' with that
     // character as an escape the shell turns back into it, so the hint neither steers the terminal

@@ -1,6 +1,8 @@
 // Says what listens at http://HOST:PORT, for engine.sh: one line, "free", "dynalite", "dynamodb"
 // (another DynamoDB-compatible engine, e.g. DynamoDB Local) or "other <what it answered>".
 // Usage: node probe.js HOST PORT
+// Waits up to 5 s for an answer, as the CLI does (HttpDeadlines.Local): a dynalite busy with other
+// writes is still a dynalite, not "something that is not a DynamoDB".
 "use strict";
 const net = require("net");
 const http = require("http");
@@ -12,13 +14,13 @@ const say = (line) => {
 };
 
 function request(options, body, onAnswer) {
-  const req = http.request({ host, port, path: "/", timeout: 1000, ...options }, (res) => {
+  const req = http.request({ host, port, path: "/", timeout: 5000, ...options }, (res) => {
     let text = "";
     res.setEncoding("utf8");
     res.on("data", (chunk) => (text += chunk));
     res.on("end", () => onAnswer(res, text));
   });
-  req.on("timeout", () => req.destroy(new Error("no answer within 1 s")));
+  req.on("timeout", () => req.destroy(new Error("no answer within 5 s")));
   req.on("error", (e) => say(`other it does not answer HTTP (${e.code || e.message})`));
   req.end(body);
 }
@@ -41,7 +43,7 @@ function listTables() {
 }
 
 const socket = net.connect({ host, port });
-socket.setTimeout(1000);
+socket.setTimeout(5000);
 socket.on("connect", () => {
   socket.destroy();
   // dynalite answers GET / with "healthy: ...".

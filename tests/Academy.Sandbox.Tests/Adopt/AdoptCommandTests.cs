@@ -167,7 +167,7 @@ public sealed class AdoptCommandTests
         Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack {user} academy:billingMode PAY_PER_REQUEST"));
         const string Marker = "or make the live table match:";
         var line = first.Output.Split('\n').Single(l => l.Contains(Marker, StringComparison.Ordinal));
-        CourseSteps.Paste(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);
+        await CourseSteps.PasteAsync(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);
         var again = await Tool.RunAsync(["adopt", .. target]);
 
         Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Output);

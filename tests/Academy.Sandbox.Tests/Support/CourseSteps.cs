@@ -28,13 +28,13 @@ public static class CourseSteps
     /// <summary>Which client ran the steps, for the test log.</summary>
     public static string Client => UsesCli ? "AWS CLI v2 (/usr/bin/aws)" : "AWS SDK (no AWS CLI v2 here; scripts/install-awscli.sh installs it)";
 
-    private static bool UsesCli { get; } = File.Exists(AwsCliV2) && Run(["--version"]).StartsWith("aws-cli/2.", StringComparison.Ordinal);
+    private static bool UsesCli { get; } = File.Exists(AwsCliV2) && RunAsync(["--version"]).GetAwaiter().GetResult().StartsWith("aws-cli/2.", StringComparison.Ordinal);
 
     public static async Task CreateTableAsync(string tableName)
     {
         if (UsesCli)
         {
-            Run(["dynamodb", "create-table", "--table-name", tableName,
+            await RunAsync(["dynamodb", "create-table", "--table-name", tableName,
                 "--attribute-definitions", "AttributeName=name,AttributeType=S",
                 "--key-schema", "AttributeName=name,KeyType=HASH",
                 "--provisioned-throughput", "ReadCapacityUnits=1,WriteCapacityUnits=1"]);
@@ -55,7 +55,7 @@ public static class CourseSteps
     {
         if (UsesCli)
         {
-            Run(["dynamodb", "put-item", "--table-name", tableName, "--item", itemJson]);
+            await RunAsync(["dynamodb", "put-item", "--table-name", tableName, "--item", itemJson]);
             return;
         }
 
@@ -71,7 +71,7 @@ public static class CourseSteps
         var arn = $"arn:aws:dynamodb:us-east-1:000000000000:table/{tableName}";
         if (UsesCli)
         {
-            Run(["dynamodb", "tag-resource", "--resource-arn", arn, "--tags", .. tags.Select(t => $"Key={t.Key},Value={t.Value}")]);
+            await RunAsync(["dynamodb", "tag-resource", "--resource-arn", arn, "--tags", .. tags.Select(t => $"Key={t.Key},Value={t.Value}")]);
             return;
         }
 
@@ -90,15 +90,17 @@ public static class CourseSteps
     /// Runs an AWS CLI line a command printed, as a learner pastes it: as printed, so it reaches the local
     /// engine only if the line itself names it (nothing here adds --endpoint-url).
     /// </summary>
-    public static string Paste(string line)
+    public static async Task<string> PasteAsync(string line)
     {
         Assume.That(UsesCli, "the AWS CLI v2 runs pasted lines; scripts/install-awscli.sh installs it");
         var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(words[0], Is.EqualTo("aws"), line);
-        return Run(words[1..], addEndpoint: false);
+        return await RunAsync(words[1..], addEndpoint: false);
     }
 
-    private static string Run(string[] args, bool addEndpoint = true)
+    // Awaited, not waited on: the fixtures run side by side, and a thread-pool thread blocked for each
+    // AWS CLI call (1-2 s) delays every other fixture's work on a 2-core machine.
+    private static async Task<string> RunAsync(string[] args, bool addEndpoint = true)
     {
         var start = new ProcessStartInfo(AwsCliV2) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -122,12 +124,22 @@ public static class CourseSteps
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        if (!process.WaitForExit(60_000) || process.ExitCode != 0)
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
         {
-            throw new InvalidOperationException($"aws {string.Join(' ', args)} failed ({(process.HasExited ? process.ExitCode : "timeout")}): {error}");
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
         }
 
-        return output.Result + error;
+        if (!process.HasExited || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"aws {string.Join(' ', args)} failed ({(process.HasExited ? process.ExitCode : "timeout")}): {await error}");
+        }
+
+        return await output + await error;
     }
 }

@@ -8,11 +8,13 @@ namespace Academy.Sandbox.Report;
 /// </summary>
 public static class ReportJson
 {
-    public static void Write(CourseReport report, TextWriter output) => JsonOutput.Write(output, new
+    /// <param name="exitCode">The command's exit code, in the document as in every course command's (<c>exitCode</c>).</param>
+    public static void Write(CourseReport report, int exitCode, TextWriter output) => JsonOutput.Write(output, new
     {
         report.Roster,
         report.Config,
         report.Target,
+        ExitCode = exitCode,
         Generated = report.Generated.ToString("O"),
         Learners = report.Learners.Select(Learner),
         Course = new

@@ -110,6 +110,7 @@ public sealed partial class ReportTests
         Assert.Multiple(() =>
         {
             Assert.That(learners.Select(l => l.GetProperty("name").GetString()), Is.EqualTo(_names));
+            Assert.That(json.RootElement.GetProperty("exitCode").GetInt32(), Is.EqualTo(report.ExitCode), "as verify --json over a roster says it");
             Assert.That(learners.Select(l => l.GetProperty("status").GetString()), Is.EqualTo(new[] { "in-step", "drifted", "no-tables" }));
             Assert.That(drifted.GetProperty("counts").EnumerateObject().Select(p => $"{p.Name} {p.Value}"), Is.EqualTo(new[]
             {

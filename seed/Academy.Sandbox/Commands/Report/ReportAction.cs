@@ -16,7 +16,7 @@ public sealed class ReportAction(ReportCommand command) : SandboxAction(command.
         var (report, exitCode) = await ReportBuilder.BuildAsync(run, selection, run.Get(command.Roster.Parallel), ct);
         if (run.Get(command.Json))
         {
-            ReportJson.Write(report, run.Output);
+            ReportJson.Write(report, exitCode, run.Output);
             return exitCode;
         }
 

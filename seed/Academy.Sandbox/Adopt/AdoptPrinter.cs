@@ -32,7 +32,7 @@ public static class AdoptPrinter
             if (!table.KeysMatch)
             {
                 output.WriteLine($"  table {name}: exists but cannot be taken over: {table.SettingDifferences[0].Text}");
-                output.WriteLine($"    way out: delete it with {sandbox("down")} (its items go with it; pulumi up then creates it), or use another {Academy.Catalog.Settings.ConfigKeys.User.FullKey}");
+                output.WriteLine($"    way out: delete it with {hints.Command("down", "--table", table.Table.Key)} (its items go with it, the other table stays; pulumi up then creates it), or use another {Academy.Catalog.Settings.ConfigKeys.User.FullKey}");
                 continue;
             }
 

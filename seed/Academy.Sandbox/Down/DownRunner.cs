@@ -16,11 +16,15 @@ public static class DownRunner
 {
     private static readonly TimeSpan GoneTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The learner's tables down deletes: all, or the one whose key is <paramref name="only"/>.</summary>
+    public static IEnumerable<Academy.Catalog.Tables.TableSpec> Tables(Academy.Catalog.Catalog catalog, string? only) =>
+        catalog.Tables.Where(t => only is null || t.Key == only);
+
     /// <summary>Returns the names of the tables it deleted.</summary>
-    public static async Task<List<string>> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, TextWriter output, CancellationToken ct)
+    public static async Task<List<string>> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, string? only, TextWriter output, CancellationToken ct)
     {
         var deleted = new List<string>();
-        foreach (var table in catalog.Tables)
+        foreach (var table in Tables(catalog, only))
         {
             try
             {

@@ -48,7 +48,7 @@ public static class TableProvisioner
         {
             throw new SandboxException(
                 $"error: table {table.Name} exists with key {TableSettings.LiveKey(existing)} but the catalog declares {TableSettings.DeclaredKey(table)}; "
-                + $"the sandbox never rewrites a table's keys. Delete it with {(hints ?? Hints.None).Command("down")} (its items go with it) or name another learner.");
+                + $"the sandbox never rewrites a table's keys. Delete it with {(hints ?? Hints.None).Command("down", "--table", table.Key)} (its items go with it; the learner's other tables stay) or name another learner.");
         }
     }
 

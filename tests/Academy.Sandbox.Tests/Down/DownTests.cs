@@ -43,6 +43,44 @@ public sealed class DownTests
     }
 
     [Test]
+    public async Task TheWayOutOfATableWithOtherKeysDeletesThatTableAloneAndKeepsTheHandMadeOneBesideIt()
+    {
+        var user = Tool.NewUser();
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "id", Amazon.DynamoDBv2.ScalarAttributeType.N);
+        await CourseSteps.CreateTableAsync($"{user}-academy-jobs");
+        await CourseSteps.PutItemAsync($"{user}-academy-jobs", """{"name": {"S": "hand_made_job"}}""");
+        string[] scope = ["--user", user, "--endpoint", LocalEngine.Endpoint];
+        var adopt = await Tool.RunAsync(["adopt", .. scope]);
+        var up = await Tool.RunAsync(["up", .. scope]);
+        var hint = "`academy-sandbox down --user " + user + " --endpoint " + LocalEngine.Endpoint + " --table global`";
+
+        var down = await Tool.RunAsync(["down", .. scope, "--table", "global"]);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(adopt.Output, Does.Contain($"way out: delete it with {hint} (its items go with it, the other table stays"));
+            Assert.That(up.Error, Does.Contain($"Delete it with {hint} (its items go with it; the learner's other tables stay)"));
+            Assert.That(down.ExitCode, Is.Zero, down.Error);
+            Assert.That(down.Output, Does.Contain("deleted 1 table(s)").And.Not.Contain("-academy-jobs"));
+            Assert.That(await TablesOfAsync(user), Is.EqualTo(new[] { $"{user}-academy-jobs" }));
+            Assert.That((await Items.ScanAsync($"{user}-academy-jobs")).Select(i => i["name"].S), Is.EqualTo(new[] { "hand_made_job" }));
+        });
+    }
+
+    [Test]
+    public async Task ATableTheCatalogDoesNotDeclareIsAUsageErrorNamingTheTablesAndNothingIsDeleted()
+    {
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+
+        var run = await Tool.RunAsync("down", "--user", user, "--endpoint", LocalEngine.Endpoint, "--table", "gloabl");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Is.EqualTo("error: --table gloabl: the catalog declares no such table; its tables are global, jobs; nothing was deleted"));
+        Assert.That(await TablesOfAsync(user), Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task TablesThatDoNotExistAreNotAnError()
     {
         var user = Tool.NewUser();
@@ -76,9 +114,9 @@ public sealed class DownTests
         await OnDemandTable.CreateAsync($"{user}-academy-global", "id", Amazon.DynamoDBv2.ScalarAttributeType.N);
 
         var up = await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint);
-        Assert.That(up.Error, Does.Contain($"Delete it with `academy-sandbox down --user {user} --endpoint {LocalEngine.Endpoint}`"), "a hint to paste as it is");
+        Assert.That(up.Error, Does.Contain($"Delete it with `academy-sandbox down --user {user} --endpoint {LocalEngine.Endpoint} --table global`"), "a hint to paste as it is");
 
-        Assert.That((await Tool.RunAsync("down", "--user", user, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+        Assert.That((await Tool.RunAsync("down", "--user", user, "--endpoint", LocalEngine.Endpoint, "--table", "global")).ExitCode, Is.Zero);
         Assert.That((await Tool.RunAsync("up", "--user", user, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero, "the way out works");
     }
 }

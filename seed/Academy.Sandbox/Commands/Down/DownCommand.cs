@@ -15,6 +15,7 @@ public sealed class DownCommand : Command, IDocumentsExitCodes
         Catalog.AddTo(this);
         Roster.AddTo(this, parallel: true);
         Target.AddTo(this);
+        Options.Add(Table);
         Options.Add(ConfirmAws);
         Action = new DownAction(this);
     }
@@ -30,6 +31,13 @@ public sealed class DownCommand : Command, IDocumentsExitCodes
     public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Deleted, NotConfirmed, CourseRunner.LearnerFailedHelp];
 
     public TargetOptions Target { get; } = new();
+
+    /// <summary>One table of the learner's: the way out for a table whose keys are not the catalog's, which keeps the other.</summary>
+    public Option<string?> Table { get; } = new("--table")
+    {
+        Description = "Delete only this table of the learner's (its key in tables.json: global, jobs), leaving the other as it is",
+        HelpName = "table",
+    };
 
     public Option<bool> ConfirmAws { get; } = new(ConfirmAwsName)
     {

@@ -104,6 +104,41 @@ public sealed partial class HintPasteTests
     }
 
     [Test]
+    public async Task AnItemWhoseKeyLooksLikeAnOptionIsExportedByThePastedHintNotTakenForTheOption()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        string[] scope = ["--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. scope])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        string[] keys = ["--help", "-h", "--json"];
+        foreach (var key in keys)
+        {
+            await PutStrayAsync(client, $"{user}-academy-global", key);
+        }
+
+        var adopt = await Tool.RunAsync(["adopt", .. scope]);
+        var hints = HintsIn(adopt).Where(h => h.Contains(" export ", StringComparison.Ordinal)).ToList();
+        var runs = new List<CliRun>();
+        foreach (var hint in hints)
+        {
+            runs.Add(await Tool.RunAsync((await ShellWordsAsync(hint))[1..]));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hints, Has.Count.EqualTo(keys.Length), adopt.Output);
+            Assert.That(runs.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", runs.Select(r => r.Error)));
+            Assert.That(runs.Select(r => r.Output), Has.None.Contains("Usage:"), "the help instead of the export");
+            var written = File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml"));
+            foreach (var key in keys)
+            {
+                Assert.That(written, Does.Contain($"name: \"{key}\"").Or.Contain($"name: {key}\n"), key);
+            }
+        });
+    }
+
+    [Test]
     public async Task AHintNamingAFileWithControlCharactersStillPastesAsThatFile()
     {
         using var project = new ScratchProject();
@@ -210,9 +245,9 @@ public sealed partial class HintPasteTests
         var scope = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--endpoint")
+            if (args[i] is "--endpoint" or "--table" or "--item")
             {
-                i++;
+                i++; // an option and its value that choose no learner
             }
             else if (!NotScope.Contains(args[i]))
             {

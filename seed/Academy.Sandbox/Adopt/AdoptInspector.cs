@@ -1,5 +1,6 @@
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Compare;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Export;
@@ -99,7 +100,7 @@ public static class AdoptInspector
         var declaredMode = table.Options.BillingMode.ToApiName();
         var read = table.Options.ReadCapacity ?? 1;
         var write = table.Options.WriteCapacity ?? 1;
-        var update = peers.Aws("update-table", $"--table-name {table.Name}");
+        var update = peers.Aws("update-table", string.Join(' ', Hints.OptionWords("--table-name", table.Name)));
         var throughput = $"--provisioned-throughput ReadCapacityUnits={read},WriteCapacityUnits={write}";
         string Set(ConfigOption key, object value) => peers.PulumiConfigSet($"{key.FullKey} {value}");
 

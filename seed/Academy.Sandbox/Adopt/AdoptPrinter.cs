@@ -14,8 +14,8 @@ public static class AdoptPrinter
         stack ??= report.User;
         // Into the learner's academy:items; an item holding sets or binary, which academy:items cannot hold, into the seed files.
         var keep = (string table, string key, bool seed) => Hints.CanQuote(key)
-            ? hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.Options(table, key).Select(Hints.Quote)])
-            : $"(no command line can carry its key, which holds a NUL character) {hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), "--table", Hints.Quote(table)])}, the whole table,";
+            ? hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.HintWords(table, key)])
+            : $"(no command line can carry its key, which holds a NUL character) {hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Hints.OptionWords("--table", table)])}, the whole table,";
         var where = (bool seed) => seed
             ? "into the shared seed files (it holds sets or binary, which academy:items cannot)"
             : $"into academy:items in {PulumiStackName.FileName(stack)} (your own catalog; the shared seed files stay as they are)";

@@ -13,9 +13,9 @@ public sealed record PeerCommands(string? Endpoint, string? Stack)
 
     /// <summary>`aws dynamodb OPERATION ARGS` with --endpoint-url when adopt read a local or given endpoint.</summary>
     public string Aws(string operation, string arguments) =>
-        $"aws dynamodb {operation}" + (Endpoint is null ? "" : $" --endpoint-url {Hints.Quote(Endpoint)}") + $" {arguments}";
+        $"aws dynamodb {operation}" + (Endpoint is null ? "" : $" {string.Join(' ', Hints.OptionWords("--endpoint-url", Endpoint))}") + $" {arguments}";
 
     /// <summary>`pulumi config set` with --stack when adopt was given the learner's stack.</summary>
     public string PulumiConfigSet(string arguments) =>
-        "pulumi config set" + (Stack is null ? "" : $" --stack {Hints.Quote(Stack)}") + $" {arguments}";
+        "pulumi config set" + (Stack is null ? "" : $" {string.Join(' ', Hints.OptionWords("--stack", Stack))}") + $" {arguments}";
 }

@@ -36,7 +36,7 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     /// The hints for one learner of a roster: the same roster (or course stack) with --learner NAME, so
     /// a command suggested about that learner's tables acts on theirs, not every learner's.
     /// </summary>
-    public Hints ForLearner(string name) => new(scope, target, [LearnerOption, Quote(name)]) { _engine = _engine };
+    public Hints ForLearner(string name) => new(scope, target, OptionWords(LearnerOption, name)) { _engine = _engine };
 
     /// <summary>The same hints, knowing the engine the command used (see <see cref="LivePlan"/>).</summary>
     public Hints WithEngine(Engine.EngineTarget? engine) =>
@@ -47,7 +47,9 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
 
     /// <summary>The same hints with --stack <paramref name="stack"/> among the catalog options, unless the user gave one.</summary>
     public Hints WithStack(string stack) =>
-        scope.Contains("--stack") ? this : new(["--stack", Quote(stack), .. scope], target, learner) { _engine = _engine };
+        scope.Any(w => w == "--stack" || w.StartsWith("--stack=", StringComparison.Ordinal) || w.StartsWith("'--stack=", StringComparison.Ordinal))
+            ? this
+            : new([.. OptionWords("--stack", stack), .. scope], target, learner) { _engine = _engine };
 
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
@@ -75,13 +77,28 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
         {
             if (result.GetResult(option) is { Implicit: false } given)
             {
-                words.Add(option.Name);
-                words.AddRange(given.Tokens.Select(t => Quote(t.Value)));
+                if (given.Tokens.Count == 0)
+                {
+                    words.Add(option.Name); // a flag
+                }
+
+                foreach (var token in given.Tokens)
+                {
+                    words.AddRange(OptionWords(option.Name, token.Value));
+                }
             }
         }
 
         return words;
     }
+
+    /// <summary>
+    /// An option and its value as hint words, quoted: `--item key`, or `--item=--help` for a value that
+    /// starts with '-', which a parser (this one, the AWS CLI's, the Pulumi CLI's) would otherwise take
+    /// for an option of its own: `--item --help` prints the help and exports nothing.
+    /// </summary>
+    public static string[] OptionWords(string option, string value) =>
+        value.StartsWith('-') ? [Quote($"{option}={value}")] : [option, Quote(value)];
 
     /// <summary>
     /// False for a word no command line can carry: argv strings end at a NUL character, so any quoting

@@ -189,7 +189,7 @@ public static class ExportRunner
 
         // One item with a set or binary need not block the rest: the refusal names the export of the others.
         StackItemsExport.CheckHoldable(writes, rest => rest.All(w => Hints.CanQuote(w.Key.ToString())) && rest.GroupBy(w => w.Table.Key).Select(g => hints.WithStack(stack).Command(
-            "export", ["--table", g.Key, .. g.SelectMany(w => new[] { "--item", Hints.Quote(w.Key.ToString()) })])).ToList() is { Count: > 0 } commands
+            "export", [.. Hints.OptionWords("--table", g.Key), .. g.SelectMany(w => Hints.OptionWords("--item", w.Key.ToString()))])).ToList() is { Count: > 0 } commands
             ? string.Join(" and ", commands)
             : null);
         var problems = CatalogRecheck.Problems(WithWrites(catalog, writes));

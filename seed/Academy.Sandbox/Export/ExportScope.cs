@@ -31,5 +31,6 @@ public sealed record ExportScope(string? Table, IReadOnlyList<string> Items)
     }
 
     /// <summary>The options that give this scope, for hints.</summary>
-    public static string[] Options(string table, string item) => ["--table", table, "--item", item];
+    /// <summary>The options that export one item, as hint words (quoted, a value starting with '-' joined with '=').</summary>
+    public static string[] HintWords(string table, string item) => [.. Hints.OptionWords("--table", table), .. Hints.OptionWords("--item", item)];
 }

@@ -155,16 +155,19 @@ public sealed class AdoptCommandTests
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Does.StartWith(StackFile));
     }
 
-    [Test]
-    public async Task PastingTheUpdateTableLineChangesTheTableAdoptReadAndTheConfigLineNamesTheStack()
+    // A learner (and stack) may start with '-', which the AWS and Pulumi CLIs would read as a flag.
+    [TestCase("", " ")]
+    [TestCase("-", "=")]
+    public async Task PastingTheUpdateTableLineChangesTheTableAdoptReadAndTheConfigLineNamesTheStack(string prefix, string joined)
     {
         using var project = new ScratchProject();
-        var user = Tool.NewUser();
+        var user = prefix + Tool.NewUser();
         await OnDemandTable.CreateAsync($"{user}-academy-global", "name", Amazon.DynamoDBv2.ScalarAttributeType.S);
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
 
         var first = await Tool.RunAsync(["adopt", .. target]);
-        Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack {user} academy:billingMode PAY_PER_REQUEST"));
+        Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack{joined}{user} academy:billingMode PAY_PER_REQUEST"));
+        Assert.That(first.Output, Does.Contain($"--table-name{joined}{user}-academy-global --billing-mode"));
         const string Marker = "or make the live table match:";
         var line = first.Output.Split('\n').Single(l => l.Contains(Marker, StringComparison.Ordinal));
         await CourseSteps.PasteAsync(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);

@@ -274,10 +274,12 @@ public sealed partial class HintPasteTests
     private static List<string> HintsIn(CliRun run) =>
         HintPattern().Matches(run.Output + run.Error).Select(m => m.Groups[1].Value).ToList();
 
-    // How a POSIX shell splits the pasted line into arguments: bash itself prints them.
+    // How a POSIX shell splits the pasted line into arguments: bash itself prints them, in the C
+    // locale, where $'\u202E' would stay literal text: a hint must paste the same in every locale.
     private static async Task<string[]> ShellWordsAsync(string line)
     {
         var start = new ProcessStartInfo("bash", ["-c", $"printf '%s\\0' {line}"]) { RedirectStandardOutput = true };
+        start.Environment["LC_ALL"] = "C";
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -108,12 +108,39 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
 
     // Plain words as they are, anything else in single quotes as POSIX shells read them. A word with a
     // control or bidi character (a folder name, say) goes in bash's and zsh's $'...' with that
-    // character as an escape the shell turns back into it, so the hint neither steers the terminal
-    // nor breaks across lines, and still names that exact file when pasted.
+    // character as the \xHH escapes of its UTF-8 bytes, which the shell turns back into it in any
+    // locale (a \uHHHH stays literal text under LANG=C), so the hint neither steers the terminal nor
+    // breaks across lines, and still names that exact file when pasted.
     public static string Quote(string value) =>
         PlainWord().IsMatch(value) ? value
         : Excerpt.FirstToEscape(value, keepLineFeeds: false) < 0 ? "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
-        : "$'" + Excerpt.Escape(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)) + "'";
+        : "$'" + AnsiC(value) + "'";
+
+    private static string AnsiC(string value)
+    {
+        var text = new System.Text.StringBuilder(value.Length + 16);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var c in value)
+        {
+            if (c is '\\' or '\'')
+            {
+                text.Append('\\').Append(c);
+            }
+            else if (Excerpt.FirstToEscape(new ReadOnlySpan<char>(in c), keepLineFeeds: false) == 0)
+            {
+                foreach (var b in bytes[..System.Text.Encoding.UTF8.GetBytes(new ReadOnlySpan<char>(in c), bytes)])
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{b:X2}");
+                }
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+$")]
     private static partial Regex PlainWord();

@@ -56,6 +56,43 @@ public sealed class TerminalSafetyTests
     }
 
     [Test]
+    public async Task ALineFeedInADeclaredKeyOrALiveValueNeverSplitsALine()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        string[] target = ["--stack", user, "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await client.PutItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "nl\nkey" }, ["v"] = new() { S = "x" } });
+        await client.UpdateItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+        {
+            ["prefix"] = new() { Action = AttributeAction.PUT, Value = new AttributeValue { S = "v1/imdb\nFAKE LINE" } },
+        });
+
+        // export takes the key into the learner's stack, so the catalog itself declares it from then on.
+        var runs = new Dictionary<string, CliRun> { ["export"] = await Tool.RunAsync(["export", .. target, "--table", "global", "--item", "nl\nkey"]) };
+        Assert.That(runs["export"].ExitCode, Is.Zero, runs["export"].Error);
+        foreach (var verb in new[] { "adopt", "show", "verify", "up" })
+        {
+            runs[verb] = await Tool.RunAsync([verb, .. target]);
+        }
+
+        runs["plan"] = await Tool.RunAsync(["plan", "--stack", user, "--project", project.Root]);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (verb, run) in runs)
+            {
+                var lines = (run.Output + run.Error).Split('\n');
+                Assert.That(lines, Has.None.StartsWith("key"), $"{verb} split a key over two lines:\n{run.Output}");
+                Assert.That(lines, Has.None.StartsWith("FAKE LINE"), $"{verb} let a value print a line of its own:\n{run.Output}");
+            }
+
+            Assert.That(runs["plan"].Output, Does.Contain(@"global-nl\nkey"), "named, escaped");
+        });
+    }
+
+    [Test]
     public async Task ControlCharactersInTheCommandLineAreEscapedInMessages()
     {
         var run = await Tool.RunAsync(["plan", "--user", "ab\u001b[2Jc\u0007\r\u202Ed", "--project", LocalEngine.Repo.Root]);

@@ -61,7 +61,7 @@ public static class AdoptPrinter
 
             foreach (var item in table.Items)
             {
-                var label = item.Item.LogicalName;
+                var label = Academy.Catalog.Errors.Excerpt.Escape(item.Item.LogicalName); // a live key may hold a line feed
                 switch (item.State)
                 {
                     case AdoptItemState.Identical when table.Listed:

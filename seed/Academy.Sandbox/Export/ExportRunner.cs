@@ -162,13 +162,13 @@ public static class ExportRunner
                 var key = TableKeys.Of(table, item);
                 if (!declared.TryGetValue(key, out var mine))
                 {
-                    writes.Add(new StackItemWrite(table, key, SeedFileEncoder.Ordered(table, item), $"added {key}"));
-                    changes.Add($"added {key}");
+                    writes.Add(new StackItemWrite(table, key, SeedFileEncoder.Ordered(table, item), $"added {Excerpt.Escape(key.ToString())}"));
+                    changes.Add($"added {Excerpt.Escape(key.ToString())}");
                 }
                 else if (!AttributeValues.ItemsEqual(mine.Attributes, item))
                 {
                     var attributes = mine.Attributes.Keys.Union(item.Keys).Where(n => !mine.Attributes.TryGetValue(n, out var a) || !item.TryGetValue(n, out var b) || !AttributeValues.Equal(a, b));
-                    changes.Add($"changed {key} ({string.Join(", ", attributes)})");
+                    changes.Add($"changed {Excerpt.Escape(key.ToString())} ({string.Join(", ", attributes)})");
                     writes.Add(new StackItemWrite(table, key, InDeclaredOrder(mine.Attributes, item), changes[^1]));
                 }
             }

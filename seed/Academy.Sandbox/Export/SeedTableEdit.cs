@@ -71,7 +71,7 @@ public static class SeedTableEdit
             if (!declared.TryGetValue(key, out var at))
             {
                 (fits ? plain : dynamo).Appended.Add(SeedFileEncoder.Ordered(table, item));
-                changes.Add($"added {key}");
+                changes.Add($"added {Excerpt.Escape(key.ToString())}");
                 continue;
             }
 
@@ -82,7 +82,7 @@ public static class SeedTableEdit
             }
 
             var attributes = old.Keys.Union(item.Keys).Where(n => !old.TryGetValue(n, out var a) || !item.TryGetValue(n, out var b) || !AttributeValues.Equal(a, b));
-            changes.Add($"changed {key} ({string.Join(", ", attributes)})");
+            changes.Add($"changed {Excerpt.Escape(key.ToString())} ({string.Join(", ", attributes)})");
             if (at.File.Format == ItemFormat.Plain && !fits)
             {
                 at.File.Removed.Add(at.Index);
@@ -98,7 +98,7 @@ public static class SeedTableEdit
             foreach (var (key, at) in declared.Where(d => !liveKeys.Contains(d.Key) && !keep.Contains(d.Key)))
             {
                 at.File.Removed.Add(at.Index);
-                changes.Add($"removed {key}");
+                changes.Add($"removed {Excerpt.Escape(key.ToString())}");
             }
         }
 

@@ -1,4 +1,5 @@
 using Academy.Catalog;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
@@ -34,7 +35,7 @@ public static class PlanPrinter
         foreach (var item in catalog.Items)
         {
             var table = catalog.Table(item.TableKey);
-            output.WriteLine($"  {item.LogicalName}  from {item.Source}, {item.SizeBytes:N0} bytes{(item.Secret ? ", secret (values masked)" : "")}");
+            output.WriteLine($"  {Excerpt.Escape(item.LogicalName)}  from {item.Source}, {item.SizeBytes:N0} bytes{(item.Secret ? ", secret (values masked)" : "")}");
             output.WriteLine($"    {DynamoJsonWriter.Write(Masking.Printable(item, table))}");
         }
 

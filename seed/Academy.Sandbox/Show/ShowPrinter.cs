@@ -27,7 +27,7 @@ public static class ShowPrinter
             var width = Math.Max(8, source.Settings.Select(s => Excerpt.Escape(s.Key).Length).DefaultIfEmpty(0).Max());
             foreach (var (key, value) in source.Settings)
             {
-                output.WriteLine($"  {Excerpt.Escape(key).PadRight(width)}  {PlainValue.Text(value)}");
+                output.WriteLine($"  {Excerpt.Escape(key).PadRight(width)}  {Excerpt.Escape(PlainValue.Text(value))}");
             }
 
             if (source.Secret || !source.IsSource)
@@ -35,7 +35,7 @@ public static class ShowPrinter
                 continue;
             }
 
-            output.WriteLine($"  {"base URL".PadRight(width)}  {source.BaseUrl ?? "(cannot be resolved)"}");
+            output.WriteLine($"  {"base URL".PadRight(width)}  {(source.BaseUrl is { } baseUrl ? Excerpt.Escape(baseUrl) : "(cannot be resolved)")}");
             foreach (var problem in source.Problems)
             {
                 output.WriteLine($"  ! {problem}");

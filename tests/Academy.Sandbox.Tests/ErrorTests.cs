@@ -18,7 +18,10 @@ public sealed class ErrorTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), run.Error);
         // The engine script listens on ACADEMY_SANDBOX_PORT, so the hint starts it on the port looked at.
-        Assert.That(lines[0], Does.Contain(endpoint).And.Contain($"`ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh start`").And.Not.Contain(" at Academy"));
+        Assert.That(lines[0], Does.Contain(endpoint).And.Match($"`ACADEMY_SANDBOX_PORT={port} [^` ]*seed/engine/engine.sh start`").And.Not.Contain(" at Academy"));
+        // Pasted where the command ran (here the test's own folder, not the checkout), it names the script.
+        var script = System.Text.RegularExpressions.Regex.Match(lines[0], $"ACADEMY_SANDBOX_PORT={port} ([^` ]+) start").Groups[1].Value;
+        Assert.That(File.Exists(Path.GetFullPath(script)), Is.True, $"{script} from {Environment.CurrentDirectory}");
     }
 
     [Test]

@@ -51,6 +51,28 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
             ? this
             : new([.. OptionWords("--stack", stack), .. scope], target, learner) { _engine = _engine };
 
+    /// <summary>The same hints without the given catalog options (and their values), e.g. to name another stack.</summary>
+    public Hints Without(params string[] options) =>
+        new(Drop(scope, options), target, learner) { _engine = _engine };
+
+    private static List<string> Drop(IReadOnlyList<string> words, string[] options)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (options.Contains(words[i]))
+            {
+                i++; // and its value
+            }
+            else if (!options.Any(o => words[i].StartsWith(o + "=", StringComparison.Ordinal) || words[i].StartsWith("'" + o + "=", StringComparison.Ordinal)))
+            {
+                kept.Add(words[i]);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);
 

@@ -16,11 +16,31 @@ public static class ConnectionFailure
     private static string LocalHint(string endpoint) =>
         OtherLocalPort(endpoint) is not null
             ? $"start the local engine on that port with `{EngineScript(endpoint, "start")}`, or pass the --endpoint URL of a running one"
-            : "start the local engine with `seed/engine/engine.sh start` (or `scripts/sandbox.sh`), or pass --endpoint URL";
+            : $"start the local engine with `{CheckoutFile("seed/engine/engine.sh")} start` (or `{CheckoutFile("scripts/sandbox.sh")}`), or pass --endpoint URL";
 
     // The engine script's command for the engine at this endpoint, so a pasted stop or start acts on it and on no other.
     private static string EngineScript(string endpoint, string verb) =>
-        (OtherLocalPort(endpoint) is { } port ? $"{EngineTarget.PortVariable}={port} " : "") + $"seed/engine/engine.sh {verb}";
+        (OtherLocalPort(endpoint) is { } port ? $"{EngineTarget.PortVariable}={port} " : "") + $"{CheckoutFile("seed/engine/engine.sh")} {verb}";
+
+    /// <summary>
+    /// A script of the checkout this tool was built from, as the user can type it where they stand:
+    /// relative when it is below the current folder, else absolute (a command run from elsewhere with
+    /// --project would otherwise name a path that is not there).
+    /// </summary>
+    internal static string CheckoutFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, relative);
+            if (File.Exists(file))
+            {
+                var fromHere = Path.GetRelativePath(Environment.CurrentDirectory, file);
+                return Cli.Hints.Quote(fromHere.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(fromHere) ? file : fromHere);
+            }
+        }
+
+        return relative;
+    }
 
     private static int? OtherLocalPort(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && endpoint != EngineTarget.DefaultEndpoint ? uri.Port : null;

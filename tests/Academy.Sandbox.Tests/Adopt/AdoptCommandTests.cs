@@ -149,7 +149,7 @@ public sealed class AdoptCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
-            Assert.That(run.Error.Trim(), Is.EqualTo($"error: adopt --stack dev writes academy:adopt for learner dev-learner, but --user {user} reads {user}'s tables; nothing was written. Leave out --user, or adopt into {user}'s own stack with `academy-sandbox adopt --stack {user}`"));
+            Assert.That(run.Error.Trim(), Is.EqualTo($"error: adopt --stack dev writes academy:adopt for learner dev-learner, but --user {user} reads {user}'s tables; nothing was written. Leave out --user, or adopt into {user}'s own stack with `academy-sandbox adopt --stack {user} --project {project.Root} --endpoint {LocalEngine.Endpoint}`"), "the same project and engine");
             Assert.That(same.ExitCode, Is.Not.EqualTo(ExitCodes.Usage), "--user naming the stack's own learner is fine");
         });
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "Pulumi.dev.yaml")), Does.StartWith(StackFile));

@@ -66,7 +66,7 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         {
             throw new SandboxException(
                 $"error: adopt --stack {Excerpt.Of(stack)} writes {AdoptConfig.FullKey} for learner {Excerpt.Of(own)}, but --user {Excerpt.Of(learner)} reads {Excerpt.Of(learner)}'s tables; "
-                + $"nothing was written. Leave out --user, or adopt into {Excerpt.Of(learner)}'s own stack with {Hints.Typed(["adopt", "--stack", learner])}",
+                + $"nothing was written. Leave out --user, or adopt into {Excerpt.Of(learner)}'s own stack with {run.Hints.Without("--stack", "--user").WithStack(learner).Command("adopt")}",
                 ExitCodes.Usage);
         }
     }

@@ -101,7 +101,8 @@ public static class AdoptPrinter
 
     /// <summary>The config: written into <paramref name="stackFile"/> when given, else the lines that set it.</summary>
     /// <param name="createdFor">The stack whose file this run created because it did not exist yet; null when it existed.</param>
-    public static void Config(AdoptReport report, string? stackFile, TextWriter output, string? createdFor = null)
+    /// <param name="peers">Where the Pulumi commands it suggests act: the stack and project adopt was given.</param>
+    public static void Config(AdoptReport report, string? stackFile, TextWriter output, string? createdFor = null, PeerCommands? peers = null)
     {
         var config = report.Config;
         var items = config.Tables.Sum(t => t.Items.Count);
@@ -143,7 +144,8 @@ public static class AdoptPrinter
         output.WriteLine();
         if (report.Ready)
         {
-            output.WriteLine("next: `pulumi up` imports what is listed and creates the rest; once it succeeded, `pulumi config rm " + AdoptConfig.FullKey + "` (Pulumi says to drop import ids after the import)");
+            peers ??= PeerCommands.None;
+            output.WriteLine($"next: `{peers.Pulumi("up")}` imports what is listed and creates the rest; once it succeeded, `{peers.Pulumi("config rm", AdoptConfig.FullKey)}` (Pulumi says to drop import ids after the import)");
         }
         else
         {

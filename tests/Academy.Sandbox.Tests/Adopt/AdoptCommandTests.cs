@@ -72,6 +72,19 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
+    public async Task ThePulumiCommandsOfAnAdoptWithAStackAndAProjectActOnThatStackAndProject()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.EqualTo(ExitCodes.Ok));
+
+        var run = await Tool.RunAsync("adopt", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.Output, Does.Contain($"next: `pulumi up --stack {user} --cwd {project.Root}` imports what is listed")
+            .And.Contain($"`pulumi config rm --stack {user} --cwd {project.Root} academy:adopt`"), "the selected stack and the shell's folder may be others");
+    }
+
+    [Test]
     public async Task JsonCarriesTheValueAsPulumiHandsItToTheProgram()
     {
         var user = Tool.NewUser();
@@ -166,7 +179,7 @@ public sealed class AdoptCommandTests
         string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
 
         var first = await Tool.RunAsync(["adopt", .. target]);
-        Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack{joined}{user} academy:billingMode PAY_PER_REQUEST"));
+        Assert.That(first.Output, Does.Contain($"take the live setting into config: pulumi config set --stack{joined}{user} --cwd {project.Root} academy:billingMode PAY_PER_REQUEST"));
         Assert.That(first.Output, Does.Contain($"--table-name{joined}{user}-academy-global --billing-mode"));
         const string Marker = "or make the live table match:";
         var line = first.Output.Split('\n').Single(l => l.Contains(Marker, StringComparison.Ordinal));

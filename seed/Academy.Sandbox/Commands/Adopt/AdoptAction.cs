@@ -19,7 +19,8 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         var stack = run.Get(command.Catalog.Stack);
         RequireOwnLearner(run, stack, catalog.Settings.User);
         using var client = run.Target.CreateClient();
-        var report = await AdoptInspector.InspectAsync(client, catalog, ct, new PeerCommands(run.Target.Endpoint, stack));
+        var peers = new PeerCommands(run.Target.Endpoint, stack, run.Get(command.Catalog.Project));
+        var report = await AdoptInspector.InspectAsync(client, catalog, ct, peers);
 
         string? written = null;
         var created = false;
@@ -37,7 +38,7 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         else
         {
             AdoptPrinter.Findings(report, run.Target.Describe, run.Hints, run.Output, stack);
-            AdoptPrinter.Config(report, written, run.Output, created ? stack : null);
+            AdoptPrinter.Config(report, written, run.Output, created ? stack : null, peers);
         }
 
         return report.Ready ? AdoptCommand.Ready.Code : AdoptCommand.LeftOut.Code;

@@ -85,6 +85,28 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
+    public async Task AStackFileAdoptCannotEditPointsAtTheConfigLinesForTheSameLearner()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        const string Anchored = "config:\n  academy:adopt: &a\n    global: []\n  other: *a\n";
+        project.Write($"Pulumi.{user}.yaml", Anchored);
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.EqualTo(ExitCodes.Ok));
+
+        var run = await Tool.RunAsync("adopt", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        var hint = System.Text.RegularExpressions.Regex.Match(run.Error, "`(academy-sandbox adopt [^`]*)` prints them").Groups[1].Value;
+        var pasted = await Tool.RunAsync(hint.Split(' ')[1..]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.Error);
+            Assert.That(hint, Is.EqualTo($"academy-sandbox adopt --project {project.Root} --endpoint {LocalEngine.Endpoint} --user {user}"));
+            Assert.That(pasted.Output, Does.StartWith($"adopt: learner {user} at").And.Contain("pulumi config set --path"), "the stack's learner, not the default one");
+            Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(Anchored));
+        });
+    }
+
+    [Test]
     public async Task JsonCarriesTheValueAsPulumiHandsItToTheProgram()
     {
         var user = Tool.NewUser();

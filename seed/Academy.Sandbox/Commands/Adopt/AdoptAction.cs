@@ -28,7 +28,9 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         {
             var (file, shown) = StackFileKeyEditor.Locate(ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory), stack);
             written = shown;
-            created = StackFileAdoptWriter.Write(file, written, report.Config);
+            // Without --stack the learner would be the default one: the same learner, named.
+            var withoutStack = run.Hints.Without("--stack").Command("adopt", run.Get(command.Catalog.User) is null ? Hints.OptionWords("--user", catalog.Settings.User) : []);
+            created = StackFileAdoptWriter.Write(file, written, report.Config, withoutStack);
         }
 
         if (run.Get(command.Json))

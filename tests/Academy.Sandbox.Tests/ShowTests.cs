@@ -86,6 +86,45 @@ public sealed class ShowTests
     }
 
     [Test]
+    public async Task AnEmptyGlobalTableIsAProblemTheEtlStopsAtSoShowExits1AndSaysWhatWritesIt()
+    {
+        var user = Tool.NewUser();
+        string[] target = ["--user", user, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await client.DeleteItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "imdb-rest-api" } });
+
+        var show = await Tool.RunAsync(["show", .. target]);
+        var json = await Tool.RunAsync(["show", "--json", .. target]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Drift), show.Output);
+            Assert.That(show.Output, Does.Contain($"  ! {user}-academy-global holds no items, so the ETL has no settings to start from; `academy-sandbox up --user {user} --endpoint {LocalEngine.Endpoint}` writes the catalog's"));
+            Assert.That(show.Output, Does.Contain("1 problem(s), each marked ! above"));
+            Assert.That(json.ExitCode, Is.EqualTo(ExitCodes.Drift));
+            Assert.That(JsonDocument.Parse(json.Output).RootElement.GetProperty("problemCount").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task AnEmptyGlobalTableWhoseItemsOnlyEncryptedConfigDeclaresPointsAtPulumiNotAtUpWhichCannotWriteThem()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        project.Write("seed/items/global.json", "[]");
+        project.Write("seed/items/jobs.json", "[]");
+        SecretStackFiles.WhollyEncryptedItems(project, user);
+        string[] target = ["--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+
+        var show = await Tool.RunAsync(["show", .. target]);
+
+        Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Drift), show.Output);
+        Assert.That(show.Output, Does.Contain("holds no items, so the ETL has no settings to start from; the catalog's come from secret config, which only `pulumi up` writes"));
+    }
+
+    [Test]
     public async Task ShowOfAMissingTableSuggestsUpWithTheOptionsGiven()
     {
         var user = Tool.NewUser();

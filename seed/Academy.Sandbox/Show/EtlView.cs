@@ -24,9 +24,25 @@ public sealed record JobView(
     IReadOnlyList<string> Problems,
     bool Secret = false);
 
-/// <summary>Everything `show` prints.</summary>
-public sealed record EtlView(string User, string Target, string GlobalTable, string JobsTable, IReadOnlyList<SourceView> Sources)
+/// <summary>What would write the global items when the live table holds none.</summary>
+public enum GlobalWriter
 {
-    /// <summary>Problems that would stop the ETL, over every source and job.</summary>
-    public int ProblemCount => Sources.Sum(s => s.Problems.Count + s.Jobs.Sum(j => j.Problems.Count));
+    /// <summary>`up`: the catalog declares plain global items.</summary>
+    Up,
+
+    /// <summary>`pulumi up` alone: every global item the catalog declares, or may declare, comes from secret config.</summary>
+    PulumiOnly,
+
+    /// <summary>Nothing: the catalog declares no global item.</summary>
+    None,
+}
+
+/// <summary>Everything `show` prints.</summary>
+public sealed record EtlView(string User, string Target, string GlobalTable, string JobsTable, IReadOnlyList<SourceView> Sources, GlobalWriter GlobalWriter = GlobalWriter.Up)
+{
+    /// <summary>
+    /// Problems that would stop the ETL, over every source and job; an empty global table is one, as
+    /// the ETL finds no settings to start from.
+    /// </summary>
+    public int ProblemCount => (Sources.Count == 0 ? 1 : 0) + Sources.Sum(s => s.Problems.Count + s.Jobs.Sum(j => j.Problems.Count));
 }

@@ -11,7 +11,13 @@ public static class ShowPrinter
         output.WriteLine($"What the ETL sees for learner {view.User} at {view.Target}");
         if (view.Sources.Count == 0)
         {
-            output.WriteLine($"  {view.GlobalTable} holds no items; run {hints.Command("up")}");
+            output.WriteLine($"  ! {view.GlobalTable} holds no items, so the ETL has no settings to start from; "
+                + view.GlobalWriter switch
+                {
+                    GlobalWriter.PulumiOnly => "the catalog's come from secret config, which only `pulumi up` writes",
+                    GlobalWriter.None => "the catalog declares none either (seed/items/global.json, academy:items)",
+                    _ => $"{hints.Command("up")} writes the catalog's",
+                });
         }
 
         // Every job source in full; other global items (a bulk of test data, say) capped like any long listing.

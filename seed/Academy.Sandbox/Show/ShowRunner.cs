@@ -26,7 +26,11 @@ public static class ShowRunner
             .OrderBy(i => TableKeys.Of(global, i))
             .Select(i => EtlResolver.Resolve(i, jobsByName, globalSecrets.MayBeSecret(i), jobSecrets.MayBeSecret))
             .ToList();
-        return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources);
+        var declared = catalog.ItemsOf(global.Key).ToList();
+        var writer = declared.Any(i => !i.Secret) ? GlobalWriter.Up
+            : declared.Count > 0 || catalog.Settings.ItemsUnreadable ? GlobalWriter.PulumiOnly
+            : GlobalWriter.None;
+        return new EtlView(catalog.Settings.User, target.Describe, global.Name, jobs.Name, sources, writer);
     }
 
     private static async Task<List<Dictionary<string, AttributeValue>>> ReadTableAsync(IAmazonDynamoDB client, string table, EngineTarget target, Hints hints, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Academy.Catalog;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
@@ -42,7 +43,7 @@ public static class AdoptInspector
             liveCapacities.Add(LiveCapacity(description));
             var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
             var secrets = LiveSecrets.For(catalog, table);
-            var items = declared.Select(item => Compare(table, item, live, secrets)).ToList();
+            var items = declared.Select(item => Compare(catalog, table, item, live, secrets)).ToList();
             var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var undeclared = live.Keys.Where(k => !declaredIds.Contains(k)).Select(k => $"{k}").Order(StringComparer.Ordinal).ToList();
             tables.Add(new AdoptTable(table, true, true, SettingDifferences(table, description, peers ?? PeerCommands.None), items, undeclared)
@@ -69,7 +70,7 @@ public static class AdoptInspector
     private static string LiveCapacity(TableDescription live) =>
         LiveBilling(live) is var (mode, read, write) && mode == "PROVISIONED" ? $"{mode} {read}/{write}" : mode;
 
-    private static AdoptItem Compare(TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live, LiveSecrets secrets)
+    private static AdoptItem Compare(Academy.Catalog.Catalog catalog, TableSpec table, Academy.Catalog.Items.CatalogItem item, Dictionary<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>> live, LiveSecrets secrets)
     {
         if (!live.TryGetValue(TableKeys.Of(table, item), out var current))
         {
@@ -90,6 +91,11 @@ public static class AdoptInspector
         return new AdoptItem(item, differences.Count == 0 ? AdoptItemState.Identical : AdoptItemState.Differs, differences)
         {
             LiveNeedsSeed = StackItemsExport.Unholdable(current) is not null,
+            // What export would refuse, found here, so adopt never offers a way out that fails.
+            LiveRefused = differences.Count == 0 ? null : CatalogRecheck.Problems(catalog with
+            {
+                Items = catalog.Items.Select(i => ReferenceEquals(i, item) ? i with { Attributes = current, Source = $"live table {table.Name}" } : i).ToList(),
+            }).FirstOrDefault()?.ToString(),
         };
     }
 

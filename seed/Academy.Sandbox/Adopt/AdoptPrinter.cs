@@ -87,7 +87,9 @@ public static class AdoptPrinter
                         }
 
                         output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
-                        output.WriteLine($"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
+                        output.WriteLine(item.LiveRefused is { } refused
+                            ? $"      (taking the live item into the catalog cannot work as it is: {refused}; complete it by hand first, or make it match)"
+                            : $"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
                         break;
                 }
             }

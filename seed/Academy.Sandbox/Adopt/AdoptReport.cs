@@ -34,6 +34,9 @@ public sealed record AdoptItem(CatalogItem Item, AdoptItemState State, IReadOnly
 
     /// <summary>True when the live item holds what academy:items cannot (sets, binary), so keeping it takes the seed files.</summary>
     public bool LiveNeedsSeed { get; init; }
+
+    /// <summary>Why the catalog cannot take the live item as it is (it lacks what a job needs, say), or null when it can.</summary>
+    public string? LiveRefused { get; init; }
 }
 
 /// <summary>A table setting that differs, with the command that takes the live value into config and the one that makes the live table match.</summary>

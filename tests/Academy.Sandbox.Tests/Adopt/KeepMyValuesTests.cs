@@ -57,6 +57,28 @@ public sealed class KeepMyValuesTests
         Assert.That(File.ReadAllText(Path.Combine(project.Root, "seed/items/global.dynamodb.json")), Does.Contain("\"regions\": {\"SS\":"));
     }
 
+    [Test]
+    public async Task AHandMadeItemMissingWhatTheJobsNeedIsNotOfferedToTheCatalogAndUpIsTheWayOut()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        await CourseSteps.CreateTableAsync($"{user}-academy-global");
+        await CourseSteps.PutItemAsync($"{user}-academy-global", """{"name": {"S": "imdb-rest-api"}, "tz": {"S": "UTC"}}""");
+        string[] scope = ["--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+
+        var adopt = await Tool.RunAsync(["adopt", .. scope]);
+        var export = await Tool.RunAsync(["export", "--stack", user, .. scope, "--table", "global", "--item", "imdb-rest-api"]);
+        var up = await PastedHint.RunAsync(adopt.Output, "make the live item match the catalog: ");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(adopt.Output, Does.Contain($"(taking the live item into the catalog cannot work as it is: live table {user}-academy-global: item 'imdb-rest-api': attribute "));
+            Assert.That(adopt.Output, Does.Not.Contain("or take the live item into the catalog"), "a way out export refuses");
+            Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid), "what export says when asked anyway");
+            Assert.That(up.ExitCode, Is.EqualTo(ExitCodes.Ok), up.Error);
+        });
+    }
+
     private static Dictionary<string, string> SeedFiles(ScratchProject project) =>
         Directory.GetFiles(Path.Combine(project.Root, "seed"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 }

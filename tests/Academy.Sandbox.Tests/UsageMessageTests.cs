@@ -58,6 +58,18 @@ public sealed partial class UsageMessageTests
         Assert.That(run.Error.TrimEnd(), Is.EqualTo("'--prun' is not an option of up; did you mean `academy-sandbox up --prune --user bob`? `academy-sandbox up --help` lists its options"));
     }
 
+    // A correction the command itself would refuse is no help: --aws twice, or --learner without a roster.
+    [TestCase(new[] { "down", "--aws", "--user", "bob", "--yes" }, "'--yes' is not an option of down; `academy-sandbox down --help` lists its options")]
+    [TestCase(new[] { "verify", "--lerner", "x" }, "'--lerner' is not an option of verify; `academy-sandbox verify --help` lists its options")]
+    [TestCase(new[] { "verify", "--roster", "r.yaml", "--lerner", "x" }, "'--lerner' is not an option of verify; did you mean `academy-sandbox verify --roster r.yaml --learner x`? `academy-sandbox verify --help` lists its options")]
+    public async Task ACorrectionIsSuggestedOnlyWhereTheCommandWouldTakeIt(string[] args, string message)
+    {
+        var run = await Tool.RunAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task AnUnknownOptionPointsToTheCommandsHelpWhichListsItsOptions()
     {

@@ -35,7 +35,14 @@ public static class UsageErrors
         var command = parsed.CommandResult.Command;
         string[] path = command is RootCommand ? [] : [command.Name];
         var help = Hints.Typed([.. path, "--help"]);
-        var suggestions = Suggestions(parsed, token);
+        // Only a correction the command would take: one that parses, names no option given already
+        // (`--yes` is not `--aws` twice) and, for --learner, comes with a roster or stack to pick from.
+        var root = parsed.RootCommandResult.Command;
+        var suggestions = Suggestions(parsed, token)
+            .Where(s => !args.Any(a => a == s || a.StartsWith(s + "=", StringComparison.Ordinal)))
+            .Where(s => s != "--learner" || args.Any(a => a is "--roster" or "--stack" || a.StartsWith("--roster=", StringComparison.Ordinal) || a.StartsWith("--stack=", StringComparison.Ordinal)))
+            .Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0)
+            .ToList();
         var fix = suggestions.Count switch
         {
             0 => "; ",

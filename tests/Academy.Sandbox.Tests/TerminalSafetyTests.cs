@@ -93,6 +93,29 @@ public sealed class TerminalSafetyTests
     }
 
     [Test]
+    public async Task AHugeLiveValueIsPrintedAsItsStartAndLengthNotWhole()
+    {
+        var user = Tool.NewUser();
+        var target = Tool.LocalTarget(user);
+        Assert.That((await Tool.RunAsync(["up", .. target])).ExitCode, Is.Zero);
+        using var client = LocalEngine.Client();
+        await client.UpdateItemAsync($"{user}-academy-global", new Dictionary<string, AttributeValue> { ["name"] = new() { S = "imdb-rest-api" } }, new Dictionary<string, AttributeValueUpdate>
+        {
+            ["tz"] = new() { Action = AttributeAction.PUT, Value = new AttributeValue { S = new string('z', 300_000) } },
+        });
+
+        foreach (var verb in new[] { "verify", "show", "adopt", "plan" })
+        {
+            var run = await Tool.RunAsync([verb, .. target]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(run.Output.Length, Is.LessThan(20_000), $"{verb} printed the value whole");
+                Assert.That(run.Output, Does.Contain("characters)"), $"{verb} says how long it is");
+            });
+        }
+    }
+
+    [Test]
     public async Task ControlCharactersInTheCommandLineAreEscapedInMessages()
     {
         var run = await Tool.RunAsync(["plan", "--user", "ab\u001b[2Jc\u0007\r\u202Ed", "--project", LocalEngine.Repo.Root]);

@@ -15,6 +15,15 @@ public static class Excerpt
     /// <summary>The longest quote of one value in a message.</summary>
     public const int Max = 200;
 
+    /// <summary>
+    /// The longest attribute value a listing (show, verify, plan) prints whole: far above a real setting
+    /// or URL, far below the 400 KB an item may hold, which on one line would bury the listing.
+    /// </summary>
+    public const int MaxValue = 1_000;
+
+    /// <summary>An attribute value for a listing: whole up to <see cref="MaxValue"/> characters, else its start and its length.</summary>
+    public static string Value(string text) => Of(text, MaxValue, MaxValue - 200);
+
     private const int Keep = 160;
 
     /// <summary>The text, escaped, up to <paramref name="max"/> characters; else its first <paramref name="keep"/> and its length.</summary>

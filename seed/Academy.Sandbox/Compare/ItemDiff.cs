@@ -23,9 +23,9 @@ public sealed record AttributeDifference(string Name, AttributeChange Change, At
     /// <summary>One line for people: the attribute, and each side's value in DynamoDB JSON.</summary>
     public string Describe() => Change switch
     {
-        AttributeChange.WrittenOutside => $"{Excerpt.Escape(Name)}: written outside the catalog, live {DynamoJsonWriter.Write(Live!)} (the next `up` or `pulumi up` of this item removes it)",
-        AttributeChange.Missing => $"{Excerpt.Escape(Name)}: catalog {DynamoJsonWriter.Write(Catalog!)}, live (missing)",
-        _ => $"{Excerpt.Escape(Name)}: catalog {DynamoJsonWriter.Write(Catalog!)}, live {DynamoJsonWriter.Write(Live!)}",
+        AttributeChange.WrittenOutside => $"{Excerpt.Escape(Name)}: written outside the catalog, live {Excerpt.Value(DynamoJsonWriter.Write(Live!))} (the next `up` or `pulumi up` of this item removes it)",
+        AttributeChange.Missing => $"{Excerpt.Escape(Name)}: catalog {Excerpt.Value(DynamoJsonWriter.Write(Catalog!))}, live (missing)",
+        _ => $"{Excerpt.Escape(Name)}: catalog {Excerpt.Value(DynamoJsonWriter.Write(Catalog!))}, live {Excerpt.Value(DynamoJsonWriter.Write(Live!))}",
     };
 }
 

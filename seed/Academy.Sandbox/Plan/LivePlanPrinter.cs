@@ -57,7 +57,7 @@ public static class LivePlanPrinter
         _ => $" ({item.Source})",
     };
 
-    private static string Value(AttributeValue? value, string absent) => value is null ? absent : DynamoJsonWriter.Write(value);
+    private static string Value(AttributeValue? value, string absent) => value is null ? absent : Academy.Catalog.Errors.Excerpt.Value(DynamoJsonWriter.Write(value));
 
     private static IEnumerable<string> Changes(LivePlan plan)
     {

@@ -33,7 +33,7 @@ public static class ShowPrinter
             var width = Math.Max(8, source.Settings.Select(s => Excerpt.Escape(s.Key).Length).DefaultIfEmpty(0).Max());
             foreach (var (key, value) in source.Settings)
             {
-                output.WriteLine($"  {Excerpt.Escape(key).PadRight(width)}  {Excerpt.Escape(PlainValue.Text(value))}");
+                output.WriteLine($"  {Excerpt.Escape(key).PadRight(width)}  {Excerpt.Value(PlainValue.Text(value))}");
             }
 
             if (source.Secret || !source.IsSource)

@@ -81,6 +81,17 @@ public sealed class DownTests
     }
 
     [Test]
+    public async Task InAwsTheConfirmationOfOneTableDeletesThatTableOnly()
+    {
+        var run = await Tool.RunAsync("down", "--aws", "--user", "zed", "--table", "jobs");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: down --aws deletes zed-academy-jobs and every item in them from your AWS account; nothing was deleted. "
+            + "Confirm with `academy-sandbox down --user zed --aws --table jobs --yes-delete-aws-tables`"));
+    }
+
+    [Test]
     public async Task TablesThatDoNotExistAreNotAnError()
     {
         var user = Tool.NewUser();

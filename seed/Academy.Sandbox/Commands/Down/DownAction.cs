@@ -13,13 +13,13 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
             var tableKey = table is null ? null : RequireTable(course.Learners[0].Catalog, table);
-            RequireAwsConfirmation(run, tableKey is null ? $"the tables of {course.Describe}" : $"table {tableKey} of {course.Describe}", run.Hints);
+            RequireAwsConfirmation(run, tableKey is null ? $"the tables of {course.Describe}" : $"table {tableKey} of {course.Describe}", tableKey, run.Hints);
             return await CourseDown.RunAsync(run, course, tableKey, run.Get(command.Roster.Parallel), ct);
         }
 
         var catalog = (await run.CatalogAsync(ct)).Catalog;
         var only = table is null ? null : RequireTable(catalog, table);
-        RequireAwsConfirmation(run, string.Join(", ", DownRunner.Tables(catalog, only).Select(t => t.Name)), run.Hints);
+        RequireAwsConfirmation(run, string.Join(", ", DownRunner.Tables(catalog, only).Select(t => t.Name)), only, run.Hints);
 
         run.Output.WriteLine($"down: learner {catalog.Settings.User} at {run.Target.Describe}");
         using var client = run.Target.CreateClient();
@@ -41,12 +41,14 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
 
     protected override string CancelledHint(SandboxRun run) => " (down deletes only the tables that are still there)";
 
-    private void RequireAwsConfirmation(SandboxRun run, string what, Hints hints)
+    // The confirmation deletes exactly what the message names: the one table too, when --table chose it.
+    private void RequireAwsConfirmation(SandboxRun run, string what, string? table, Hints hints)
     {
         if (run.Target.IsAws && !run.Get(command.ConfirmAws))
         {
             throw new SandboxException(
-                $"error: down --aws deletes {what} and every item in them from your AWS account; nothing was deleted. Confirm with {hints.Command("down", DownCommand.ConfirmAwsName)}");
+                $"error: down --aws deletes {what} and every item in them from your AWS account; nothing was deleted. "
+                + $"Confirm with {hints.Command("down", [.. table is null ? [] : Hints.OptionWords("--table", table), DownCommand.ConfirmAwsName])}");
         }
     }
 }

@@ -70,6 +70,19 @@ public sealed partial class UsageMessageTests
         Assert.That(run.Error.TrimEnd(), Is.EqualTo(message));
     }
 
+    // .NET's path APIs throw on an empty path: each path option refuses it while parsing, in one line.
+    [TestCase("down", "--roster", "--roster needs a roster file; an empty name names none")]
+    [TestCase("up", "--roster", "--roster needs a roster file; an empty name names none")]
+    [TestCase("report", "--roster", "--roster needs a roster file; an empty name names none")]
+    [TestCase("export", "--out", "--out needs a folder; an empty name names none")]
+    public async Task AnEmptyPathIsOneUsageLineNotAStackTrace(string command, string option, string message)
+    {
+        var run = await Tool.RunAsync(command, option, "", "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task AnUnknownOptionPointsToTheCommandsHelpWhichListsItsOptions()
     {

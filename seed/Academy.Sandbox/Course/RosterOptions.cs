@@ -16,6 +16,7 @@ public sealed class RosterOptions
     {
         Description = "Act on every learner of this roster file (a --stack whose academy:roster names one does the same)",
         HelpName = "file",
+        Validators = { result => PathOption.NotEmpty(result, "a roster file") },
     };
 
     public Option<string?> Learner { get; } = new("--learner")

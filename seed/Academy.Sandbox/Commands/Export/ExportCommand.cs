@@ -57,6 +57,7 @@ public sealed class ExportCommand : Command, IDocumentsExitCodes
             result =>
             {
                 // Refused at once rather than by the file system after the engine was read.
+                PathOption.NotEmpty(result, "a folder");
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
                 if (Files.AtomicFile.TooLong(text) is { } tooLong)
                 {

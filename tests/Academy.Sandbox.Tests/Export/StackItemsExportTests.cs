@@ -89,6 +89,31 @@ public sealed class StackItemsExportTests
     }
 
     [Test]
+    public async Task ALearnersValuesNeverGoIntoAStackFileOfAnotherLearner()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        var other = $"{user}-x";
+        var stackFile = $"config:\n  academy:user: {other}\n";
+        project.Write($"Pulumi.{user}.yaml", stackFile);
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "mine" } });
+        }
+
+        var run = await Tool.RunAsync("export", "--stack", user, "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint, "--table", "global", "--item", "mine");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Output + run.Error);
+            Assert.That(run.Error, Does.Contain($"export --stack {user} writes academy:items for learner {other}, but --user {user} reads {user}'s tables; nothing was written"));
+            Assert.That(run.Error, Does.Contain($"give --stack {user}'s own stack"), "Pulumi.<learner>.yaml is not theirs here, so no hint names it");
+            Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(stackFile));
+        });
+    }
+
+    [Test]
     public async Task EntriesTheLearnerWroteKeepTheirLinesAndTheWrittenItemIsReplacedInPlace()
     {
         using var project = new ScratchProject();

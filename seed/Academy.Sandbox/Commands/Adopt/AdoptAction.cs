@@ -17,7 +17,7 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
     {
         var catalog = run.Catalog().Catalog;
         var stack = run.Get(command.Catalog.Stack);
-        RequireOwnLearner(run, stack, catalog.Settings.User);
+        StackOwner.Require(run, command.Catalog, stack, catalog.Settings.User, "adopt", AdoptConfig.FullKey);
         using var client = run.Target.CreateClient();
         var peers = new PeerCommands(run.Target.Endpoint, stack, run.Get(command.Catalog.Project));
         var report = await AdoptInspector.InspectAsync(client, catalog, ct, peers);
@@ -44,33 +44,5 @@ public sealed class AdoptAction(AdoptCommand command) : SandboxAction(command.Ca
         }
 
         return report.Ready ? AdoptCommand.Ready.Code : AdoptCommand.LeftOut.Code;
-    }
-
-    // academy:adopt lists what is identical in the tables adopt read; written into a stack whose own
-    // learner is someone else (--stack dev --user bob), `pulumi up --stack dev` would import that
-    // learner's tables by bob's list, differing items included.
-    private void RequireOwnLearner(SandboxRun run, string? stack, string learner)
-    {
-        if (stack is null || run.Get(command.Catalog.User) is null)
-        {
-            return;
-        }
-
-        var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
-        var file = paths.Resolve(PulumiStackName.FileName(stack));
-        var config = File.Exists(file) ? StackFileConfigSource.Load(paths, stack) : null;
-        if (config?.Unreadable(Academy.Catalog.Settings.ConfigKeys.User.Name) is not null)
-        {
-            return; // a secret learner name: Pulumi knows it, the sandbox cannot compare
-        }
-
-        var own = config?.Get(Academy.Catalog.Settings.ConfigKeys.User.Name) is { Length: > 0 } named ? named : PulumiStackName.Short(stack);
-        if (own != learner)
-        {
-            throw new SandboxException(
-                $"error: adopt --stack {Excerpt.Of(stack)} writes {AdoptConfig.FullKey} for learner {Excerpt.Of(own)}, but --user {Excerpt.Of(learner)} reads {Excerpt.Of(learner)}'s tables; "
-                + $"nothing was written. Leave out --user, or adopt into {Excerpt.Of(learner)}'s own stack with {run.Hints.Without("--stack", "--user").WithStack(learner).Command("adopt")}",
-                ExitCodes.Usage);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Academy.Catalog.Items;
 using Academy.Catalog.Project;
 using Academy.Sandbox.Cli;
+using Academy.Sandbox.Config;
 using Academy.Sandbox.Export;
 
 namespace Academy.Sandbox.Commands.Export;
@@ -17,6 +18,11 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         var paths = ProjectPaths.Find(run.Get(command.Catalog.Project) ?? Environment.CurrentDirectory);
         var itemsFolder = Path.Combine(paths.Resolve(catalog.Settings.SeedDir), SeedFiles.ItemsFolder);
         var stack = run.Get(command.Catalog.Stack);
+        if (run.Get(command.Out) is null && !run.Get(command.Seed))
+        {
+            StackOwner.Require(run, command.Catalog, stack, catalog.Settings.User, "export", Academy.Catalog.Settings.ConfigKeys.Items.FullKey);
+        }
+
         ExportTarget target = run.Get(command.Out) is { } outFolder
             ? new ExportTarget.Folder(Path.GetFullPath(outFolder), SameFolder(Path.GetFullPath(outFolder), itemsFolder), itemsFolder)
             : stack is not null && !run.Get(command.Seed)

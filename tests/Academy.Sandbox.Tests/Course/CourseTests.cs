@@ -168,6 +168,33 @@ public sealed class CourseTests
     }
 
     [Test]
+    public async Task APruneUpRefusesPointsAtTheLivePlanOfThatLearnerWhichListsTheDeletes()
+    {
+        var (project, names, args) = Course();
+        using var _ = project;
+        Assert.That((await Tool.RunAsync(["up", .. args])).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            foreach (var stray in new[] { "x1", "x2", "x3" })
+            {
+                await client.PutItemAsync($"{names[0]}-academy-global", new() { ["name"] = new() { S = stray } });
+            }
+        }
+
+        var up = await Tool.RunAsync(["up", .. args, "--prune"]);
+        var plan = await PastedHint.RunAsync(up.Output + up.Error, "Check that the catalog still declares those items (");
+        var all = await Tool.RunAsync(["plan", .. args]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.ExitCode, Is.Zero, plan.Error);
+            Assert.That(plan.Output, Does.Contain("delete     global-x1: not in the catalog").And.Contain("up would delete 3 item(s)"));
+            Assert.That(plan.Output, Does.Contain($"--learner {names[0]} --prune --yes` does it"));
+            Assert.That(all.ExitCode, Is.EqualTo(ExitCodes.Usage), "every learner's live plan at once is verify's work");
+        });
+    }
+
+    [Test]
     public async Task LearnerActsOnThatLearnerOnly()
     {
         var (project, names, args) = Course();

@@ -1,5 +1,6 @@
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Course;
+using Academy.Sandbox.Engine;
 using Academy.Sandbox.Plan;
 using Academy.Sandbox.Up;
 
@@ -12,12 +13,27 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
     {
         if (command.Roster.Select(run, command.Catalog) is { } course)
         {
-            return await CoursePlan.RunAsync(course, run.Get(command.Json), run.Output, ct);
+            if (!run.HasTarget)
+            {
+                return await CoursePlan.RunAsync(course, run.Get(command.Json), run.Output, ct);
+            }
+
+            // Against live tables: one learner's, as for a learner stack (up --prune's refusal points here).
+            if (course.Learners.Count != 1)
+            {
+                throw new SandboxException(
+                    $"error: plan compares one learner's tables with --endpoint or --aws: add --learner NAME (or use {run.Hints.Command("verify")} for every learner)",
+                    ExitCodes.Usage);
+            }
+
+            using var client = run.Target.CreateClient();
+            return await LiveAsync(run, new LoadedCatalog(course.Learners[0].Catalog, course.Source), client, LiveReads.None, run.Hints.ForLearner(course.Learners[0].Name), ct);
         }
 
         if (run.HasTarget)
         {
-            return await LiveAsync(run, ct);
+            using var target = await run.CatalogOnTargetAsync(ct);
+            return await LiveAsync(run, target.Loaded, target.Client, target.Reads, run.Hints, ct);
         }
 
         var (catalog, source) = await run.CatalogAsync(ct);
@@ -34,12 +50,11 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
     }
 
     // What `up` would change at the target, from up's own planning step, which reads and never writes.
-    private async Task<int> LiveAsync(SandboxRun run, CancellationToken ct)
+    private async Task<int> LiveAsync(SandboxRun run, LoadedCatalog loaded, Amazon.DynamoDBv2.IAmazonDynamoDB client, LiveReads reads, Hints hints, CancellationToken ct)
     {
-        using var target = await run.CatalogOnTargetAsync(ct);
-        var (catalog, source) = target.Loaded;
+        var (catalog, source) = loaded;
         var prune = run.Get(command.Prune);
-        var plans = await new UpRunner(target.Client, TextWriter.Null, concurrency: 1, hints: run.Hints) { Reads = target.Reads }.PlanAsync(catalog, prune, ct);
+        var plans = await new UpRunner(client, TextWriter.Null, concurrency: 1, hints: hints) { Reads = reads }.PlanAsync(catalog, prune, ct);
         var plan = LivePlan.Of(catalog, source, run.Target, prune, plans);
         if (run.Get(command.Json))
         {
@@ -47,7 +62,7 @@ public sealed class PlanAction(PlanCommand command) : SandboxAction(command.Cata
         }
         else
         {
-            LivePlanPrinter.Text(plan, catalog, run.Hints, run.Output);
+            LivePlanPrinter.Text(plan, catalog, hints, run.Output);
         }
 
         return PlanCommand.Printed.Code;

@@ -31,9 +31,9 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
             {
                 result.AddError("--prune shows what up --prune would delete from the live tables, so it needs --endpoint or --aws");
             }
-            else if (live && result.GetValue(Roster.Roster) is not null)
+            else if (live && result.GetValue(Roster.Roster) is not null && result.GetValue(Roster.Learner) is null)
             {
-                result.AddError("plan compares one learner's tables with --endpoint or --aws; for a roster use verify --roster");
+                result.AddError("plan compares one learner's tables with --endpoint or --aws: add --learner NAME, or use verify --roster for every learner");
             }
         });
         Action = new PlanAction(this);

@@ -69,6 +69,7 @@ public sealed class JsonAlwaysTests
                     Assert.That(document.RootElement.GetProperty("error").GetString(), Is.Not.Empty, $"{verb} ({what})");
                     Assert.That(document.RootElement.GetProperty("exitCode").GetInt32(), Is.EqualTo(run.ExitCode), $"{verb} ({what})");
                     Assert.That(run.Error, Is.Not.Empty, $"{verb} ({what}) still says it on stderr for people");
+                    Assert.That(document.RootElement.GetProperty("error").GetString(), Does.Contain(run.Error.Split('\n')[^2].Trim()), $"{verb} ({what}): the document says what stderr says");
                 });
             }
         }

@@ -33,11 +33,16 @@ public static class SandboxCli
                 return HugeInputErrorAsync(parsed, terminal);
             }
 
-            // One line that says what to type instead, on stderr, so stdout holds nothing or, with --json, the one document.
-            UsageErrors.Write(parsed, args, terminal.Error);
+            // One line that says what to type instead, on stderr, so stdout holds nothing or, with --json, the one document saying the same.
+            var lines = UsageErrors.Lines(parsed, args);
+            foreach (var line in lines)
+            {
+                terminal.Error.WriteLine(line);
+            }
+
             if (JsonOutput.Requested(parsed))
             {
-                JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", parsed.Errors.Select(e => e.Message)), ExitCodes.Usage);
+                JsonOutput.WriteFailure(terminal.Output, string.Join("; ", lines), ExitCodes.Usage);
             }
 
             return Task.FromResult(ExitCodes.Usage);

@@ -17,17 +17,13 @@ public static class UsageErrors
     public static bool RepeatedOption(System.CommandLine.Parsing.CommandResult result) =>
         result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => o.Option.Arity.MaximumNumberOfValues == 1 && o.Tokens.Count > 1);
 
-    public static void Write(ParseResult parsed, IReadOnlyList<string> args, TextWriter error)
+    /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>
+    public static IReadOnlyList<string> Lines(ParseResult parsed, IReadOnlyList<string> args)
     {
         if (parsed.UnmatchedTokens.Count == 0)
         {
             // A bad value or a missing one: the option's own message already names it.
-            foreach (var message in parsed.Errors.Select(e => e.Message).Distinct())
-            {
-                error.WriteLine(message);
-            }
-
-            return;
+            return parsed.Errors.Select(e => e.Message).Distinct().ToList();
         }
 
         // The first word not understood explains the rest (`--usr bob` leaves `bob` over too).
@@ -50,13 +46,16 @@ public static class UsageErrors
             _ => $"; did you mean {string.Join(" or ", suggestions)}? ",
         };
         var option = token.StartsWith('-');
-        error.WriteLine((command is RootCommand, option) switch
-        {
-            (true, false) => $"'{token}' is not a command of {Hints.Tool}{fix}{help} lists the commands",
-            (true, true) => $"{Hints.Tool} needs a command before '{token}'; {help} lists the commands",
-            (false, true) => $"'{token}' is not an option of {command.Name}{fix}{help} lists its options",
-            (false, false) => $"{command.Name} takes no argument '{token}'; its options start with -- ({help} lists them)",
-        });
+        return
+        [
+            (command is RootCommand, option) switch
+            {
+                (true, false) => $"'{token}' is not a command of {Hints.Tool}{fix}{help} lists the commands",
+                (true, true) => $"{Hints.Tool} needs a command before '{token}'; {help} lists the commands",
+                (false, true) => $"'{token}' is not an option of {command.Name}{fix}{help} lists its options",
+                (false, false) => $"{command.Name} takes no argument '{token}'; its options start with -- ({help} lists them)",
+            },
+        ];
     }
 
     // System.CommandLine's typo correction prints its suggestions; only lines that are names of the

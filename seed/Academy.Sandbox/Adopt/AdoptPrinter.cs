@@ -139,7 +139,7 @@ public static class AdoptPrinter
             output.WriteLine($"{AdoptConfig.FullKey} ({config.Tables.Count} table(s), {items} item(s) to import); set it in your stack with:");
             foreach (var line in config.CliLines())
             {
-                output.WriteLine($"  {line}");
+                output.WriteLine($"  {(peers ?? PeerCommands.None).PulumiConfigLine(line)}");
             }
         }
 

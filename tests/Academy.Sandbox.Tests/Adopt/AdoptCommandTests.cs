@@ -85,6 +85,18 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
+    public async Task WithoutAStackTheConfigLinesActOnTheProjectAdoptRead()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.EqualTo(ExitCodes.Ok));
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.Output, Does.Contain($"  pulumi config rm --cwd {project.Root} academy:adopt\n  pulumi config set --cwd {project.Root} --path 'academy:adopt.global[0]' imdb-rest-api\n"));
+    }
+
+    [Test]
     public async Task AStackFileAdoptCannotEditPointsAtTheConfigLinesForTheSameLearner()
     {
         using var project = new ScratchProject();
@@ -101,7 +113,7 @@ public sealed class AdoptCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), run.Error);
             Assert.That(hint, Is.EqualTo($"academy-sandbox adopt --project {project.Root} --endpoint {LocalEngine.Endpoint} --user {user}"));
-            Assert.That(pasted.Output, Does.StartWith($"adopt: learner {user} at").And.Contain("pulumi config set --path"), "the stack's learner, not the default one");
+            Assert.That(pasted.Output, Does.StartWith($"adopt: learner {user} at").And.Contain("--path 'academy:adopt.global[0]'"), "the stack's learner, not the default one");
             Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(Anchored));
         });
     }
@@ -224,7 +236,7 @@ public sealed class AdoptCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift));
         Assert.That(run.Output, Does.Contain("blocked   global-a,b: exists, but its key holds ','"));
-        Assert.That(run.Output, Does.Contain("pulumi config set --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
+        Assert.That(run.Output, Does.Contain($"pulumi config set --cwd {project.Root} --path 'academy:adopt.global[0]' imdb-rest-api").And.Not.Contains("a,b'"));
     }
 
     [Test]

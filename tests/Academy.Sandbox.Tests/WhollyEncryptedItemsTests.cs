@@ -1,3 +1,4 @@
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -124,6 +125,26 @@ public sealed class WhollyEncryptedItemsTests
             {
                 Assert.That(run.Output, Does.Not.Match("--prune`? (also )?deletes"), "a hint to run what up refuses");
             }
+        });
+    }
+
+    [Test]
+    public async Task ExportIntoTheEncryptedItemsIsRefusedAndAdoptDoesNotOfferIt()
+    {
+        var (project, target, user) = await LiveAsync(replaceSource: false);
+        using var _ = project;
+        var before = File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml"));
+
+        var adopt = await Tool.RunAsync(["adopt", .. target]);
+        var export = await Tool.RunAsync(["export", .. target, "--table", "global", "--item", "api-token"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(adopt.Output, Does.Contain("undeclared global-api-token: not in the catalog; left as it is (never deleted), pulumi ignores it; to keep it, add it to academy:items with `pulumi config` (it is encrypted in the stack file, so export cannot)"));
+            Assert.That(adopt.Output, Does.Not.Contain("academy-sandbox export"), "no export hint export refuses");
+            Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Failed), export.Output);
+            Assert.That(export.Error, Does.Contain($"error: export --stack writes academy:items, which is encrypted in Pulumi.{user}.yaml: the sandbox cannot add to a value it cannot decrypt; nothing was written"));
+            Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(before));
         });
     }
 

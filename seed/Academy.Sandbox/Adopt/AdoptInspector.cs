@@ -60,7 +60,7 @@ public static class AdoptInspector
             tables = tables.Select(t => t with { SettingDifferences = t.SettingDifferences.Select(d => d with { TakeLive = null }).ToList() }).ToList();
         }
 
-        return new AdoptReport(catalog.Settings.User, tables);
+        return new AdoptReport(catalog.Settings.User, tables) { ItemsEncrypted = catalog.Settings.ItemsUnreadable };
     }
 
     // A table's live billing as SettingDifferences reads it (no mode means PROVISIONED); capacities only count when provisioned.

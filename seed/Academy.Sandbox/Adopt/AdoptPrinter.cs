@@ -7,6 +7,9 @@ namespace Academy.Sandbox.Adopt;
 public static class AdoptPrinter
 {
     /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
+    // While academy:items is encrypted export refuses to write it; the Pulumi CLI can decrypt it.
+    private const string EncryptedItems = "add it to academy:items with `pulumi config` (it is encrypted in the stack file, so export cannot)";
+
     /// <param name="stack">The learner's stack (--stack); without one, the stack named like the learner, where export keeps their own values.</param>
     public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output, string? stack = null)
     {
@@ -89,14 +92,20 @@ public static class AdoptPrinter
                         output.WriteLine($"      make the live item match the catalog: {sandbox("up")} (without --prune) writes the catalog's item");
                         output.WriteLine(item.LiveRefused is { } refused
                             ? $"      (taking the live item into the catalog cannot work as it is: {refused}; complete it by hand first, or make it match)"
-                            : $"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
+                            : report.ItemsEncrypted && !item.LiveNeedsSeed
+                                ? $"      (to take the live item into the catalog, {EncryptedItems})"
+                                : $"      or take the live item into the catalog: {keep(table.Table.Key, item.Item.Key.ToString(), item.LiveNeedsSeed)} writes it {where(item.LiveNeedsSeed)}");
                         break;
                 }
             }
 
             foreach (var key in table.Undeclared)
             {
-                output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; {keep(table.Table.Key, key, table.UndeclaredNeedingSeed.Contains(key))} takes it {(table.UndeclaredNeedingSeed.Contains(key) ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, adopt again imports it");
+                var seed = table.UndeclaredNeedingSeed.Contains(key);
+                output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; "
+                    + (report.ItemsEncrypted && !seed
+                        ? $"to keep it, {EncryptedItems}"
+                        : $"{keep(table.Table.Key, key, seed)} takes it {(seed ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, adopt again imports it"));
             }
         }
     }

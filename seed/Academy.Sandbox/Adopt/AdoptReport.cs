@@ -65,6 +65,9 @@ public sealed record AdoptTable(
 /// <summary>What `adopt` found; it never changes anything.</summary>
 public sealed record AdoptReport(string User, IReadOnlyList<AdoptTable> Tables)
 {
+    /// <summary>academy:items is encrypted in the stack file, so export cannot add a live item to it.</summary>
+    public bool ItemsEncrypted { get; init; }
+
     /// <summary>The academy:adopt value for this report: every listed table with its listed items.</summary>
     public AdoptConfig Config => new(Tables
         .Where(t => t.Listed)

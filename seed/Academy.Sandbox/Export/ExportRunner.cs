@@ -152,6 +152,14 @@ public static class ExportRunner
     private static int IntoStack(Academy.Catalog.Catalog catalog, ProjectPaths paths, string stack, ExportScope scope, List<LiveTableItems> tables, List<string> lines, Hints hints, TextWriter output)
     {
         var (file, shown) = StackFileKeyEditor.Locate(paths, stack);
+        if (catalog.Settings.ItemsUnreadable)
+        {
+            // Its items are unknown here, so none can be added beside them, and every live item looks undeclared.
+            throw new SandboxException(
+                $"error: export --stack writes {ConfigKeys.Items.FullKey}, which is encrypted in {shown}: the sandbox cannot add to a value it cannot decrypt; nothing was written. "
+                + "Change it with `pulumi config` (the Pulumi CLI can decrypt it), or export into the seed files with --seed");
+        }
+
         var writes = new List<StackItemWrite>();
         foreach (var (table, live, _, secretLive, secretReason) in tables)
         {

@@ -10,6 +10,7 @@ public static class CourseVerify
     {
         var output = json ? TextWriter.Null : run.Output; // with --json stdout holds the document alone
         var reports = new System.Collections.Concurrent.ConcurrentDictionary<string, object>();
+        var drifts = new System.Collections.Concurrent.ConcurrentBag<VerifyReport>();
         using var client = run.Target.CreateClient();
         output.WriteLine($"verify: {selection.Describe} at {run.Target.Describe}");
         var outcomes = await new CourseRunner(selection, output, run.Target).RunAsync(parallel, async (learner, details, token) =>
@@ -18,6 +19,11 @@ public static class CourseVerify
             reports[learner.Name] = VerifyPrinter.Document(report);
             WriteListing(report, run.Hints.ForLearner(learner.Name), details);
             var drift = report.Drift;
+            if (drift > 0)
+            {
+                drifts.Add(report);
+            }
+
             return drift == 0
                 ? (LearnerStatus.Ok, $"in step: {learner.Catalog.Tables.Count} table(s), {learner.Catalog.Items.Count:N0} item(s)")
                 : (LearnerStatus.Drifted, $"drift: {drift:N0} difference(s)");
@@ -26,7 +32,7 @@ public static class CourseVerify
         var drifted = outcomes.Count(o => o.Status == LearnerStatus.Drifted);
         var failed = outcomes.Count(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable);
         output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - drifted - failed:N0} in step, {drifted:N0} drifted, {failed:N0} failed"
-            + (drifted > 0 ? $"; {run.Hints.Command("up")} writes what is missing or different, {Extras(selection, run.Hints)}" : ""));
+            + (drifted > 0 ? $"; {VerifyPrinter.WhatFixesIt(drifts, run.Hints)}" : ""));
         if (json)
         {
             CourseJson.Write(run.Output, selection, run.Target.Describe, outcomes, reports);
@@ -34,12 +40,6 @@ public static class CourseVerify
 
         return CourseRunner.ExitCode(outcomes);
     }
-
-    // `up --prune` over the course is refused when any learner's academy:items is encrypted.
-    private static string Extras(CourseSelection selection, Hints hints) =>
-        selection.Learners.Any(l => l.Catalog.Settings.ItemsUnreadable)
-            ? $"extras stay ({Hints.EncryptedItemsKeep("them")})"
-            : $"{hints.Command("up", "--prune")} also deletes extras";
 
     // The learner's listing as `verify` prints it, without its heading and closing line, which the
     // course's summary line says per learner.

@@ -46,14 +46,16 @@ public static class VerifyPrinter
             }
         }
 
-        output.WriteLine(report.InStep ? "in step: the live tables hold exactly what the catalog declares" : $"drift: {report.Drift:N0} difference(s); {WhatFixesIt(report, hints)}");
+        output.WriteLine(report.InStep ? "in step: the live tables hold exactly what the catalog declares" : $"drift: {report.Drift:N0} difference(s); {WhatFixesIt([report], hints)}");
     }
 
-    private static string WhatFixesIt(VerifyReport report, Hints hints)
+    /// <summary>What clears the drift of these reports (one learner's, or every drifted learner's of a course), as the hints to run.</summary>
+    public static string WhatFixesIt(IReadOnlyCollection<VerifyReport> reports, Hints hints)
     {
-        var items = report.Tables.SelectMany(t => t.Items).ToList();
+        var tables = reports.SelectMany(r => r.Tables).ToList();
+        var items = tables.SelectMany(t => t.Items).ToList();
         var ways = new List<string>();
-        if (items.Count > 0 || report.Tables.Any(t => !t.Exists))
+        if (items.Count > 0 || tables.Any(t => !t.Exists))
         {
             ways.Add($"{hints.Command("up")} writes what is missing or different");
         }
@@ -61,15 +63,15 @@ public static class VerifyPrinter
         if (items.Any(i => i.State == ItemState.Extra))
         {
             // Extras may be the encrypted academy:items' own, which is why up refuses --prune then.
-            ways.Add(report.PruneRefused ? $"extras stay ({Hints.EncryptedItemsKeep("them")})" : $"{hints.Command("up", "--prune")} also deletes extras");
+            ways.Add(reports.Any(r => r.PruneRefused) ? $"extras stay ({Hints.EncryptedItemsKeep("them")})" : $"{hints.Command("up", "--prune")} also deletes extras");
         }
 
-        if (report.Tables.Any(t => t.Settings.Count > 0 && !t.KeysDiffer))
+        if (tables.Any(t => t.Settings.Count > 0 && !t.KeysDiffer))
         {
             ways.Add("`pulumi up` applies the catalog's table settings (`up` never changes an existing table)");
         }
 
-        if (report.Tables.Any(t => t.KeysDiffer))
+        if (tables.Any(t => t.KeysDiffer))
         {
             ways.Add("but `up` refuses while a table's key differs: delete that table or name another learner");
         }

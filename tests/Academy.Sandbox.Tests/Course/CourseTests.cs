@@ -195,6 +195,21 @@ public sealed class CourseTests
     }
 
     [Test]
+    public async Task TheCoursesVerifySaysWhatClearsItsDriftNotAnUpThatChangesNothing()
+    {
+        var (project, names, args) = Course();
+        using var _ = project;
+        await OnDemandTable.CreateAsync($"{names[0]}-academy-jobs", "name", ScalarAttributeType.S);
+        Assert.That((await Tool.RunAsync(["up", .. args])).ExitCode, Is.Zero);
+
+        var verify = await Tool.RunAsync(["verify", .. args]);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Drift), verify.Output);
+        var summary = verify.Output.Split('\n').Single(l => l.StartsWith("course:", StringComparison.Ordinal));
+        Assert.That(summary, Does.EndWith("1 drifted, 0 failed; `pulumi up` applies the catalog's table settings (`up` never changes an existing table)"), "the billing of a hand-made table, which up leaves alone");
+    }
+
+    [Test]
     public async Task LearnerActsOnThatLearnerOnly()
     {
         var (project, names, args) = Course();

@@ -105,7 +105,10 @@ public static class AdoptPrinter
                 output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; "
                     + (report.ItemsEncrypted && !seed
                         ? $"to keep it, {EncryptedItems}"
-                        : $"{keep(table.Table.Key, key, seed)} takes it {(seed ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, adopt again imports it"));
+                        : $"{keep(table.Table.Key, key, seed)} takes it {(seed ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, "
+                            + (key.Contains(',', StringComparison.Ordinal)
+                                ? "but its key holds ',', which no import id can carry: then delete the live item and pulumi up creates it"
+                                : "adopt again imports it")));
             }
         }
     }

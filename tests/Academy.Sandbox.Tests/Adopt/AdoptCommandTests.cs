@@ -240,6 +240,23 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
+    public async Task AnUndeclaredItemWhoseKeyHoldsACommaIsNotPromisedAnImport()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "x,y" } });
+        }
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        var line = run.Output.Split('\n').Single(l => l.Contains("undeclared global-x,y", StringComparison.Ordinal));
+        Assert.That(line, Does.EndWith("takes it into your catalog, but its key holds ',', which no import id can carry: then delete the live item and pulumi up creates it"));
+    }
+
+    [Test]
     public async Task TagsThatDifferAreANoteNotABlockerAndMatchingTagsSayNothing()
     {
         var tagged = Tool.NewUser();

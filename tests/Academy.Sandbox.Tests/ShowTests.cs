@@ -125,6 +125,19 @@ public sealed class ShowTests
     }
 
     [Test]
+    public async Task ATableKeyedOtherwiseIsSaidFirstWithItsWayOutNotAnUpThatUpRefuses()
+    {
+        var user = Tool.NewUser();
+        await OnDemandTable.CreateAsync($"{user}-academy-global", "id", ScalarAttributeType.N);
+
+        var show = await Tool.RunAsync("show", "--user", user, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(show.Error.Trim(), Does.StartWith($"error: table {user}-academy-global exists with key HASH id (N) but the catalog declares HASH name (S)")
+            .And.Contain($"`academy-sandbox down --user {user} --endpoint {LocalEngine.Endpoint} --table global`").And.Not.Contain("create it with"));
+    }
+
+    [Test]
     public async Task ShowOfAMissingTableSuggestsUpWithTheOptionsGiven()
     {
         var user = Tool.NewUser();

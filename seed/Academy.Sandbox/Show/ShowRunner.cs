@@ -15,6 +15,17 @@ public static class ShowRunner
     {
         var global = catalog.Table(JobFields.GlobalTable);
         var jobs = catalog.Table(JobFields.JobsTable);
+
+        // A table keyed otherwise is what to say first: the ETL reads items by their key, and the `up`
+        // a missing table's hint names refuses while it stands.
+        foreach (var table in new[] { global, jobs })
+        {
+            if (await LiveTable.DescribeAsync(client, table.Name, ct) is { } existing)
+            {
+                Up.TableProvisioner.RequireKeys(table, existing, hints);
+            }
+        }
+
         var globalItems = await ReadTableAsync(client, global.Name, target, hints, ct);
         var jobItems = await ReadTableAsync(client, jobs.Name, target, hints, ct);
         var jobsByName = jobItems

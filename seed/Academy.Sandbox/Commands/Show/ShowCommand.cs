@@ -23,7 +23,7 @@ public sealed class ShowCommand : Command, IDocumentsExitCodes
 
     public static (int Code, string Meaning) Problems => (ExitCodes.Drift, "problems the ETL would stop at were found (each printed with its item)");
 
-    public static (int Code, string Meaning) TableMissing => (ExitCodes.Failed, "a table does not exist (create it with up)");
+    public static (int Code, string Meaning) TableMissing => (ExitCodes.Failed, "a table does not exist (create it with up), or one is keyed otherwise than the catalog declares");
 
     public IReadOnlyList<(int Code, string Meaning)> DocumentedExitCodes => [Readable, Problems, TableMissing, CourseRunner.LearnerFailedHelp];
 

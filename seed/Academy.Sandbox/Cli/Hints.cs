@@ -47,7 +47,7 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
 
     /// <summary>The same hints with --stack <paramref name="stack"/> among the catalog options, unless the user gave one.</summary>
     public Hints WithStack(string stack) =>
-        scope.Any(w => w == "--stack" || w.StartsWith("--stack=", StringComparison.Ordinal) || w.StartsWith("'--stack=", StringComparison.Ordinal))
+        scope.Any(w => Names(w, "--stack"))
             ? this
             : new([.. OptionWords("--stack", stack), .. scope], target, learner) { _engine = _engine };
 
@@ -64,7 +64,7 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
             {
                 i++; // and its value
             }
-            else if (!options.Any(o => words[i].StartsWith(o + "=", StringComparison.Ordinal) || words[i].StartsWith("'" + o + "=", StringComparison.Ordinal)))
+            else if (!options.Any(o => Names(words[i], o)))
             {
                 kept.Add(words[i]);
             }
@@ -72,6 +72,10 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
 
         return kept;
     }
+
+    // A hint word that gives the option: alone (its value follows), or joined to its value by OptionWords (quoted or not).
+    private static bool Names(string word, string option) =>
+        word == option || word.StartsWith(option + "=", StringComparison.Ordinal) || word.StartsWith("'" + option + "=", StringComparison.Ordinal);
 
     /// <summary>A command that talks to the engine, in backquotes, e.g. `academy-sandbox up --user zed --prune`.</summary>
     public string Command(string verb, params string[] extra) => Line(verb, [.. scope, .. target, .. learner ?? [], .. extra]);

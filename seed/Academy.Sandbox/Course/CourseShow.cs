@@ -21,7 +21,7 @@ public static class CourseShow
             views[index[learner.Name]] = view;
             ShowPrinter.Text(view, hints, details);
             // Problems the ETL would stop at are what `show` exits 1 for, for one learner as for a course.
-            return (view.ProblemCount == 0 ? LearnerStatus.Ok : LearnerStatus.Drifted, Summary(view, selection.Learners.Count > 1));
+            return (view.ProblemCount == 0 ? LearnerStatus.Ok : LearnerStatus.Drifted, Summary(view, selection.Learners.Count > 1 ? hints : null));
         }, ct);
 
         var failed = outcomes.Count(o => o.Status is LearnerStatus.Failed or LearnerStatus.Unreachable);
@@ -35,12 +35,13 @@ public static class CourseShow
         return CourseRunner.ExitCode(outcomes);
     }
 
-    private static string Summary(EtlView view, bool course)
+    // Over several learners, the problems are listed by that learner's own show, which the line names.
+    private static string Summary(EtlView view, Hints? learnerHints)
     {
         var jobs = view.Sources.SelectMany(s => s.Jobs).ToList();
-        var problems = view.Sources.Sum(s => s.Problems.Count) + jobs.Sum(j => j.Problems.Count);
+        var problems = view.ProblemCount;
         return $"{view.Sources.Count} source(s), {jobs.Count} job(s) ({jobs.Count(j => j.Enabled == true)} enabled)"
-            + (problems > 0 ? $", {problems} problem(s) the ETL would hit{(course ? $" (see --learner {view.User})" : "")}" : "");
+            + (problems > 0 ? $", {problems} problem(s) the ETL would hit{(learnerHints is null ? "" : $" ({learnerHints.Command("show")} lists them)")}" : "");
     }
 
     // One document: each learner's view as the learner command prints it, or the reason it has none.

@@ -373,8 +373,8 @@ public sealed class CourseTests
             Assert.That(alone.ExitCode, Is.EqualTo(ExitCodes.Drift), "the learner's own show exits 1");
             Assert.That(new[] { course.ExitCode, one.ExitCode, json.ExitCode }, Is.All.EqualTo(ExitCodes.Drift), course.Output);
             Assert.That(course.Output, Does.Contain("course: 3 learner(s), 3 read (1 with problems the ETL would stop at), 0 failed"));
-            Assert.That(course.Output, Does.Match($@"{names[1]}\s+problem\s").And.Contain($"(see --learner {names[1]})"));
-            Assert.That(one.Output, Does.Not.Contain("(see --learner"), "the hint is not the command just run");
+            Assert.That(course.Output, Does.Match($@"{names[1]}\s+problem\s").And.Contain($"(`academy-sandbox show {string.Join(' ', args)} --learner {names[1]}` lists them)"));
+            Assert.That(one.Output, Does.Not.Contain("lists them)"), "the hint is not the command just run");
             Assert.That(document.RootElement.GetProperty("learners")[1].GetProperty("status").GetString(), Is.EqualTo("problems"));
         });
     }

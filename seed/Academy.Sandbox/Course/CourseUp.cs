@@ -26,7 +26,7 @@ public static class CourseUp
         var created = all.Sum(r => r.Tables.Count(t => t.Created));
         output.WriteLine($"course: {outcomes.Count:N0} learner(s), {outcomes.Count - failed:N0} up, {failed:N0} failed; "
             + $"{created:N0} table(s) created, {all.Sum(r => r.Written):N0} written, {all.Sum(r => r.Unchanged):N0} unchanged, {all.Sum(r => r.Pruned):N0} pruned in {clock.Elapsed.TotalSeconds:0.00} s"
-            + (failed > 0 ? $"; {run.Hints.Command("up")} again retries only what is missing{(selection.Learners.Count > 1 ? " (add --learner NAME for one learner's details)" : "")}" : ""));
+            + (failed > 0 ? $"; once what each failed learner's line says is resolved, {run.Hints.Command("up")} again retries only what is missing{(selection.Learners.Count > 1 ? " (add --learner NAME for one learner's details)" : "")}" : ""));
         if (json)
         {
             var documents = results.ToDictionary(kv => kv.Key, kv => UpJson.Document(kv.Key, run.Target.Describe, kv.Value));

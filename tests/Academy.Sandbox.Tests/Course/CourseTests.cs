@@ -163,6 +163,8 @@ public sealed class CourseTests
             Assert.That(up.ExitCode, Is.EqualTo(ExitCodes.Failed));
             Assert.That(up.Output, Does.Match($"{names[1]}\\s+FAILED\\s+error: .*{names[1]}-academy-global"), up.Output);
             Assert.That(up.Output, Does.Contain("course: 3 learner(s), 2 up, 1 failed"));
+            Assert.That(up.Output, Does.Match($"{names[1]}\\s+FAILED.*--learner {names[1]} --table global`"), "the learner's line holds their way out");
+            Assert.That(up.Output, Does.Contain("once what each failed learner's line says is resolved, `academy-sandbox up"), "a plain retry cannot help a key conflict");
             Assert.That(await TableExists($"{names[0]}-academy-jobs") && await TableExists($"{names[2]}-academy-jobs"), Is.True, "the others were written");
         });
     }

@@ -16,7 +16,9 @@ public static class AdoptPrinter
         var sandbox = (string verb) => hints.Command(verb);
         stack ??= report.User;
         // Into the learner's academy:items; an item holding sets or binary, which academy:items cannot hold, into the seed files.
-        var keep = (string table, string key, bool seed) => Hints.CanQuote(key)
+        var keep = (string table, string key, bool seed) => !seed && PulumiStackName.Problem(stack) is not null
+            ? "export with --stack naming a stack of yours (the learner's name is no Pulumi stack name: at most 100 letters, digits, '-', '_' or '.')"
+            : Hints.CanQuote(key)
             ? hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Export.ExportScope.HintWords(table, key)])
             : $"(no command line can carry its key, which holds a NUL character) {hints.WithStack(stack).Command("export", [.. seed ? ["--seed"] : Array.Empty<string>(), .. Hints.OptionWords("--table", table)])}, the whole table,";
         var where = (bool seed) => seed

@@ -240,6 +240,22 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
+    public async Task ALearnerWhoseNameCannotNameAStackIsNotHintedAnExportItsStackRefuses()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser() + new string('l', 100);
+        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.Zero);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync($"{user}-academy-global", new() { ["name"] = new() { S = "mine" } });
+        }
+
+        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+
+        Assert.That(run.Output, Does.Contain("pulumi ignores it; export with --stack naming a stack of yours (the learner's name is no Pulumi stack name").And.Not.Contain("academy-sandbox export"));
+    }
+
+    [Test]
     public async Task AnUndeclaredItemWhoseKeyHoldsACommaIsNotPromisedAnImport()
     {
         using var project = new ScratchProject();

@@ -72,28 +72,19 @@ public sealed class AdoptCommandTests
     }
 
     [Test]
-    public async Task ThePulumiCommandsOfAnAdoptWithAStackAndAProjectActOnThatStackAndProject()
+    public async Task ThePulumiCommandsAdoptPrintsActOnTheStackAndProjectItWasGiven()
     {
         using var project = new ScratchProject();
         var user = Tool.NewUser();
         Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.EqualTo(ExitCodes.Ok));
 
-        var run = await Tool.RunAsync("adopt", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        var lines = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
+        var written = await Tool.RunAsync("adopt", "--stack", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
 
-        Assert.That(run.Output, Does.Contain($"next: `pulumi up --stack {user} --cwd {project.Root}` imports what is listed")
-            .And.Contain($"`pulumi config rm --stack {user} --cwd {project.Root} academy:adopt`"), "the selected stack and the shell's folder may be others");
-    }
-
-    [Test]
-    public async Task WithoutAStackTheConfigLinesActOnTheProjectAdoptRead()
-    {
-        using var project = new ScratchProject();
-        var user = Tool.NewUser();
-        Assert.That((await Tool.RunAsync("up", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint)).ExitCode, Is.EqualTo(ExitCodes.Ok));
-
-        var run = await Tool.RunAsync("adopt", "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint);
-
-        Assert.That(run.Output, Does.Contain($"  pulumi config rm --cwd {project.Root} academy:adopt\n  pulumi config set --cwd {project.Root} --path 'academy:adopt.global[0]' imdb-rest-api\n"));
+        // The selected stack and the shell's folder may be others.
+        Assert.That(lines.Output, Does.Contain($"  pulumi config rm --cwd {project.Root} academy:adopt\n  pulumi config set --cwd {project.Root} --path 'academy:adopt.global[0]' imdb-rest-api\n"));
+        Assert.That(written.Output, Does.Contain($"next: `pulumi up --stack {user} --cwd {project.Root}` imports what is listed")
+            .And.Contain($"`pulumi config rm --stack {user} --cwd {project.Root} academy:adopt`"));
     }
 
     [Test]

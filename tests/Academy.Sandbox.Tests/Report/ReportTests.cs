@@ -301,6 +301,7 @@ public sealed partial class ReportTests
         var both = await Tool.RunAsync(["report", .. _args, "--json", "--html", Path.Combine(folder.Path, "a.html")]);
         var onFolder = await Tool.RunAsync(["report", .. _args, "--html", folder.Path]);
         var empty = await Tool.RunAsync(["report", .. _args, "--html", ""]);
+        var dash = await Tool.RunAsync(["report", .. _args, "--html", "-"]);
         var underFile = await Tool.RunAsync(["report", .. _args, "--html", Path.Combine(file, "course.html")]);
 
         Assert.Multiple(() =>
@@ -311,8 +312,9 @@ public sealed partial class ReportTests
             Assert.That(both.Error, Does.Contain("--json and --html exclude each other"));
             Assert.That(onFolder.Error, Does.Contain($"--html {folder.Path} is a folder; name the file to write"));
             Assert.That(empty.Error.Trim(), Is.EqualTo("--html needs the name of the file to write, not ''"));
+            Assert.That(dash.Error.Trim(), Is.EqualTo("--html - would mean stdout, which holds the text report; name the file to write, e.g. report.html"));
             Assert.That(underFile.Error.Trim(), Is.EqualTo($"--html {Path.Combine(file, "course.html")}: {file} is a file, not a folder"));
-            Assert.That(new[] { report, both, onFolder, empty, underFile }.Select(r => r.ExitCode), Is.All.Not.Zero);
+            Assert.That(new[] { report, both, onFolder, empty, dash, underFile }.Select(r => r.ExitCode), Is.All.Not.Zero);
             Assert.That(Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "a-file" }));
         });
     }

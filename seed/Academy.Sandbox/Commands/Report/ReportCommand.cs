@@ -66,6 +66,13 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
             return;
         }
 
+        if (text == "-")
+        {
+            // Read by tools as stdout, which holds the text report: a page there would be mixed into it.
+            result.AddError("--html - would mean stdout, which holds the text report; name the file to write, e.g. report.html");
+            return;
+        }
+
         var file = Path.GetFullPath(text);
         var folder = Path.GetDirectoryName(file);
         if (AtomicFile.TooLong(file) is { } tooLong)

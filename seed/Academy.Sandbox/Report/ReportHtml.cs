@@ -158,5 +158,7 @@ public static class ReportHtml
         html.Append("</section>\n");
     }
 
-    private static string E(string text) => HtmlEncode(text);
+    // Bidi overrides and controls from live data would reorder or hide the page's text as they would a
+    // terminal's: escaped the same way (\u202E), line feeds kept for the <pre> blocks.
+    private static string E(string text) => HtmlEncode(Academy.Catalog.Errors.Excerpt.Escape(text, keepLineFeeds: true));
 }

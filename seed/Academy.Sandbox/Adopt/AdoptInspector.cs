@@ -50,6 +50,7 @@ public static class AdoptInspector
             {
                 Notes = await TagNotesAsync(client, table, description, ct),
                 UndeclaredNeedingSeed = live.Where(kv => !declaredIds.Contains(kv.Key) && StackItemsExport.Unholdable(kv.Value) is not null).Select(kv => $"{kv.Key}").ToHashSet(),
+                UndeclaredRefused = UndeclaredRefused(catalog, table, live.Where(kv => !declaredIds.Contains(kv.Key)).ToList()),
             });
         }
 
@@ -92,12 +93,44 @@ public static class AdoptInspector
         {
             LiveNeedsSeed = StackItemsExport.Unholdable(current) is not null,
             // What export would refuse, found here, so adopt never offers a way out that fails.
-            LiveRefused = differences.Count == 0 ? null : CatalogRecheck.Problems(catalog with
-            {
-                Items = catalog.Items.Select(i => ReferenceEquals(i, item) ? i with { Attributes = current, Source = $"live table {table.Name}" } : i).ToList(),
-            }).FirstOrDefault()?.ToString(),
+            LiveRefused = differences.Count == 0 ? null : Refused(catalog, item with { Attributes = current, Source = $"live table {table.Name}" }, item),
         };
     }
+
+    // Most undeclared items checked against the catalog one by one: each check runs the catalog's
+    // cross-item rules, and past this many strays export's own refusal says it.
+    private const int MaxUndeclaredChecked = 200;
+
+    // Why export would refuse each undeclared live item, by key: what the catalog with it added breaks.
+    private static Dictionary<string, string> UndeclaredRefused(
+        Academy.Catalog.Catalog catalog, TableSpec table, List<KeyValuePair<Academy.Catalog.Items.ItemKey, Dictionary<string, AttributeValue>>> undeclared)
+    {
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, attributes) in undeclared.Take(MaxUndeclaredChecked))
+        {
+            var added = new Academy.Catalog.Items.CatalogItem
+            {
+                TableKey = table.Key,
+                HashKeyValue = key.Hash,
+                RangeKeyValue = key.Range,
+                Attributes = attributes,
+                Source = $"live table {table.Name}",
+            };
+            if (Refused(catalog, added, null) is { } problem)
+            {
+                refused[$"{key}"] = problem;
+            }
+        }
+
+        return refused;
+    }
+
+    // The first problem of the catalog with `live` in place of `replaced` (or added): what export would refuse.
+    private static string? Refused(Academy.Catalog.Catalog catalog, Academy.Catalog.Items.CatalogItem live, Academy.Catalog.Items.CatalogItem? replaced) =>
+        CatalogRecheck.Problems(catalog with
+        {
+            Items = [.. catalog.Items.Where(i => !ReferenceEquals(i, replaced)), live],
+        }).FirstOrDefault()?.ToString();
 
     // Billing and capacities are what `pulumi up` compares on import besides the keys.
     private static List<TableDifference> SettingDifferences(TableSpec table, TableDescription live, PeerCommands peers)

@@ -105,7 +105,9 @@ public static class AdoptPrinter
             {
                 var seed = table.UndeclaredNeedingSeed.Contains(key);
                 output.WriteLine($"    undeclared {table.Table.Key}-{Academy.Catalog.Errors.Excerpt.Escape(key)}: not in the catalog; left as it is (never deleted), pulumi ignores it; "
-                    + (report.ItemsEncrypted && !seed
+                    + (table.UndeclaredRefused.TryGetValue(key, out var refusedItem)
+                        ? $"taking it into the catalog cannot work as it is: {refusedItem}"
+                        : report.ItemsEncrypted && !seed
                         ? $"to keep it, {EncryptedItems}"
                         : $"{keep(table.Table.Key, key, seed)} takes it {(seed ? "into the shared seed files (it holds sets or binary, which academy:items cannot)" : "into your catalog")}, "
                             + (key.Contains(',', StringComparison.Ordinal)

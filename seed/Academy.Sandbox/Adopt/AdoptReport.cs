@@ -58,6 +58,9 @@ public sealed record AdoptTable(
     /// <summary>The undeclared items that hold what academy:items cannot (sets, binary).</summary>
     public IReadOnlySet<string> UndeclaredNeedingSeed { get; init; } = new HashSet<string>();
 
+    /// <summary>Why the catalog cannot take an undeclared item as it is, by key (export would refuse it).</summary>
+    public IReadOnlyDictionary<string, string> UndeclaredRefused { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Listed in the adopt config: it exists with the catalog's keys and settings (Pulumi would change differing settings right after the import).</summary>
     public bool Listed => Exists && KeysMatch && SettingDifferences.Count == 0;
 }

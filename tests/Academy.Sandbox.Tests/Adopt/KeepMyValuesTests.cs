@@ -79,6 +79,26 @@ public sealed class KeepMyValuesTests
         });
     }
 
+    [Test]
+    public async Task AnUndeclaredItemTheJobsCannotUseIsNotOfferedToTheCatalog()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        string[] scope = ["--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint];
+        Assert.That((await Tool.RunAsync(["up", .. scope])).ExitCode, Is.Zero);
+        await CourseSteps.PutItemAsync($"{user}-academy-jobs", """{"name": {"S": "extra"}, "x": {"S": "1"}}""");
+
+        var adopt = await Tool.RunAsync(["adopt", .. scope]);
+        var export = await Tool.RunAsync(["export", "--stack", user, .. scope, "--table", "jobs", "--item", "extra"]);
+
+        var line = adopt.Output.Split('\n').Single(l => l.Contains("undeclared jobs-extra", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain($"taking it into the catalog cannot work as it is: live table {user}-academy-jobs: item 'extra'").And.Not.Contain("academy-sandbox export"));
+            Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.CatalogInvalid), "what export says when asked anyway");
+        });
+    }
+
     private static Dictionary<string, string> SeedFiles(ScratchProject project) =>
         Directory.GetFiles(Path.Combine(project.Root, "seed"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 }

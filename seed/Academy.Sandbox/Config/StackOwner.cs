@@ -11,7 +11,8 @@ namespace Academy.Sandbox.Config;
 /// </summary>
 public static class StackOwner
 {
-    public static void Require(SandboxRun run, CatalogOptions catalog, string? stack, string learner, string verb, string key)
+    /// <param name="extra">The command's own options as hint words (export's --table and --item), which the hint keeps.</param>
+    public static void Require(SandboxRun run, CatalogOptions catalog, string? stack, string learner, string verb, string key, params string[] extra)
     {
         if (stack is null || run.Get(catalog.User) is null)
         {
@@ -39,7 +40,7 @@ public static class StackOwner
         throw new SandboxException(
             $"error: {verb} --stack {Excerpt.Of(stack)} writes {key} for learner {Excerpt.Of(own)}, but --user {Excerpt.Of(learner)} reads {Excerpt.Of(learner)}'s tables; nothing was written. "
             + (theirs
-                ? $"Leave out --user, or {verb} into {Excerpt.Of(learner)}'s own stack with {run.Hints.Without("--stack", "--user").WithStack(learner).Command(verb)}"
+                ? $"Leave out --user, or {verb} into {Excerpt.Of(learner)}'s own stack with {run.Hints.Without("--stack", "--user").WithStack(learner).Command(verb, extra)}"
                 : $"Leave out --user, or give --stack {Excerpt.Of(learner)}'s own stack (whose academy:user is {Excerpt.Of(learner)})"),
             ExitCodes.Usage);
     }

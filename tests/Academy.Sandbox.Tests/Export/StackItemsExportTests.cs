@@ -103,12 +103,16 @@ public sealed class StackItemsExportTests
         }
 
         var run = await Tool.RunAsync("export", "--stack", user, "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint, "--table", "global", "--item", "mine");
+        using var fresh = new ScratchProject();
+        fresh.Write("Pulumi.other.yaml", stackFile);
+        var elsewhere = await Tool.RunAsync("export", "--stack", "other", "--user", user, "--project", fresh.Root, "--endpoint", LocalEngine.Endpoint, "--table", "global", "--item", "mine");
 
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Output + run.Error);
             Assert.That(run.Error, Does.Contain($"export --stack {user} writes academy:items for learner {other}, but --user {user} reads {user}'s tables; nothing was written"));
             Assert.That(run.Error, Does.Contain($"give --stack {user}'s own stack"), "Pulumi.<learner>.yaml is not theirs here, so no hint names it");
+            Assert.That(elsewhere.Error, Does.Contain($"export into {user}'s own stack with `academy-sandbox export --stack {user} --project {fresh.Root} --endpoint {LocalEngine.Endpoint} --table global --item mine`"), "the same table and item, not every one");
             Assert.That(File.ReadAllText(Path.Combine(project.Root, $"Pulumi.{user}.yaml")), Is.EqualTo(stackFile));
         });
     }

@@ -20,7 +20,8 @@ public sealed class ExportAction(ExportCommand command) : SandboxAction(command.
         var stack = run.Get(command.Catalog.Stack);
         if (run.Get(command.Out) is null && !run.Get(command.Seed))
         {
-            StackOwner.Require(run, command.Catalog, stack, catalog.Settings.User, "export", Academy.Catalog.Settings.ConfigKeys.Items.FullKey);
+            string[] chosen = [.. run.Get(command.Table) is { } table ? Hints.OptionWords("--table", table) : [], .. (run.Get(command.Item) ?? []).SelectMany(i => Hints.OptionWords("--item", i))];
+            StackOwner.Require(run, command.Catalog, stack, catalog.Settings.User, "export", Academy.Catalog.Settings.ConfigKeys.Items.FullKey, chosen);
         }
 
         ExportTarget target = run.Get(command.Out) is { } outFolder

@@ -17,7 +17,7 @@ public static class CourseDown
         {
             var deleted = await DownRunner.RunAsync(client, learner.Catalog, only, details, token);
             Interlocked.Add(ref deletedTables, deleted.Count);
-            return (LearnerStatus.Ok, deleted.Count == 0 ? "nothing deleted: none of the learner's tables exists" : $"deleted {deleted.Count} table(s)");
+            return (LearnerStatus.Ok, deleted.Count == 0 ? $"nothing deleted: {(only is null ? "none of the learner's tables exists" : $"its {only} table does not exist")}" : $"deleted {deleted.Count} table(s)");
         }, ct);
 
         var failed = outcomes.Count(o => o.Status != LearnerStatus.Ok);

@@ -55,6 +55,7 @@ public sealed class DownTests
         var hint = "`academy-sandbox down --user " + user + " --endpoint " + LocalEngine.Endpoint + " --table global`";
 
         var down = await Tool.RunAsync(["down", .. scope, "--table", "global"]);
+        var again = await Tool.RunAsync(["down", .. scope, "--table", "global"]);
 
         Assert.Multiple(async () =>
         {
@@ -62,6 +63,7 @@ public sealed class DownTests
             Assert.That(up.Error, Does.Contain($"Delete it with {hint} (its items go with it; the learner's other tables stay)"));
             Assert.That(down.ExitCode, Is.Zero, down.Error);
             Assert.That(down.Output, Does.Contain("deleted 1 table(s)").And.Not.Contain("-academy-jobs"));
+            Assert.That(again.Output, Does.Contain($"nothing deleted: table {user}-academy-global does not exist"), "the other table does");
             Assert.That(await TablesOfAsync(user), Is.EqualTo(new[] { $"{user}-academy-jobs" }));
             Assert.That((await Items.ScanAsync($"{user}-academy-jobs")).Select(i => i["name"].S), Is.EqualTo(new[] { "hand_made_job" }));
         });

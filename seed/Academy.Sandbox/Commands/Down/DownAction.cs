@@ -25,7 +25,7 @@ public sealed class DownAction(DownCommand command) : SandboxAction(command.Cata
         using var client = run.Target.CreateClient();
         var deleted = await DownRunner.RunAsync(client, catalog, only, run.Output, ct);
         run.Output.WriteLine(deleted.Count == 0
-            ? "nothing deleted: none of the learner's tables exists"
+            ? $"nothing deleted: {(only is null ? "none of the learner's tables exists" : $"table {DownRunner.Tables(catalog, only).Single().Name} does not exist")}"
             : $"deleted {deleted.Count} table(s); {run.Hints.Command("up")} creates them again from the catalog"
                 + (run.Target.IsAws ? "; if a Pulumi stack managed them, `pulumi refresh` makes it forget them" : ""));
         return DownCommand.Deleted.Code;

@@ -83,6 +83,18 @@ public sealed partial class UsageMessageTests
         Assert.That(run.Error.Trim(), Is.EqualTo(message));
     }
 
+    // Written with '=', the empty value is the same empty value, not a request for the next word.
+    [TestCase(new[] { "show", "--roster=", "--json" }, "--roster needs a roster file; an empty name names none")]
+    [TestCase(new[] { "export", "--out=", "--user", "frank" }, "--out needs a folder; an empty name names none")]
+    [TestCase(new[] { "down", "--roster=" }, "--roster needs a roster file; an empty name names none")]
+    public async Task AnEmptyValueAfterAnEqualsSignIsThatOptionsOwnUsageLine(string[] args, string message)
+    {
+        var run = await Tool.RunAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task AnUnknownOptionPointsToTheCommandsHelpWhichListsItsOptions()
     {

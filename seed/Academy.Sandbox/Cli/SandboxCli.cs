@@ -24,6 +24,7 @@ public static class SandboxCli
     /// <summary>Runs one command line, writing to the given writers; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
+        args = EmptyValuesKept(args);
         var parsed = Build().Parse(args);
         var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error) };
         if (parsed.Action is ParseErrorAction)
@@ -50,6 +51,11 @@ public static class SandboxCli
 
         return parsed.InvokeAsync(terminal, ct);
     }
+
+    // `--roster=` is an empty value, as `--roster ''` is, and gets the option's own message. System.CommandLine
+    // drops the empty part, so it asked for the value again or took the next option (`--json`) for it.
+    private static string[] EmptyValuesKept(string[] args) =>
+        [.. args.SelectMany(a => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=', StringComparison.Ordinal) == a.Length - 1 ? new[] { a[..^1], "" } : [a])];
 
     // System.CommandLine quotes a wrong token whole; a megabyte of it would bury the message.
     private static Task<int> HugeInputErrorAsync(ParseResult parsed, InvocationConfiguration terminal)

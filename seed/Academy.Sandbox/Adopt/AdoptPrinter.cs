@@ -167,7 +167,7 @@ public static class AdoptPrinter
         }
         else
         {
-            output.WriteLine($"not ready: {report.Blocking} difference(s) above, left out of {AdoptConfig.FullKey}: Pulumi would import a differing resource and then overwrite it with the catalog's, and without an import `pulumi up` fails on it as existing. Resolve each one (either of its two ways), then run adopt again");
+            output.WriteLine($"not ready: {report.Blocking} difference(s) above, left out of {AdoptConfig.FullKey}: Pulumi would import a differing resource and then overwrite it with the catalog's, and without an import `pulumi up` fails on it as existing. Resolve each one (the ways out are listed under it), then run adopt again");
         }
     }
 }

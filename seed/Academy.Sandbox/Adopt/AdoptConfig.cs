@@ -100,14 +100,15 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
     /// Shell lines that set exactly this value: `pulumi config rm` first (so no entry of an earlier run
     /// survives), then one `--path` line per item. A table with nothing to import but itself needs an
     /// empty list, which --path cannot express; then the whole value is set as JSON text instead, which
-    /// the program reads the same way.
+    /// the program reads the same way. Each line carries <paramref name="peers"/>' --stack and --cwd.
     /// </summary>
-    public IReadOnlyList<string> CliLines()
+    public IReadOnlyList<string> CliLines(PeerCommands? peers = null)
     {
-        var lines = new List<string> { $"pulumi config rm {FullKey}" };
+        peers ??= PeerCommands.None;
+        var lines = new List<string> { peers.Pulumi("config rm", FullKey) };
         if (IsEmpty || Tables.Any(t => t.Items.Count == 0))
         {
-            lines.Add($"pulumi config set {FullKey} {Shell(ToJson())}");
+            lines.Add(peers.Pulumi("config set", $"{FullKey} {Shell(ToJson())}"));
             return lines;
         }
 
@@ -122,7 +123,7 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
                     var path = $"{FullKey}{tablePath}[{i}]" + (item.Count == 1 ? "" : $"[{part}]");
                     var value = item[part];
                     var type = TypedByPulumi().IsMatch(value) ? "--type string " : "";
-                    lines.Add($"pulumi config set --path {type}{Shell(path)} {Shell(value)}");
+                    lines.Add(peers.Pulumi("config set", $"--path {type}{Shell(path)} {Shell(value)}"));
                 }
             }
         }

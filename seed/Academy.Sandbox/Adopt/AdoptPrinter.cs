@@ -6,10 +6,10 @@ namespace Academy.Sandbox.Adopt;
 /// <summary>Prints what `adopt` found, the two ways out of every difference, and the academy:adopt config.</summary>
 public static class AdoptPrinter
 {
-    /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
     // While academy:items is encrypted export refuses to write it; the Pulumi CLI can decrypt it.
     private const string EncryptedItems = "add it to academy:items with `pulumi config` (it is encrypted in the stack file, so export cannot)";
 
+    /// <param name="hints">Suggested commands carry the options of this run (such as --stack alice --aws).</param>
     /// <param name="stack">The learner's stack (--stack); without one, the stack named like the learner, where export keeps their own values.</param>
     public static void Findings(AdoptReport report, string target, Hints hints, TextWriter output, string? stack = null)
     {
@@ -153,9 +153,9 @@ public static class AdoptPrinter
         else if (!config.IsEmpty)
         {
             output.WriteLine($"{AdoptConfig.FullKey} ({config.Tables.Count} table(s), {items} item(s) to import); set it in your stack with:");
-            foreach (var line in config.CliLines())
+            foreach (var line in config.CliLines(peers))
             {
-                output.WriteLine($"  {(peers ?? PeerCommands.None).PulumiConfigLine(line)}");
+                output.WriteLine($"  {line}");
             }
         }
 

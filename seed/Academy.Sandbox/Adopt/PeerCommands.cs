@@ -19,13 +19,6 @@ public sealed record PeerCommands(string? Endpoint, string? Stack, string? Proje
     /// <summary>`pulumi config set` with --stack when adopt was given the learner's stack.</summary>
     public string PulumiConfigSet(string arguments) => Pulumi("config set", arguments);
 
-    /// <summary>A `pulumi config VERB ARGS` line aimed with <see cref="Pulumi"/>'s flags.</summary>
-    public string PulumiConfigLine(string line)
-    {
-        var words = line.Split(' ', 4);
-        return words.Length == 4 && words[0] == "pulumi" && words[1] == "config" ? Pulumi($"config {words[2]}", words[3]) : line;
-    }
-
     /// <summary>`pulumi COMMAND [--stack S] [--cwd P] ARGS`, with the flags adopt was given (--stack, --project).</summary>
     public string Pulumi(string command, string arguments = "")
     {

@@ -109,14 +109,13 @@ public sealed class CatalogOptions
         }
         else if (StackFileMayBeMissing && !File.Exists(paths.Resolve(PulumiStackName.FileName(stack))))
         {
-            // As Pulumi hands a qualified stack's program its last part alone.
             StackFileConfigSource.CheckProject(paths, stack);
+            // As Pulumi hands a qualified stack's program its last part alone.
             config = new DictionaryConfigSource(PulumiStackName.Short(stack));
             source = $"no {PulumiStackName.FileName(stack)} yet: every config key at its default";
         }
         else
         {
-            StackFileConfigSource.CheckProject(paths, stack);
             var file = StackFileConfigSource.Load(paths, stack);
             foreach (var warning in file.Warnings)
             {

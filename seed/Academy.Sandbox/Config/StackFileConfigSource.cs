@@ -40,6 +40,7 @@ public sealed class StackFileConfigSource : IConfigSource
     /// <summary>Reads Pulumi.&lt;stack&gt;.yaml from the project root; problems come back as a <see cref="CatalogException"/>.</summary>
     public static StackFileConfigSource Load(ProjectPaths paths, string stackName)
     {
+        CheckProject(paths, stackName);
         var file = paths.Resolve(PulumiStackName.FileName(stackName));
         var source = paths.Relative(file);
         var config = new StackFileConfigSource(PulumiStackName.Short(stackName));

@@ -170,8 +170,8 @@ public static class ExportRunner
                 var key = TableKeys.Of(table, item);
                 if (!declared.TryGetValue(key, out var mine))
                 {
-                    writes.Add(new StackItemWrite(table, key, SeedFileEncoder.Ordered(table, item), $"added {Excerpt.Escape(key.ToString())}"));
                     changes.Add($"added {Excerpt.Escape(key.ToString())}");
+                    writes.Add(new StackItemWrite(table, key, SeedFileEncoder.Ordered(table, item), changes[^1]));
                 }
                 else if (!AttributeValues.ItemsEqual(mine.Attributes, item))
                 {

@@ -25,6 +25,33 @@ public class MarshallingTests
     }
 
     [Test]
+    public void ItemsOfOneListShareTheirAttributeNamesYetKeepTheirOwn()
+    {
+        // The marshaller reuses the previous item's name strings where they are equal (memory per
+        // item); an item whose names differ, escaped or reordered, must still get exactly its own.
+        var catalog = TestProject.Build(config: new()
+        {
+            ["items"] = """
+                {"global": [
+                  {"name": "p1", "host": "a", "nested": {"even": true}},
+                  {"name": "p2", "host": "b", "nested": {"even": false}},
+                  {"na\u006de": "p3", "nested": {"odd": 1}, "host": "c", "h\u00f6st": "d"}
+                ]}
+                """,
+        });
+        var items = new[] { "p1", "p2", "p3" }.Select(k => catalog.ItemsOf("global").Single(i => i.HashKeyValue == k).Attributes).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(items[2].Keys, Is.EqualTo(new[] { "name", "nested", "host", "h\u00f6st" }));
+            Assert.That(items[2]["nested"].M.Keys, Is.EqualTo(new[] { "odd" }));
+            Assert.That(items[1]["nested"].M.Keys, Is.EqualTo(new[] { "even" }));
+            Assert.That(items[1].Keys.First(), Is.SameAs(items[0].Keys.First()), "the second item holds the first one's name string, not a copy");
+            Assert.That(items[1]["nested"].M.Keys.Single(), Is.SameAs(items[0]["nested"].M.Keys.Single()));
+        });
+    }
+
+    [Test]
     public void NumbersKeepTheirDecimalTextUpTo38Digits()
     {
         var item = ConfigItem("""{"name": "probe", "big": 12345678901234567890123456789012345678, "fraction": 0.1000000000000000055511151231257827, "small": -1.5e-100}""");

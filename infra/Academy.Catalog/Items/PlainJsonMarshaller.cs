@@ -27,17 +27,44 @@ public static class PlainJsonMarshaller
             return null;
         }
 
-        return ToMap(item, "", new Dictionary<string, AttributeValue>(item.GetPropertyCount()), report);
+        var names = new NameReuse(t_names ??= new string?[NameReuse.Capacity]);
+        return ToMap(item, "", new Dictionary<string, AttributeValue>(item.GetPropertyCount()), report, ref names);
+    }
+
+    // The items of one file mostly share their attribute names, in the same order: the n-th name
+    // read in an item is compared with the n-th of the item before and, when equal, that string is
+    // kept instead of a new one. Every item would otherwise hold its own copy of every name.
+    [ThreadStatic]
+    private static string?[]? t_names;
+
+    private ref struct NameReuse(string?[] names)
+    {
+        public const int Capacity = 64;
+
+        private int _next;
+
+        public string Of(JsonProperty property)
+        {
+            if (_next >= Capacity)
+            {
+                return property.Name;
+            }
+
+            var earlier = names[_next];
+            var name = earlier is not null && property.NameEquals(earlier) ? earlier : property.Name;
+            names[_next++] = name;
+            return name;
+        }
     }
 
     // Every attribute is looked at, so one item reports all its problems; any problem and it is null.
     private static Dictionary<string, AttributeValue>? ToMap(
-        JsonElement element, string path, Dictionary<string, AttributeValue> map, Action<string, ErrorMessage> report)
+        JsonElement element, string path, Dictionary<string, AttributeValue> map, Action<string, ErrorMessage> report, ref NameReuse names)
     {
         var ok = true;
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
+            var name = names.Of(property);
             if (name.Length == 0)
             {
                 report(Paths.Child(path, name), $"attribute names must not be empty");
@@ -48,7 +75,7 @@ public static class PlainJsonMarshaller
                 report(Paths.Child(path, name), $"appears twice");
                 ok = false;
             }
-            else if (ToValue(property.Value, new AttributePlace(path, name, 0), report) is { } value)
+            else if (ToValue(property.Value, new AttributePlace(path, name, 0), report, ref names) is { } value)
             {
                 map[name] = value;
             }
@@ -61,7 +88,7 @@ public static class PlainJsonMarshaller
         return ok ? map : null;
     }
 
-    private static AttributeValue? ToValue(JsonElement element, AttributePlace place, Action<string, ErrorMessage> report)
+    private static AttributeValue? ToValue(JsonElement element, AttributePlace place, Action<string, ErrorMessage> report, ref NameReuse names)
     {
         switch (element.ValueKind)
         {
@@ -81,7 +108,7 @@ public static class PlainJsonMarshaller
             case JsonValueKind.Null:
                 return new AttributeValue { NULL = true };
             case JsonValueKind.Object:
-                return ToMap(element, place.Path, new Dictionary<string, AttributeValue>(element.GetPropertyCount(), StringComparer.Ordinal), report) is { } map
+                return ToMap(element, place.Path, new Dictionary<string, AttributeValue>(element.GetPropertyCount(), StringComparer.Ordinal), report, ref names) is { } map
                     ? new AttributeValue { M = map, IsMSet = true }
                     : null;
             default:
@@ -91,7 +118,7 @@ public static class PlainJsonMarshaller
                 var ok = true;
                 foreach (var child in element.EnumerateArray())
                 {
-                    var value = ToValue(child, new AttributePlace(path, null, index++), report);
+                    var value = ToValue(child, new AttributePlace(path, null, index++), report, ref names);
                     ok &= value is not null;
                     if (value is not null)
                     {

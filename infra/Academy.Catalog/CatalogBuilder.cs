@@ -109,13 +109,21 @@ public static class CatalogBuilder
 
     // Table keys may hold '-', so table "a" with key "b-c" and table "a-b" with key "c" would both
     // be "a-b-c"; today's names are kept (renaming replaces resources), so a clash is an error.
-    private static void CheckLogicalNames(IEnumerable<CatalogItem> items, ErrorList errors)
+    // One name per item in a set rather than a grouping of all of them: a clash is rare, and this
+    // runs inside every `pulumi up`, where each object made per item is the collector's work.
+    private static void CheckLogicalNames(IReadOnlyList<CatalogItem> items, ErrorList errors)
     {
-        foreach (var clash in items.GroupBy(i => i.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var firsts = new Dictionary<string, CatalogItem>(items.Count, StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            var (first, second) = (clash.First(), clash.Skip(1).First());
-            errors.Add(second.Source, second.Key.ToString(),
-                $"its resource name '{clash.Key}' is also the name of item '{first.Key}' of table '{first.TableKey}' ({first.Source}); rename a table or change a key");
+            var name = item.LogicalName;
+            if (!firsts.TryAdd(name, item) && reported.Add(name))
+            {
+                var first = firsts[name];
+                errors.Add(item.Source, item.Key.ToString(),
+                    $"its resource name '{name}' is also the name of item '{first.Key}' of table '{first.TableKey}' ({first.Source}); rename a table or change a key");
+            }
         }
     }
 

@@ -46,6 +46,7 @@ public sealed class LearnerTables : ComponentResource
 
         // What every item of a table shares, worked out once per table rather than once per item.
         var parents = catalog.Tables.ToDictionary(spec => spec.Key, spec => new ItemParent(
+            spec,
             tables[spec.Key],
             // From the table resource, not the spec, so every item depends on (and is replaced with) its table.
             Secret(secretUser, tables[spec.Key].Name),
@@ -70,7 +71,7 @@ public sealed class LearnerTables : ComponentResource
                 args.RangeKey = range;
             }
 
-            items[logicalName] = new DynamoDB.TableItem(_prefix + logicalName, args, Options(ResourceLifecycle.Of(catalog, item), parent.Table));
+            items[logicalName] = new DynamoDB.TableItem(_prefix + logicalName, args, Options(ResourceLifecycle.Of(catalog, parent.Spec, item), parent.Table));
             itemJson[logicalName] = json;
         }
 
@@ -120,8 +121,8 @@ public sealed class LearnerTables : ComponentResource
     /// <summary>IAM policy JSON for the tools that write configuration items to these tables.</summary>
     public Output<string> WritePolicyDocument { get; }
 
-    /// <summary>An item's table resource, the tableName input its items get, and the table's range key name.</summary>
-    private sealed record ItemParent(DynamoDB.Table Table, Input<string> TableName, string? RangeKey);
+    /// <summary>An item's table (spec and resource), the tableName input its items get, and the table's range key name.</summary>
+    private sealed record ItemParent(TableSpec Spec, DynamoDB.Table Table, Input<string> TableName, string? RangeKey);
 
     private static DynamoDB.TableArgs TableArgs(TableSpec spec, CatalogSettings settings)
     {

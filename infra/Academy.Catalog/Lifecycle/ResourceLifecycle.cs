@@ -40,9 +40,12 @@ public static class ResourceLifecycle
     // leave; the engine checks it before deletedWith, so such a destroy leaves tables and items. With protect, a destroy
     // stops at the table (its preview fails first); had the items been deleted one by one before
     // that, the protected table would be left empty, whereas deletedWith leaves it whole.
-    public static ItemLifecycle Of(Catalog catalog, CatalogItem item) => new(
+    public static ItemLifecycle Of(Catalog catalog, CatalogItem item) => Of(catalog, catalog.Table(item.TableKey), item);
+
+    /// <summary>The same, for a caller that holds the item's table already (the program, once per item).</summary>
+    public static ItemLifecycle Of(Catalog catalog, TableSpec table, CatalogItem item) => new(
         RetainOnDelete: catalog.Settings.RetainOnDelete,
         DeleteBeforeReplace: true,
         DeletedWithTable: true,
-        ImportId: catalog.Adopt.ImportId(catalog.Table(item.TableKey), item));
+        ImportId: catalog.Adopt.ImportId(table, item));
 }

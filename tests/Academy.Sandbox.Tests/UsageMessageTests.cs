@@ -62,6 +62,9 @@ public sealed partial class UsageMessageTests
     [TestCase(new[] { "down", "--aws", "--user", "bob", "--yes" }, "'--yes' is not an option of down; `academy-sandbox down --help` lists its options")]
     [TestCase(new[] { "verify", "--lerner", "x" }, "'--lerner' is not an option of verify; `academy-sandbox verify --help` lists its options")]
     [TestCase(new[] { "verify", "--roster", "r.yaml", "--lerner", "x" }, "'--lerner' is not an option of verify; did you mean `academy-sandbox verify --roster r.yaml --learner x`? `academy-sandbox verify --help` lists its options")]
+    [TestCase(new[] { "shwo", "--learner", "x" }, "'shwo' is not a command of academy-sandbox; did you mean show? `academy-sandbox --help` lists the commands")]
+    [TestCase(new[] { "shwo", "--learner=x" }, "'shwo' is not a command of academy-sandbox; did you mean show? `academy-sandbox --help` lists the commands")]
+    [TestCase(new[] { "shwo", "--stack", "course", "--learner", "x" }, "'shwo' is not a command of academy-sandbox; did you mean `academy-sandbox show --stack course --learner x`? `academy-sandbox --help` lists the commands")]
     public async Task ACorrectionIsSuggestedOnlyWhereTheCommandWouldTakeIt(string[] args, string message)
     {
         var run = await Tool.RunAsync(args);

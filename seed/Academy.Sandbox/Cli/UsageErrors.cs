@@ -34,18 +34,20 @@ public static class UsageErrors
         // Only a correction the command would take: one that parses, names no option given already
         // (`--yes` is not `--aws` twice) and, for --learner, comes with a roster or stack to pick from.
         var root = parsed.RootCommandResult.Command;
+        var option = token.StartsWith('-');
         var suggestions = Suggestions(parsed, token)
-            .Where(s => !args.Any(a => a == s || a.StartsWith(s + "=", StringComparison.Ordinal)))
-            .Where(s => s != "--learner" || args.Any(a => a is "--roster" or "--stack" || a.StartsWith("--roster=", StringComparison.Ordinal) || a.StartsWith("--stack=", StringComparison.Ordinal)))
+            .Where(s => !args.Any(a => Given(a, s)))
             .Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0)
             .ToList();
-        var fix = suggestions.Count switch
+        // A corrected command whose line the command would still refuse (`shwo --learner x`: show
+        // takes --learner only with a roster) is named alone; a corrected option is then no help.
+        var runnable = suggestions.Where(s => !LearnerWithoutCourse(Replace(args, token, s).ToList())).ToList();
+        var fix = (runnable.Count, option ? runnable.Count : suggestions.Count) switch
         {
-            0 => "; ",
-            1 => $"; did you mean {Hints.Typed(Replace(args, token, suggestions[0]))}? ",
-            _ => $"; did you mean {string.Join(" or ", suggestions)}? ",
+            (_, 0) => "; ",
+            (1, 1) => $"; did you mean {Hints.Typed(Replace(args, token, runnable[0]))}? ",
+            (_, _) => $"; did you mean {string.Join(" or ", option ? runnable : suggestions)}? ",
         };
-        var option = token.StartsWith('-');
         return
         [
             (command is RootCommand, option) switch
@@ -84,6 +86,12 @@ public static class UsageErrors
             .TakeWhile(names.Contains)
             .ToList();
     }
+
+    private static bool Given(string arg, string option) => arg == option || arg.StartsWith(option + "=", StringComparison.Ordinal);
+
+    // --learner picks one learner of a roster, so it is refused without --roster or --stack.
+    private static bool LearnerWithoutCourse(IReadOnlyList<string> args) =>
+        args.Any(a => Given(a, "--learner")) && !args.Any(a => Given(a, "--roster") || Given(a, "--stack"));
 
     private static IEnumerable<string> Replace(IReadOnlyList<string> args, string token, string suggestion)
     {

@@ -24,6 +24,20 @@ public sealed class ErrorTests
         Assert.That(File.Exists(Path.GetFullPath(script)), Is.True, $"{script} from {Environment.CurrentDirectory}");
     }
 
+    // Set for the one command (`ACADEMY_SANDBOX_PORT=N academy-sandbox up`), the variable is not in the
+    // shell the hint is pasted into: the hint sets it itself, or the engine would start on 8000.
+    [Test]
+    public async Task NoEngineOnThePortVariablesPortNamesTheVariableInTheHint()
+    {
+        var port = LoopbackPort.Free();
+        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var run = await BuiltTool.RunAsync(environment, "up", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), run.Error);
+        Assert.That(run.Error, Does.Contain($"http://127.0.0.1:{port}").And.Match($"`ACADEMY_SANDBOX_PORT={port} [^` ]*seed/engine/engine.sh start`"));
+    }
+
     [Test]
     public async Task AnInvalidCatalogExits2AndWritesNothing()
     {

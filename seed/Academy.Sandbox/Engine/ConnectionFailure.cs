@@ -42,8 +42,10 @@ public static class ConnectionFailure
         return relative;
     }
 
+    // Against the script's own default, not the variable's port: a variable set for one command
+    // (`ACADEMY_SANDBOX_PORT=N academy-sandbox up`) is not in the shell the hint is pasted into.
     private static int? OtherLocalPort(string endpoint) =>
-        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && endpoint != EngineTarget.DefaultEndpoint ? uri.Port : null;
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.Port != EngineTarget.DefaultPort ? uri.Port : null;
 
     /// <summary>The line to print when <paramref name="e"/> means no DynamoDB answered at the target, otherwise null.</summary>
     public static string? Describe(EngineTarget target, Exception e)

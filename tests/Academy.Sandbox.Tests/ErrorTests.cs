@@ -39,6 +39,18 @@ public sealed class ErrorTests
     }
 
     [Test]
+    public async Task AnEnginePortFromThePortVariableIsSpelledOutInHints()
+    {
+        var user = Tool.NewUser();
+        var port = new Uri(LocalEngine.Endpoint).Port;
+        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var run = await BuiltTool.RunAsync(environment, "show", "--user", user, "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.Error, Does.Contain($"`academy-sandbox up --user {user} --project ").And.Contain($" --endpoint http://127.0.0.1:{port}`"), run.Error);
+    }
+
+    [Test]
     public async Task AnInvalidCatalogExits2AndWritesNothing()
     {
         using var project = new ScratchProject();

@@ -39,8 +39,18 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
     public Hints ForLearner(string name) => new(scope, target, OptionWords(LearnerOption, name)) { _engine = _engine };
 
     /// <summary>The same hints, knowing the engine the command used (see <see cref="LivePlan"/>).</summary>
-    public Hints WithEngine(Engine.EngineTarget? engine) =>
-        engine is null || target.Count > 0 ? this : new(scope, target, learner) { _engine = engine.IsAws ? ["--aws"] : ["--endpoint", Quote(engine.Endpoint!)] };
+    public Hints WithEngine(Engine.EngineTarget? engine)
+    {
+        if (engine is null || target.Count > 0)
+        {
+            return this;
+        }
+
+        string[] words = engine.IsAws ? ["--aws"] : ["--endpoint", Quote(engine.Endpoint!)];
+        // An engine port set by ACADEMY_SANDBOX_PORT is spelled out in every hint, or one pasted into a
+        // shell without the variable would act on the engine at 8000.
+        return new(scope, engine.PortFromVariable ? words : target, learner) { _engine = words };
+    }
 
     /// <summary>`plan` against the engine this command used (never the offline plan), e.g. `academy-sandbox plan --user bob --endpoint http://127.0.0.1:8000 --prune`.</summary>
     public string LivePlan(params string[] extra) => Line("plan", [.. scope, .. _engine ?? target, .. learner ?? [], .. extra]);

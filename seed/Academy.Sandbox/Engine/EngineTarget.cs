@@ -24,7 +24,14 @@ public sealed record EngineTarget(string? Endpoint)
             ? $"{PortVariable} must be a port from 1 to 65535 (the local engine's), not '{text}'; fix or unset it, or pass --endpoint URL"
             : null;
 
-    public static EngineTarget Local(string? endpoint) => new(endpoint ?? DefaultEndpoint);
+    /// <summary>
+    /// True when no --endpoint was given and ACADEMY_SANDBOX_PORT chose a port other than 8000: hints
+    /// then name the endpoint, since a variable set for one command is not in the shell they are pasted into.
+    /// </summary>
+    public bool PortFromVariable { get; init; }
+
+    public static EngineTarget Local(string? endpoint) =>
+        new(endpoint ?? DefaultEndpoint) { PortFromVariable = endpoint is null && PortFromEnvironment() is { } port && port != DefaultPort };
 
     public static EngineTarget Aws() => new((string?)null);
 

@@ -51,6 +51,29 @@ public sealed class ErrorTests
     }
 
     [Test]
+    public async Task ATypoCorrectionSpellsOutThePortVariablesEngine()
+    {
+        var port = new Uri(LocalEngine.Endpoint).Port;
+        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var run = await BuiltTool.RunAsync(environment, "shwo", "--user", "zed");
+
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo($"'shwo' is not a command of academy-sandbox; did you mean `academy-sandbox show --user zed --endpoint http://127.0.0.1:{port}`? `academy-sandbox --help` lists the commands"));
+    }
+
+    // With the variable exported in the shell, the script itself would start the engine on its port,
+    // not on 8000: the hint for 8000 then sets the variable too. (Nothing of the tests listens on 8000.)
+    [Test]
+    public async Task NoEngineAt8000WhileThePortVariableNamesAnotherSetsTheVariableTo8000()
+    {
+        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var run = await BuiltTool.RunAsync(environment, "show", "--user", "zed", "--project", LocalEngine.Repo.Root, "--endpoint", "http://127.0.0.1:8000");
+
+        Assert.That(run.Error, Does.Match("`ACADEMY_SANDBOX_PORT=8000 [^` ]*seed/engine/engine.sh start`"));
+    }
+
+    [Test]
     public async Task AnInvalidCatalogExits2AndWritesNothing()
     {
         using var project = new ScratchProject();

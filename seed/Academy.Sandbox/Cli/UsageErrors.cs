@@ -41,11 +41,11 @@ public static class UsageErrors
             .ToList();
         // A corrected command whose line the command would still refuse (`shwo --learner x`: show
         // takes --learner only with a roster) is named alone; a corrected option is then no help.
-        var runnable = suggestions.Where(s => !LearnerWithoutCourse(Replace(args, token, s).ToList())).ToList();
+        var runnable = suggestions.Where(s => !RefusedWhenRun(Replace(args, token, s).ToList())).ToList();
         var fix = (runnable.Count, option ? runnable.Count : suggestions.Count) switch
         {
             (_, 0) => "; ",
-            (1, 1) => $"; did you mean {Hints.Typed(Replace(args, token, runnable[0]))}? ",
+            (1, 1) => $"; did you mean {Hints.Typed(WithVariableEndpoint(root, Replace(args, token, runnable[0]).ToList()))}? ",
             (_, _) => $"; did you mean {string.Join(" or ", option ? runnable : suggestions)}? ",
         };
         return
@@ -89,9 +89,33 @@ public static class UsageErrors
 
     private static bool Given(string arg, string option) => arg == option || arg.StartsWith(option + "=", StringComparison.Ordinal);
 
-    // --learner picks one learner of a roster, so it is refused without --roster or --stack.
-    private static bool LearnerWithoutCourse(IReadOnlyList<string> args) =>
-        args.Any(a => Given(a, "--learner")) && !args.Any(a => Given(a, "--roster") || Given(a, "--stack"));
+    // What a command refuses only once it runs, in a line that parses: --learner picks one learner of
+    // a roster, report covers a course, --item is an item of --table; a response file's words are
+    // not seen here at all. (A --stack without a roster is not caught: that needs the stack's file.)
+    private static bool RefusedWhenRun(IReadOnlyList<string> args)
+    {
+        bool Has(string option) => args.Any(a => Given(a, option));
+        var course = Has("--roster") || Has("--stack");
+        return args.Any(a => a.StartsWith('@'))
+            || (Has("--learner") && !course)
+            || (args.Count > 0 && args[0] == "report" && !course)
+            || (Has("--item") && !Has("--table"));
+    }
+
+    // A local engine port set by ACADEMY_SANDBOX_PORT is spelled out, as every other hint does
+    // (Hints.WithEngine): a variable set for one command is not in the shell the line is pasted into.
+    // Not for plan, which reads no table without --endpoint.
+    private static IReadOnlyList<string> WithVariableEndpoint(Command root, IReadOnlyList<string> args)
+    {
+        var engine = Engine.EngineTarget.Local(null);
+        if (!engine.PortFromVariable || args.Count == 0 || args[0] == "plan" || args.Any(a => Given(a, "--endpoint") || Given(a, "--aws")))
+        {
+            return args;
+        }
+
+        string[] longer = [.. args, "--endpoint", engine.Endpoint!];
+        return root.Parse(longer).Errors.Count == 0 ? longer : args;
+    }
 
     private static IEnumerable<string> Replace(IReadOnlyList<string> args, string token, string suggestion)
     {

@@ -42,10 +42,14 @@ public static class ConnectionFailure
         return relative;
     }
 
-    // Against the script's own default, not the variable's port: a variable set for one command
-    // (`ACADEMY_SANDBOX_PORT=N academy-sandbox up`) is not in the shell the hint is pasted into.
+    // The prefix is left out only where the script would pick this port by itself: it is 8000 and the
+    // variable names no other. A variable set for one command (`ACADEMY_SANDBOX_PORT=N academy-sandbox
+    // up`) is not in the shell the hint is pasted into; one exported there would steer the script.
     private static int? OtherLocalPort(string endpoint) =>
-        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.Port != EngineTarget.DefaultPort ? uri.Port : null;
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback
+        && (uri.Port != EngineTarget.DefaultPort || EngineTarget.VariablePort() is { } set && set != uri.Port)
+            ? uri.Port
+            : null;
 
     /// <summary>The line to print when <paramref name="e"/> means no DynamoDB answered at the target, otherwise null.</summary>
     public static string? Describe(EngineTarget target, Exception e)

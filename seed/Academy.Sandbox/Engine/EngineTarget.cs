@@ -16,11 +16,11 @@ public sealed record EngineTarget(string? Endpoint)
 
     public string Describe => Endpoint ?? "AWS (default credential chain and region)";
 
-    public static string DefaultEndpoint => $"http://127.0.0.1:{PortFromEnvironment() ?? DefaultPort}";
+    public static string DefaultEndpoint => $"http://127.0.0.1:{VariablePort() ?? DefaultPort}";
 
     /// <summary>Null when ACADEMY_SANDBOX_PORT is unset or a port, otherwise the one-line error (a bad value is never silently replaced by 8000).</summary>
     public static string? PortProblem() =>
-        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text && PortFromEnvironment() is null
+        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text && VariablePort() is null
             ? $"{PortVariable} must be a port from 1 to 65535 (the local engine's), not '{text}'; fix or unset it, or pass --endpoint URL"
             : null;
 
@@ -31,11 +31,12 @@ public sealed record EngineTarget(string? Endpoint)
     public bool PortFromVariable { get; init; }
 
     public static EngineTarget Local(string? endpoint) =>
-        new(endpoint ?? DefaultEndpoint) { PortFromVariable = endpoint is null && PortFromEnvironment() is { } port && port != DefaultPort };
+        new(endpoint ?? DefaultEndpoint) { PortFromVariable = endpoint is null && VariablePort() is { } port && port != DefaultPort };
 
     public static EngineTarget Aws() => new((string?)null);
 
-    private static int? PortFromEnvironment() =>
+    /// <summary>The port ACADEMY_SANDBOX_PORT names, or null when it is unset or not a port.</summary>
+    public static int? VariablePort() =>
         int.TryParse(Environment.GetEnvironmentVariable(PortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
             : null;

@@ -64,6 +64,7 @@ public sealed partial class UsageMessageTests
     [TestCase(new[] { "verify", "--roster", "r.yaml", "--lerner", "x" }, "'--lerner' is not an option of verify; did you mean `academy-sandbox verify --roster r.yaml --learner x`? `academy-sandbox verify --help` lists its options")]
     [TestCase(new[] { "shwo", "--learner", "x" }, "'shwo' is not a command of academy-sandbox; did you mean show? `academy-sandbox --help` lists the commands")]
     [TestCase(new[] { "shwo", "--learner=x" }, "'shwo' is not a command of academy-sandbox; did you mean show? `academy-sandbox --help` lists the commands")]
+    [TestCase(new[] { "upp", "--yes" }, "'upp' is not a command of academy-sandbox; did you mean up? `academy-sandbox --help` lists the commands")]
     [TestCase(new[] { "reprot" }, "'reprot' is not a command of academy-sandbox; did you mean report? `academy-sandbox --help` lists the commands")]
     [TestCase(new[] { "exprot", "--item", "x" }, "'exprot' is not a command of academy-sandbox; did you mean export? `academy-sandbox --help` lists the commands")]
     [TestCase(new[] { "exprot", "--table", "jobs", "--item", "x" }, "'exprot' is not a command of academy-sandbox; did you mean `academy-sandbox export --table jobs --item x`? `academy-sandbox --help` lists the commands")]

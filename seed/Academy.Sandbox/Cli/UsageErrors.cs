@@ -35,13 +35,21 @@ public static class UsageErrors
         // (`--yes` is not `--aws` twice) and, for --learner, comes with a roster or stack to pick from.
         var root = parsed.RootCommandResult.Command;
         var option = token.StartsWith('-');
-        var suggestions = Suggestions(parsed, token)
+        // A mistyped command is corrected to a command, never to an option such as -h.
+        var named = Suggestions(parsed, token)
+            .Where(s => option || !s.StartsWith('-'))
             .Where(s => !args.Any(a => Given(a, s)))
-            .Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0)
             .ToList();
-        // A corrected command whose line the command would still refuse (`shwo --learner x`: show
-        // takes --learner only with a roster) is named alone; a corrected option is then no help.
+        var suggestions = named.Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0).ToList();
+        // A corrected command whose line the command would still refuse, when parsed (`upp --yes`) or
+        // once run (`shwo --learner x`: show takes --learner only with a roster), is named alone; a
+        // corrected option is then no help.
         var runnable = suggestions.Where(s => !RefusedWhenRun(Replace(args, token, s).ToList())).ToList();
+        if (!option)
+        {
+            suggestions = named;
+        }
+
         var fix = (runnable.Count, option ? runnable.Count : suggestions.Count) switch
         {
             (_, 0) => "; ",

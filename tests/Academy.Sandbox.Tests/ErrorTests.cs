@@ -30,7 +30,7 @@ public sealed class ErrorTests
     public async Task NoEngineOnThePortVariablesPortNamesTheVariableInTheHint()
     {
         var port = LoopbackPort.Free();
-        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = PortVariable(port);
 
         var run = await BuiltTool.RunAsync(environment, "up", "--project", LocalEngine.Repo.Root);
 
@@ -43,7 +43,7 @@ public sealed class ErrorTests
     {
         var user = Tool.NewUser();
         var port = new Uri(LocalEngine.Endpoint).Port;
-        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = PortVariable(port);
 
         var run = await BuiltTool.RunAsync(environment, "show", "--user", user, "--project", LocalEngine.Repo.Root);
 
@@ -54,7 +54,7 @@ public sealed class ErrorTests
     public async Task ATypoCorrectionSpellsOutThePortVariablesEngine()
     {
         var port = new Uri(LocalEngine.Endpoint).Port;
-        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = PortVariable(port);
 
         var run = await BuiltTool.RunAsync(environment, "shwo", "--user", "zed");
 
@@ -66,12 +66,16 @@ public sealed class ErrorTests
     [Test]
     public async Task NoEngineAt8000WhileThePortVariableNamesAnotherSetsTheVariableTo8000()
     {
-        var environment = new Dictionary<string, string?> { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = PortVariable(LoopbackPort.Free());
 
         var run = await BuiltTool.RunAsync(environment, "show", "--user", "zed", "--project", LocalEngine.Repo.Root, "--endpoint", "http://127.0.0.1:8000");
 
         Assert.That(run.Error, Does.Match("`ACADEMY_SANDBOX_PORT=8000 [^` ]*seed/engine/engine.sh start`"));
     }
+
+    // The tool then runs as its own process with the variable: tests beside these keep their environment.
+    private static Dictionary<string, string?> PortVariable(int port) =>
+        new() { [Academy.Sandbox.Engine.EngineTarget.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     [Test]
     public async Task AnInvalidCatalogExits2AndWritesNothing()

@@ -31,30 +31,25 @@ public static class UsageErrors
         var command = parsed.CommandResult.Command;
         string[] path = command is RootCommand ? [] : [command.Name];
         var help = Hints.Typed([.. path, "--help"]);
-        // Only a correction the command would take: one that parses, names no option given already
-        // (`--yes` is not `--aws` twice) and, for --learner, comes with a roster or stack to pick from.
+        // A whole corrected line only where the command would take it: it names no option given
+        // already (`--yes` is not `--aws` twice), parses, and is not refused once run (RefusedWhenRun).
+        // A mistyped command is still named alone when its line is not (`upp --yes`, `shwo --learner x`),
+        // and never corrected to an option such as -h; a corrected option the command would refuse is no help.
         var root = parsed.RootCommandResult.Command;
         var option = token.StartsWith('-');
-        // A mistyped command is corrected to a command, never to an option such as -h.
         var named = Suggestions(parsed, token)
             .Where(s => option || !s.StartsWith('-'))
             .Where(s => !args.Any(a => Given(a, s)))
             .ToList();
-        var suggestions = named.Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0).ToList();
-        // A corrected command whose line the command would still refuse, when parsed (`upp --yes`) or
-        // once run (`shwo --learner x`: show takes --learner only with a roster), is named alone; a
-        // corrected option is then no help.
-        var runnable = suggestions.Where(s => !RefusedWhenRun(Replace(args, token, s).ToList())).ToList();
-        if (!option)
-        {
-            suggestions = named;
-        }
-
-        var fix = (runnable.Count, option ? runnable.Count : suggestions.Count) switch
+        var runnable = named
+            .Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0 && !RefusedWhenRun(Replace(args, token, s).ToList()))
+            .ToList();
+        var shown = option ? runnable : named;
+        var fix = (runnable.Count, shown.Count) switch
         {
             (_, 0) => "; ",
             (1, 1) => $"; did you mean {Hints.Typed(WithVariableEndpoint(root, Replace(args, token, runnable[0]).ToList()))}? ",
-            (_, _) => $"; did you mean {string.Join(" or ", option ? runnable : suggestions)}? ",
+            (_, _) => $"; did you mean {string.Join(" or ", shown)}? ",
         };
         return
         [

@@ -14,5 +14,8 @@ public sealed record Catalog(CatalogSettings Settings, IReadOnlyList<TableSpec> 
     public TableSpec Table(string key) =>
         Tables.FirstOrDefault(t => t.Key == key) ?? throw new KeyNotFoundException($"No table '{key}' in the catalog");
 
+    /// <summary>This catalog with every item holding only its DynamoDB JSON (<see cref="CatalogItem.WithJsonOnly"/>).</summary>
+    public Catalog WithJsonOnlyItems() => this with { Items = Items.Select(i => i.WithJsonOnly()).ToList() };
+
     public IEnumerable<CatalogItem> ItemsOf(string tableKey) => Items.Where(i => i.TableKey == tableKey);
 }

@@ -69,7 +69,8 @@ public sealed class AcademyStack : Stack
     {
         try
         {
-            return CatalogBuilder.Build(new PulumiConfigSource(), FindProject());
+            // Items as JSON only: what is declared, and far less for the collector while it is.
+            return CatalogBuilder.Build(new PulumiConfigSource(), FindProject()).WithJsonOnlyItems();
         }
         catch (CatalogException e)
         {

@@ -111,7 +111,9 @@ public sealed class CourseStack : Stack
     {
         try
         {
-            return CourseBuilder.Build(new PulumiConfigSource(), AcademyStack.FindProject());
+            var course = CourseBuilder.Build(new PulumiConfigSource(), AcademyStack.FindProject());
+            // Items as JSON only, as the learner stack declares them.
+            return course with { Learners = course.Learners.Select(l => l with { Catalog = l.Catalog.WithJsonOnlyItems() }).ToList() };
         }
         catch (CatalogException e)
         {

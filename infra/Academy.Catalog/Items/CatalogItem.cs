@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Catalog.Items;
@@ -13,7 +14,22 @@ public sealed record CatalogItem
 
     public required string? RangeKeyValue { get; init; }
 
-    public required IReadOnlyDictionary<string, AttributeValue> Attributes { get; init; }
+    // An item holds its attributes one of two ways: as AWSSDK attribute values (as read, what the
+    // sandbox's commands work on) or, after WithJsonOnly, as its DynamoDB JSON alone.
+    private readonly IReadOnlyDictionary<string, AttributeValue>? _attributes;
+    private readonly string? _json;
+
+    /// <summary>The attributes; an item reduced by <see cref="WithJsonOnly"/> reads them back from its JSON on each call.</summary>
+    public required IReadOnlyDictionary<string, AttributeValue> Attributes
+    {
+        get => _attributes ?? ReadBack(_json!);
+        init
+        {
+            _attributes = value;
+            _json = null;
+            SizeBytes = ItemSize.Of(value);
+        }
+    }
 
     /// <summary>The file or config key the item came from, for messages.</summary>
     public required string Source { get; init; }
@@ -24,7 +40,8 @@ public sealed record CatalogItem
     /// </summary>
     public bool Secret { get; init; }
 
-    public int SizeBytes => ItemSize.Of(Attributes);
+    /// <summary>The item's size by DynamoDB's rules, worked out once when its attributes are set.</summary>
+    public int SizeBytes { get; private init; }
 
     /// <summary>The item's identity within its table (structural: hash and range key by value).</summary>
     public ItemKey Key => new(HashKeyValue, RangeKeyValue);
@@ -43,7 +60,39 @@ public sealed record CatalogItem
     /// <summary>True when any attribute, at any depth, is a string, number or binary set.</summary>
     public bool HasSet => Attributes.Values.Any(HoldsSet);
 
-    public string ToDynamoJson(bool indented = false) => DynamoJsonWriter.Write(Attributes, indented);
+    public string ToDynamoJson(bool indented = false) =>
+        !indented && _json is not null ? _json : DynamoJsonWriter.Write(Attributes, indented);
+
+    /// <summary>
+    /// This item holding only its DynamoDB JSON, as the Pulumi program declares it. A learner's
+    /// thousand items as attribute values are some ten thousand objects that every collection
+    /// during `pulumi up` would otherwise walk and move; as JSON they are a thousand strings.
+    /// </summary>
+    public CatalogItem WithJsonOnly() => _attributes is null ? this : this with { Json = DynamoJsonWriter.Write(_attributes) };
+
+    // Set only by WithJsonOnly (the copy keeps the size worked out from the attributes).
+    private string Json
+    {
+        init
+        {
+            _json = value;
+            _attributes = null;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> ReadBack(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = ReadBackDepth });
+        // Never expected: the JSON was written from attributes that passed every check. Nothing of
+        // the item is named, since its values may have come from a secret.
+        return DynamoJsonReader.ReadItem(document.RootElement, (_, _) => throw ReadBackFailed())
+            ?? throw ReadBackFailed();
+    }
+
+    private static InvalidOperationException ReadBackFailed() => new("an item's own DynamoDB JSON did not read back");
+
+    // Each level of an item is two in DynamoDB JSON ({"M": {...}}), and an item may nest ItemChecks.MaxDepth levels.
+    private const int ReadBackDepth = (2 * ItemChecks.MaxDepth) + 2;
 
     private static bool HoldsSet(AttributeValue value) =>
         value.IsSSSet || value.IsNSSet || value.IsBSSet

@@ -50,10 +50,24 @@ internal static class MockedRuns
         return (int)(JitInfo.GetCompiledMethodCount() - compiled);
     });
 
+    private enum Run
+    {
+        Program,
+        Raw,
+        Control,
+    }
+
+    private static readonly Run[][] Orders =
+    [
+        [Run.Program, Run.Raw, Run.Control],
+        [Run.Control, Run.Program, Run.Raw],
+        [Run.Raw, Run.Control, Run.Program],
+    ];
+
     public static Task<Result> RunAsync(int extra, int rounds) => InProjectAsync(extra, async (catalog, paths) =>
     {
         var items = catalog.Items.Count;
-        Console.WriteLine($"{extra:N0} extra items: {items:N0} items and {catalog.Tables.Count} tables declared; {rounds} rounds after a warm-up round, alternating program, raw and raw again:");
+        Console.WriteLine($"{extra:N0} extra items: {items:N0} items and {catalog.Tables.Count} tables declared; {rounds} rounds after a warm-up round, rotating the order of program, raw and raw again:");
 
         // The warm-up round (page cache, this size's heap) doubles as the check that both declare the same resources.
         var programMocks = new RecordingMocks();
@@ -70,20 +84,25 @@ internal static class MockedRuns
         var compiled = JitInfo.GetCompiledMethodCount();
         for (var round = 1; round <= rounds; round++)
         {
-            // Alternate the order, so a slow spell of the shared machine hits all alike. The raw
+            // Rotate the order (program, raw, raw again; then raw again, program, raw; then raw, raw
+            // again, program), so each run takes each place equally often and a slow spell of the
+            // shared machine, or whatever the run before leaves behind, hits all alike. The raw
             // program runs a second time as a control: its ratio to the first is this machine's noise.
-            Sample program, raw, control;
-            if (round % 2 == 1)
+            Sample program = default!, raw = default!, control = default!;
+            foreach (var which in Orders[(round - 1) % Orders.Length])
             {
-                program = await Measure(() => Deployment.TestAsync<AcademyStack>(new RecordingMocks(), Options));
-                raw = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
-                control = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
-            }
-            else
-            {
-                control = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
-                raw = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
-                program = await Measure(() => Deployment.TestAsync<AcademyStack>(new RecordingMocks(), Options));
+                switch (which)
+                {
+                    case Run.Program:
+                        program = await Measure(() => Deployment.TestAsync<AcademyStack>(new RecordingMocks(), Options));
+                        break;
+                    case Run.Raw:
+                        raw = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
+                        break;
+                    default:
+                        control = await Measure(() => Deployment.TestAsync<RawStack>(new RecordingMocks(), Options));
+                        break;
+                }
             }
 
             var alone = await Measure(() => Task.FromResult(CatalogBuilder.Build(new DictionaryConfigSource(Stack), paths)));

@@ -3,9 +3,9 @@ using System.Reflection;
 using Academy.Infra.Benchmarks;
 
 // Usage: dotnet run --project tests/Academy.Infra.Benchmarks -c Release -- [N...] [--rounds R]
-//        (default: 1000 10000 --rounds 7; issue 18's goal for the Pulumi program: docs/performance.md)
+//        (default: 1000 10000 --rounds 9; issue 18's goal for the Pulumi program: docs/performance.md)
 var counts = new List<int>();
-var rounds = 7;
+var rounds = 9;
 for (var i = 0; i < args.Length; i++)
 {
     var (what, text) = args[i] == "--rounds" ? ("--rounds", i + 1 < args.Length ? args[++i] : "") : ("N", args[i]);

@@ -46,17 +46,29 @@ public static class InputFile
                 return null;
             }
 
-            var bytes = new MemoryStream((int)Math.Min(stream.Length + 1, maxBytes + 1));
+            // Into an array of the size the file states, with no copy: seed files are read on every
+            // run. Then read on, up to the limit, in case it grew meanwhile (or states 0, as /proc files do).
+            var stated = new byte[stream.Length];
+            var read = stream.ReadAtLeast(stated, stated.Length, throwOnEndOfStream: false);
+            Span<byte> next = stackalloc byte[1];
+            if (read < stated.Length || stream.Read(next) == 0)
+            {
+                return read < stated.Length ? stated[..read] : stated;
+            }
+
+            var bytes = new MemoryStream();
+            bytes.Write(stated);
+            bytes.Write(next);
             var buffer = new byte[Chunk];
-            int read;
-            while ((read = stream.Read(buffer, 0, (int)Math.Min(Chunk, maxBytes + 1 - bytes.Length))) > 0)
+            while (bytes.Length <= maxBytes && (read = stream.Read(buffer, 0, (int)Math.Min(Chunk, maxBytes + 1 - bytes.Length))) > 0)
             {
                 bytes.Write(buffer, 0, read);
-                if (bytes.Length > maxBytes)
-                {
-                    problem = tooLarge(null);
-                    return null;
-                }
+            }
+
+            if (bytes.Length > maxBytes)
+            {
+                problem = tooLarge(null);
+                return null;
             }
 
             return bytes.ToArray();

@@ -11,9 +11,10 @@ public static class InputFile
     private const int Chunk = 64 * 1024;
     private const long MegaByte = 1024 * 1024;
 
-    /// <summary>A size for messages: whole megabytes from 1 MB up, else bytes.</summary>
+    /// <summary>A size for messages: whole megabytes when it is whole megabytes (limits), else bytes.</summary>
+    /// <remarks>Never rounded: a file one byte over a 64 MB limit is not "64 MB".</remarks>
     public static string Size(long bytes) =>
-        bytes >= MegaByte ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / MegaByte:N0} MB")
+        bytes >= MegaByte && bytes % MegaByte == 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / MegaByte:N0} MB")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes:N0} bytes");
 
     /// <summary>
@@ -40,15 +41,18 @@ public static class InputFile
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-            if (stream.Length > maxBytes)
+            // Asked once: each call asks the file system again, and a file that changes size between
+            // the check and the allocation must not get past the limit.
+            var length = stream.Length;
+            if (length > maxBytes)
             {
-                problem = tooLarge(stream.Length);
+                problem = tooLarge(length);
                 return null;
             }
 
             // Into an array of the size the file states, with no copy: seed files are read on every
             // run. Then read on, up to the limit, in case it grew meanwhile (or states 0, as /proc files do).
-            var stated = new byte[stream.Length];
+            var stated = new byte[length];
             var read = stream.ReadAtLeast(stated, stated.Length, throwOnEndOfStream: false);
             Span<byte> next = stackalloc byte[1];
             if (read < stated.Length || stream.Read(next) == 0)

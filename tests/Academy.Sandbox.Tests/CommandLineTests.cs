@@ -20,6 +20,39 @@ public sealed class CommandLineTests
         Assert.That(run.Output, Is.Empty, "no help dump, no up header: nothing ran");
     }
 
+    [Test]
+    public async Task AnOptionGivenWithoutItsValueIsOneUsageLineNamingItInEveryCommand()
+    {
+        var wrong = new List<string>();
+        foreach (var command in SandboxCli.Build().Subcommands)
+        {
+            foreach (var option in command.Options.Where(o => o.Arity.MinimumNumberOfValues > 0))
+            {
+                var run = await Tool.RunAsync(command.Name, option.Name);
+                var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                if (run.ExitCode != ExitCodes.Usage || lines.Length != 1 || !lines[0].Contains(option.Name, StringComparison.Ordinal))
+                {
+                    wrong.Add($"{command.Name} {option.Name}: exit {run.ExitCode}, {lines.FirstOrDefault()}");
+                }
+            }
+        }
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [TestCase("show")]
+    [TestCase("plan")]
+    [TestCase("verify")]
+    public async Task AnEndpointWithoutItsValueUnderJsonIsOneJsonDocumentWithTheUsageCode(string command)
+    {
+        var run = await Tool.RunAsync(command, "--json", "--endpoint");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        using var document = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.That(document.RootElement.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Usage));
+        Assert.That(document.RootElement.GetProperty("error").GetString(), Does.Contain("--endpoint"));
+    }
+
     [TestCase("127.0.0.1:8000", "did you mean http://127.0.0.1:8000?")]
     [TestCase("localhost:8000", "did you mean http://localhost:8000?")]
     [TestCase("not a url", "not 'not a url'")]

@@ -41,7 +41,7 @@ public sealed class TargetOptions
 
         command.Validators.Add(result =>
         {
-            if (UsageErrors.RepeatedOption(result))
+            if (UsageErrors.UnreadableOption(result))
             {
                 return;
             }

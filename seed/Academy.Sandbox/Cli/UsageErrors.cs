@@ -11,11 +11,14 @@ namespace Academy.Sandbox.Cli;
 public static class UsageErrors
 {
     /// <summary>
-    /// True when an option that takes one value was given more than once: System.CommandLine reports
-    /// it in one line, and a command validator's GetValue on it would throw, so validators skip.
+    /// True when an option's value cannot be read: one that takes one value given more than once, or
+    /// one that needs a value given without it (`--endpoint` as the last word). System.CommandLine
+    /// reports either in one line, and a command validator's GetValue on it would throw, so validators skip.
     /// </summary>
-    public static bool RepeatedOption(System.CommandLine.Parsing.CommandResult result) =>
-        result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => o.Option.Arity.MaximumNumberOfValues == 1 && o.Tokens.Count > 1);
+    public static bool UnreadableOption(System.CommandLine.Parsing.CommandResult result) =>
+        result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o =>
+            (o.Option.Arity.MaximumNumberOfValues == 1 && o.Tokens.Count > 1)
+            || (o.Option.Arity.MinimumNumberOfValues > 0 && o.Tokens.Count == 0 && !o.Implicit));
 
     /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>
     public static IReadOnlyList<string> Lines(ParseResult parsed, IReadOnlyList<string> args)

@@ -21,7 +21,7 @@ public sealed class PlanCommand : Command, IDocumentsExitCodes
         Options.Add(Json);
         Validators.Add(result =>
         {
-            if (UsageErrors.RepeatedOption(result))
+            if (UsageErrors.UnreadableOption(result))
             {
                 return;
             }

@@ -20,7 +20,7 @@ public sealed class ReportCommand : Command, IDocumentsExitCodes
         Options.Add(Html);
         Validators.Add(result =>
         {
-            if (UsageErrors.RepeatedOption(result))
+            if (UsageErrors.UnreadableOption(result))
             {
                 return;
             }

@@ -19,7 +19,7 @@ public sealed class UpCommand : Command, IDocumentsExitCodes
         Options.Add(Json);
         Validators.Add(result =>
         {
-            if (UsageErrors.RepeatedOption(result))
+            if (UsageErrors.UnreadableOption(result))
             {
                 return;
             }

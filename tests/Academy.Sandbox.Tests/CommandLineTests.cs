@@ -75,6 +75,28 @@ public sealed class CommandLineTests
         }
     }
 
+    [TestCase("--aws")]
+    [TestCase("--user")]
+    public async Task AnEndpointFollowedByAnotherOptionSaysItsUrlIsMissingWithoutSuggestingAUrlOfTheOption(string next)
+    {
+        var run = await Tool.RunAsync("adopt", "--endpoint", next, "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.Contain($"--endpoint needs a URL after it, such as http://127.0.0.1:8000; '{next}' is an option, not a URL"));
+        Assert.That(run.Error, Does.Not.Contain("http://-"));
+    }
+
+    [TestCase("--endpoint --user bob", "--endpoint needs a URL after it, such as http://127.0.0.1:8000; '--user' is an option, not a URL")]
+    [TestCase("--user --endpoint http://127.0.0.1:1", "--user needs a value after it; '--endpoint' is an option, not its value")]
+    [TestCase("--stack --user bob", "--stack needs a value after it; '--user' is an option, not its value")]
+    public async Task AnOptionThatTookTheNextOptionAsItsValueIsNamedRatherThanTheWordLeftOver(string line, string error)
+    {
+        var run = await Tool.RunAsync(["show", .. line.Split(' '), "--project", LocalEngine.Repo.Root]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Is.EqualTo(error));
+    }
+
     [Test]
     public async Task AnEndpointWithAPasswordIsRefusedWithoutEchoingIt()
     {

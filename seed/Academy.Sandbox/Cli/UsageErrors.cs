@@ -20,6 +20,23 @@ public static class UsageErrors
             (o.Option.Arity.MaximumNumberOfValues == 1 && o.Tokens.Count > 1)
             || (o.Option.Arity.MinimumNumberOfValues > 0 && o.Tokens.Count == 0 && !o.Implicit));
 
+    // Options that took another of the command's options as their value (`--endpoint --user`): the
+    // option's own message where it has one (--endpoint's), else that its value is missing.
+    private static List<string> SwallowedOptions(ParseResult parsed)
+    {
+        var names = parsed.CommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var swallowing = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
+            .Where(o => o.Tokens.Any(t => names.Contains(t.Value)))
+            .ToList();
+        var own = parsed.Errors
+            .Where(e => e.SymbolResult is System.CommandLine.Parsing.OptionResult r && swallowing.Contains(r)
+                || e.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult p } && swallowing.Contains(p))
+            .Select(e => e.Message)
+            .Distinct()
+            .ToList();
+        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens[0].Value}' is an option, not its value").ToList();
+    }
+
     /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>
     public static IReadOnlyList<string> Lines(ParseResult parsed, IReadOnlyList<string> args)
     {
@@ -27,6 +44,13 @@ public static class UsageErrors
         {
             // A bad value or a missing one: the option's own message already names it.
             return parsed.Errors.Select(e => e.Message).Distinct().ToList();
+        }
+
+        // `show --endpoint --user bob`: --endpoint took `--user` as its value and `bob` is left over.
+        // The option's own message says what went wrong; the word left over would not.
+        if (SwallowedOptions(parsed) is { Count: > 0 } swallowed)
+        {
+            return swallowed;
         }
 
         // The first word not understood explains the rest (`--usr bob` leaves `bob` over too).

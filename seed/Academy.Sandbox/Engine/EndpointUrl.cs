@@ -22,6 +22,12 @@ public static class EndpointUrl
                 : null;
         }
 
+        if (text.StartsWith('-'))
+        {
+            // `--endpoint --aws`: the parser hands the next option over as the value.
+            return $"--endpoint needs a URL after it, such as {Example}; '{text}' is an option, not a URL";
+        }
+
         var message = $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535, such as {Example}, not '{text}'";
         var withScheme = "http://" + text;
         return !text.Contains("://", StringComparison.Ordinal) && text.Length > 0 && Problem(withScheme) is null

@@ -61,6 +61,9 @@ public sealed class CommandLineTests
     [TestCase("http://127.0.0.1:99999", "not 'http://127.0.0.1:99999'")]
     [TestCase("http://127.0.0.1:0", "not 'http://127.0.0.1:0'")]
     [TestCase("http://", "not 'http://'")]
+    [TestCase("http://127.0.0.1:8000 ", "and no spaces or control characters")]
+    [TestCase("http://127.0.0.1:80\n00", "not 'http://127.0.0.1:80\\n00'")]
+    [TestCase("\thttp://127.0.0.1:8000", "and no spaces or control characters")]
     public async Task AnEndpointThatIsNotAnHttpUrlIsOneUsageLineNamingTheOptionWithAnExample(string value, string detail)
     {
         foreach (var command in new[] { "up", "show", "verify" })
@@ -84,6 +87,29 @@ public sealed class CommandLineTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error, Does.Contain($"--endpoint needs a URL after it, such as http://127.0.0.1:8000; '{next}' is an option, not a URL"));
         Assert.That(run.Error, Does.Not.Contain("http://-"));
+    }
+
+    [Test]
+    public async Task AWordStartingWithAtIsOneUsageLineNeverAResponseFileRead()
+    {
+        // System.CommandLine would read @file as more arguments: a folder, /dev/zero or a file naming
+        // itself crashed the tool, a FIFO blocked it. The tool takes no response files.
+        var self = Path.GetTempFileName();
+        File.WriteAllText(self, $"@{self}\n");
+        try
+        {
+            foreach (var word in new[] { "@/tmp", "@/dev/zero", "@" + self })
+            {
+                var run = await Tool.RunAsync("plan", word, "--project", LocalEngine.Repo.Root).WaitAsync(TimeSpan.FromSeconds(30));
+
+                Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), word);
+                Assert.That(run.Error.Trim(), Does.StartWith($"plan takes no argument '{word}'"), word);
+            }
+        }
+        finally
+        {
+            File.Delete(self);
+        }
     }
 
     [TestCase("--endpoint --user bob", "--endpoint needs a URL after it, such as http://127.0.0.1:8000; '--user' is an option, not a URL")]

@@ -66,6 +66,9 @@ public abstract class SandboxAction(CatalogOptions catalog, TargetOptions? targe
     // One line for people on stderr; with --json also the one document on stdout, with the error in it.
     private static int Fail(SandboxRun run, string message, int exitCode)
     {
+        // Every failure is one line, whatever it quotes (an engine's message, a value with a line
+        // feed); only the catalog's list of problems has a line per problem.
+        message = exitCode == ExitCodes.CatalogInvalid ? message : Excerpt.Escape(message);
         run.Error.WriteLine(message);
         if (JsonOutput.Requested(run.Result))
         {

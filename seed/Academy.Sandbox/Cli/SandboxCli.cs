@@ -21,35 +21,70 @@ public static class SandboxCli
 {
     private const int LongestParseError = 400;
 
+    /// <summary>
+    /// How every command line is parsed: words are taken as they are, with no @file response files.
+    /// The tool never offered them, and System.CommandLine's reading of one crashed on a folder,
+    /// /dev/zero or a file that names itself, and blocked on a FIFO.
+    /// </summary>
+    public static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Runs one command line, writing to the given writers; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         args = EmptyValuesKept(args);
-        var parsed = Build().Parse(args);
-        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error) };
-        if (parsed.Action is ParseErrorAction)
+        var parsed = Build().Parse(args, Parsing);
+        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error, "error"), EnableDefaultExceptionHandler = false };
+        try
         {
-            if (parsed.Errors.Any(e => e.Message.Length > LongestParseError))
+            return parsed.Action is ParseErrorAction ? UsageError(parsed, args, terminal) : await parsed.InvokeAsync(terminal, ct);
+        }
+        catch (OutputUnwritableException e)
+        {
+            // stdout on a full disk (/dev/full) or closed (`>&-`): one line, not System.CommandLine's stack trace.
+            try
             {
-                return HugeInputErrorAsync(parsed, terminal);
+                terminal.Error.WriteLine(e.Message);
+            }
+            catch (OutputUnwritableException)
+            {
+                // stderr is gone as well: the exit code is all that is left to say it
             }
 
-            // One line that says what to type instead, on stderr, so stdout holds nothing or, with --json, the one document saying the same.
-            var lines = UsageErrors.Lines(parsed, args);
-            foreach (var line in lines)
-            {
-                terminal.Error.WriteLine(line);
-            }
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // A bug: shown as System.CommandLine's own handler shows it.
+            error.WriteLine($"Unhandled exception: {e}");
+            return 1;
+        }
+    }
 
-            if (JsonOutput.Requested(parsed))
-            {
-                JsonOutput.WriteFailure(terminal.Output, string.Join("; ", lines), ExitCodes.Usage);
-            }
-
-            return Task.FromResult(ExitCodes.Usage);
+    private static int UsageError(ParseResult parsed, string[] args, InvocationConfiguration terminal)
+    {
+        if (parsed.Errors.Any(e => e.Message.Length > LongestParseError))
+        {
+            return HugeInputError(parsed, terminal);
         }
 
-        return parsed.InvokeAsync(terminal, ct);
+        // One line that says what to type instead, on stderr, so stdout holds nothing or, with --json,
+        // the one document saying the same. A line feed in a word quoted back does not split the line.
+        var lines = UsageErrors.Lines(parsed, args).Select(line => Excerpt.Escape(line)).ToList();
+        foreach (var line in lines)
+        {
+            terminal.Error.WriteLine(line);
+        }
+
+        if (JsonOutput.Requested(parsed))
+        {
+            JsonOutput.WriteFailure(terminal.Output, string.Join("; ", lines), ExitCodes.Usage);
+        }
+
+        return ExitCodes.Usage;
     }
 
     // `--roster=` is an empty value, as `--roster ''` is, and gets the option's own message. System.CommandLine
@@ -58,9 +93,9 @@ public static class SandboxCli
         [.. args.SelectMany(a => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=', StringComparison.Ordinal) == a.Length - 1 ? new[] { a[..^1], "" } : [a])];
 
     // System.CommandLine quotes a wrong token whole; a megabyte of it would bury the message.
-    private static Task<int> HugeInputErrorAsync(ParseResult parsed, InvocationConfiguration terminal)
+    private static int HugeInputError(ParseResult parsed, InvocationConfiguration terminal)
     {
-        var messages = parsed.Errors.Select(e => Excerpt.Of(e.Message, LongestParseError, LongestParseError - 100)).ToList();
+        var messages = parsed.Errors.Select(e => Excerpt.Escape(Excerpt.Of(e.Message, LongestParseError, LongestParseError - 100))).ToList();
         foreach (var message in messages)
         {
             terminal.Error.WriteLine(message);
@@ -71,7 +106,7 @@ public static class SandboxCli
             JsonOutput.WriteFailure(terminal.Output, "error: " + string.Join("; ", messages), ExitCodes.Usage);
         }
 
-        return Task.FromResult(ExitCodes.Usage);
+        return ExitCodes.Usage;
     }
 
     public static RootCommand Build()

@@ -11,7 +11,7 @@ namespace Academy.Sandbox.Cli;
 /// and means the same. Messages escape what they quote themselves, so a line feed in a name does not
 /// split it; this is the net under all of them.
 /// </summary>
-public sealed class TerminalWriter(TextWriter inner) : TextWriter
+public sealed class TerminalWriter(TextWriter inner, string stream = "output") : TextWriter
 {
     public override Encoding Encoding => inner.Encoding;
 
@@ -28,34 +28,51 @@ public sealed class TerminalWriter(TextWriter inner) : TextWriter
     {
         if (Excerpt.FirstToEscape([value], keepLineFeeds: true) < 0)
         {
-            inner.Write(value);
+            Guard(() => inner.Write(value));
         }
         else
         {
-            inner.Write(Excerpt.Escape(value.ToString(), keepLineFeeds: true));
+            Guard(() => inner.Write(Excerpt.Escape(value.ToString(), keepLineFeeds: true)));
         }
     }
 
-    public override void Write(string? value) => inner.Write(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true));
+    public override void Write(string? value) => Guard(() => inner.Write(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true)));
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
     public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
 
-    public override void WriteLine(string? value) => inner.WriteLine(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true));
+    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value is null ? null : Excerpt.Escape(value, keepLineFeeds: true)));
 
-    public override void WriteLine() => inner.WriteLine();
+    public override void WriteLine() => Guard(inner.WriteLine);
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => Guard(inner.Flush);
 
-    public override Task FlushAsync() => inner.FlushAsync();
+    public override Task FlushAsync()
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    // A full disk behind a redirect raises IOException, a closed descriptor UnauthorizedAccessException.
+    private void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            throw new OutputUnwritableException(stream, e);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
         // The writers it wraps belong to the caller (Console.Out, a test's StringWriter).
         if (disposing)
         {
-            inner.Flush();
+            Flush();
         }
 
         base.Dispose(disposing);

@@ -69,7 +69,7 @@ public static class UsageErrors
             .Where(s => !args.Any(a => Given(a, s)))
             .ToList();
         var runnable = named
-            .Where(s => root.Parse(Replace(args, token, s).ToArray()).Errors.Count == 0 && !RefusedWhenRun(Replace(args, token, s).ToList()))
+            .Where(s => root.Parse(Replace(args, token, s).ToArray(), SandboxCli.Parsing).Errors.Count == 0 && !RefusedWhenRun(Replace(args, token, s).ToList()))
             .ToList();
         var shown = option ? runnable : named;
         var fix = (runnable.Count, shown.Count) switch
@@ -120,8 +120,9 @@ public static class UsageErrors
     private static bool Given(string arg, string option) => arg == option || arg.StartsWith(option + "=", StringComparison.Ordinal);
 
     // What a command refuses only once it runs, in a line that parses: --learner picks one learner of
-    // a roster, report covers a course, --item is an item of --table; a response file's words are
-    // not seen here at all. (A --stack without a roster is not caught: that needs the stack's file.)
+    // a roster, report covers a course, --item is an item of --table; a word starting with @ (a
+    // response file elsewhere) is a mistake here. (A --stack without a roster is not caught: that
+    // needs the stack's file.)
     private static bool RefusedWhenRun(IReadOnlyList<string> args)
     {
         bool Has(string option) => args.Any(a => Given(a, option));
@@ -144,7 +145,7 @@ public static class UsageErrors
         }
 
         string[] longer = [.. args, "--endpoint", engine.Endpoint!];
-        return root.Parse(longer).Errors.Count == 0 ? longer : args;
+        return root.Parse(longer, SandboxCli.Parsing).Errors.Count == 0 ? longer : args;
     }
 
     private static IEnumerable<string> Replace(IReadOnlyList<string> args, string token, string suggestion)

@@ -11,6 +11,12 @@ public static class EndpointUrl
     /// <summary>Null when <paramref name="text"/> is a usable endpoint, otherwise the one-line error.</summary>
     public static string? Problem(string text)
     {
+        // Uri.TryCreate trims spaces and accepts some inside, which the SDK then refuses with a stack trace.
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535 and no spaces or control characters, such as {Example}, not '{Academy.Catalog.Errors.Excerpt.Escape(text)}'";
+        }
+
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.Host.Length > 0

@@ -50,6 +50,52 @@ public sealed class EndpointFailureTests
             .And.Not.Contain("See inner exception").And.Not.Contain("throttl"));
     }
 
+    private const string Json = "Content-Type: application/x-amz-json-1.0\r\nConnection: close\r\n";
+
+    [TestCase("", "broke off")]
+    [TestCase("HTTP/1.1 200 OK\r\n" + Json + "Content-Length: 1000\r\n\r\n{\"Ta", "broke off")]
+    [TestCase("HTTP/1.1 200 OK\r\n" + Json + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\n", "malformed")]
+    [TestCase("HTTP/1.1 200 OK\r\n" + Json + "x-amz-crc32: 1\r\nContent-Length: 2\r\n\r\n{}", "CRC32")]
+    [TestCase("HTTP/1.1 400 Bad Request\r\n" + Json + "Content-Length: 31\r\n\r\n{\"__type\":12,\"message\":{\"a\":1}}", "could not read")]
+    public async Task AnAnswerThatIsNotWellFormedHttpOrDynamoDbIsOneLineNotAStackTrace(string response, string said)
+    {
+        using var server = LoopbackServer.Raw(response);
+
+        foreach (var command in new[] { "show", "verify", "up", "plan", "down" })
+        {
+            var run = await Tool.RunAsync(command, "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), $"{command}: {run.Error}");
+            Assert.That(lines, Has.Length.EqualTo(1), $"{command}: {run.Error}");
+            Assert.That(lines[0], Does.Contain($"the server at {server.Endpoint} is not DynamoDB").And.Contain(said).And.Not.Contain(" at Academy"), command);
+        }
+    }
+
+    // One body for every request: a table description that fits the catalog's key and a scan page.
+    private static string Answer(string scan) =>
+        "{\"Table\": {\"TableStatus\": \"ACTIVE\", \"KeySchema\": [{\"AttributeName\": \"name\", \"KeyType\": \"HASH\"}], "
+        + "\"AttributeDefinitions\": [{\"AttributeName\": \"name\", \"AttributeType\": \"S\"}], \"BillingModeSummary\": {\"BillingMode\": \"PAY_PER_REQUEST\"}}, " + scan + "}";
+
+    [TestCase("{}", "a description of", "without the table in it")]
+    [TestCase("SCAN:\"Items\": [{\"name\": {\"S\": \"dup\"}}, {\"name\": {\"S\": \"dup\"}}]", "that returned the item dup twice", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": {\"S\": \"again\"}}", "the same position to go on from (LastEvaluatedKey) twice", "twice")]
+    public async Task AnAnswerNoDynamoDbGivesIsOneLineNotAStackTraceOrAHang(string body, string said, string also)
+    {
+        var json = body.StartsWith("SCAN:", StringComparison.Ordinal) ? Answer(body["SCAN:".Length..]) : body;
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", json);
+
+        foreach (var command in body == "{}" ? new[] { "up", "show", "verify", "adopt" } : ["show", "verify", "plan", "adopt"])
+        {
+            var run = await Tool.RunAsync(command, "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), $"{command}: {run.Error}");
+            Assert.That(lines, Has.Length.EqualTo(1), $"{command}: {run.Error}");
+            Assert.That(lines[0], Does.Contain($"the server at {server.Endpoint} is not DynamoDB").And.Contain(said).And.Contain(also), command);
+        }
+    }
+
     [Test]
     public async Task AnEngineThatKeepsFailingWithInternalServerErrorIsReportedAsAServerErrorNotAsThrottling()
     {

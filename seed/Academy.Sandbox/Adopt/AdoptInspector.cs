@@ -41,7 +41,7 @@ public static class AdoptInspector
             }
 
             liveCapacities.Add(LiveCapacity(description));
-            var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
+            var live = LiveTable.ByKey(await LiveTable.ScanAsync(client, table.Name, ct), table);
             var secrets = LiveSecrets.For(catalog, table);
             var items = declared.Select(item => Compare(catalog, table, item, live, secrets)).ToList();
             var declaredIds = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Academy.Catalog.Errors;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 
@@ -80,13 +81,22 @@ public static class ConnectionFailure
     }
 
     // DynamoDB names every error (__type); an answer without a name, or a body that is not JSON, came from some other server.
+    // An answer that broke off or was not well-formed HTTP, a body whose checksum did not match, or
+    // one the SDK could not read at all: no DynamoDB answers like that either.
     private static string? NotDynamoDb(Exception e) => e switch
     {
         AmazonUnmarshallingException u => $"HTTP {(int)u.StatusCode} and a body that is not DynamoDB JSON",
         AmazonServiceException s when string.IsNullOrEmpty(s.ErrorCode) && s.StatusCode != 0 =>
             $"HTTP {(int)s.StatusCode}{(Find<HttpErrorResponseException>(s)?.Response?.ContentType is { Length: > 0 } type ? $" ({type})" : "")} and no DynamoDB error in it",
+        _ when Find<EngineAnswerException>(e) is { } odd => odd.Message,
+        _ when Find<HttpIOException>(e) is { } broken => $"an HTTP answer that broke off or was malformed ({OneLine(broken.Message)})",
+        _ when Find<IOException>(e) is { } io && io.Message.Contains("CRC", StringComparison.Ordinal) => "an answer whose CRC32 checksum does not match its body",
+        AmazonClientException c when !c.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>
+            $"an answer the AWS SDK could not read ({OneLine(c.Message)})",
         _ => null,
     };
+
+    private static string OneLine(string message) => Excerpt.Of(Excerpt.Escape(message), 200, 160);
 
     private static bool IsConnectionFailure(Exception e)
     {

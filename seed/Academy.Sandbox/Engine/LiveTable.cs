@@ -1,4 +1,6 @@
 using Amazon.DynamoDBv2;
+using Academy.Catalog.Items;
+using Academy.Catalog.Tables;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Engine;
@@ -10,12 +12,34 @@ public static class LiveTable
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
+        var positions = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
             items.AddRange(page.Items ?? []);
+            // A scan that names a position it already gave would go on for ever.
+            if (page.LastEvaluatedKey is { Count: > 0 } next && !positions.Add(Academy.Catalog.Items.DynamoJsonWriter.Write(next)))
+            {
+                throw new EngineAnswerException($"a scan of {tableName} that gave the same position to go on from (LastEvaluatedKey) twice");
+            }
         }
 
         return items;
+    }
+
+    /// <summary>Scanned items by key; an item returned twice is an answer no DynamoDB gives.</summary>
+    public static Dictionary<ItemKey, Dictionary<string, AttributeValue>> ByKey(IEnumerable<Dictionary<string, AttributeValue>> items, TableSpec table)
+    {
+        var byKey = new Dictionary<ItemKey, Dictionary<string, AttributeValue>>();
+        foreach (var item in items)
+        {
+            var key = TableKeys.Of(table, item);
+            if (!byKey.TryAdd(key, item))
+            {
+                throw new EngineAnswerException($"a scan of {table.Name} that returned the item {Academy.Catalog.Errors.Excerpt.Escape(Academy.Catalog.Errors.Excerpt.Of(key.ToString()))} twice");
+            }
+        }
+
+        return byKey;
     }
 
     /// <summary>The table's description, or null when it does not exist.</summary>
@@ -23,7 +47,8 @@ public static class LiveTable
     {
         try
         {
-            return (await client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct)).Table;
+            return (await client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct)).Table
+                ?? throw new EngineAnswerException($"a description of {tableName} without the table in it");
         }
         catch (ResourceNotFoundException)
         {

@@ -28,7 +28,8 @@ public static class ShowRunner
 
         var globalItems = await ReadTableAsync(client, global.Name, target, hints, ct);
         var jobItems = await ReadTableAsync(client, jobs.Name, target, hints, ct);
-        var jobsByName = jobItems
+        _ = LiveTable.ByKey(globalItems, global); // an item scanned twice is an engine's fault, said in one line
+        var jobsByName = LiveTable.ByKey(jobItems, jobs).Values
             .Where(i => i.TryGetValue(JobFields.Name, out var n) && n.S is not null)
             .ToDictionary(i => i[JobFields.Name].S!, i => (IReadOnlyDictionary<string, AttributeValue>)i, StringComparer.Ordinal);
         var globalSecrets = LiveSecrets.For(catalog, global);

@@ -97,7 +97,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             }
         }
 
-        var live = liveItems.ToDictionary(i => TableKeys.Of(table, i));
+        var live = LiveTable.ByKey(liveItems, table);
 
         var declared = catalog.ItemsOf(table.Key).ToList();
         var secrets = LiveSecrets.For(catalog, table);

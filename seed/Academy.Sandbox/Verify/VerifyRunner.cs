@@ -29,7 +29,7 @@ public static class VerifyRunner
                 continue;
             }
 
-            var live = (await LiveTable.ScanAsync(client, table.Name, ct)).ToDictionary(i => TableKeys.Of(table, i));
+            var live = LiveTable.ByKey(await LiveTable.ScanAsync(client, table.Name, ct), table);
             var secrets = LiveSecrets.For(catalog, table);
             var declaredKeys = declared.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var items = new List<ItemDrift>();

@@ -46,6 +46,9 @@ public sealed class LoopbackServer : IDisposable
         return new([.. Encoding.ASCII.GetBytes(head), .. bytes]);
     }
 
+    /// <summary>Reads each request, sends <paramref name="response"/> as it is (nothing at all, or broken HTTP), then closes.</summary>
+    public static LoopbackServer Raw(string response) => new(Encoding.ASCII.GetBytes(response));
+
     /// <summary>
     /// Reads each request and answers with the headers of a large DynamoDB answer, then one byte of its
     /// body every <paramref name="interval"/> (a very long interval: it stops sending), never finishing.

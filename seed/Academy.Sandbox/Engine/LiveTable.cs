@@ -1,6 +1,6 @@
-using Amazon.DynamoDBv2;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
 namespace Academy.Sandbox.Engine;

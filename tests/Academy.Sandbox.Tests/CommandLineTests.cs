@@ -78,6 +78,10 @@ public sealed class CommandLineTests
         }
     }
 
+    [Test]
+    public void AWordEndingInALineFeedIsQuotedInASuggestedCommand() =>
+        Assert.That(Hints.Typed(["show", "--user", "bob\n"]), Is.Not.EqualTo("`academy-sandbox show --user bob\n`"));
+
     [TestCase("--aws")]
     [TestCase("--user")]
     public async Task AnEndpointFollowedByAnotherOptionSaysItsUrlIsMissingWithoutSuggestingAUrlOfTheOption(string next)

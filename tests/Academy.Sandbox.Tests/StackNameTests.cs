@@ -44,6 +44,8 @@ public sealed class StackNameTests
     [TestCase("", "a stack name is 1 to 100")]
     [TestCase("dev/", "a stack name is 1 to 100")]
     [TestCase("my stack", "a stack name is 1 to 100")]
+    [TestCase("dev\n", "a stack name is 1 to 100")]
+    [TestCase("acme\n/dev", "an owner")]
     [TestCase("dev\u001b[2J", "\\u001B[2J")]
     [TestCase("x/dev", "an owner")]
     [TestCase("acme/my project/dev", "a project name")]

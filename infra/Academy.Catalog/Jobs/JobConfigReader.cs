@@ -225,6 +225,6 @@ internal static partial class JobConfigReader
         return target.Ok ? new JobTarget(format!, path!) : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_.-]+\\z")]
     private static partial Regex UrlSegment();
 }

@@ -27,6 +27,6 @@ public static partial class TableNames
         return null;
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9_.-]+$")]
+    [GeneratedRegex("^[a-zA-Z0-9_.-]+\\z")]
     private static partial Regex Allowed();
 }

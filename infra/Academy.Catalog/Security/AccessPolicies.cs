@@ -117,6 +117,6 @@ public static partial class AccessPolicies
     }
 
     // A table ARN and nothing more: no '*', no /index/..., no /stream/...; names follow DynamoDB's rules.
-    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:dynamodb:[a-z]{2}(-[a-z]+)+-\d:\d{12}:table/[A-Za-z0-9_.-]{3,255}$")]
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:dynamodb:[a-z]{2}(-[a-z]+)+-\d:\d{12}:table/[A-Za-z0-9_.-]{3,255}\z")]
     private static partial Regex TableArn();
 }

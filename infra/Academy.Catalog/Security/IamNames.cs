@@ -59,6 +59,6 @@ public static partial class IamNames
     }
 
     // IAM's [\w+=,.@-]+ with \w meaning ASCII word characters (.NET's \w also matches other scripts).
-    [GeneratedRegex("^[A-Za-z0-9_+=,.@-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_+=,.@-]+\\z")]
     private static partial Regex Allowed();
 }

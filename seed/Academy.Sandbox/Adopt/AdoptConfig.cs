@@ -137,13 +137,13 @@ public sealed partial class AdoptConfig(IReadOnlyList<AdoptConfig.TableEntry> ta
     private static string Shell(string value) =>
         ShellSafe().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    [GeneratedRegex("^[A-Za-z0-9_./:@%+=-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_./:@%+=-]+\\z")]
     private static partial Regex ShellSafe();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*\\z")]
     private static partial Regex PathSegment();
 
     // `pulumi config set --path` stores "true", "false" and integers as bool and number.
-    [GeneratedRegex("^(true|false|[-+]?[0-9]+)$")]
+    [GeneratedRegex("^(true|false|[-+]?[0-9]+)\\z")]
     private static partial Regex TypedByPulumi();
 }

@@ -178,6 +178,6 @@ public sealed partial class Hints(IReadOnlyList<string> scope, IReadOnlyList<str
         return text.ToString();
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_@%+=:,./-]+\\z")]
     private static partial Regex PlainWord();
 }

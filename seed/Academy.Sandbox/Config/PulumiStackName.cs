@@ -58,9 +58,9 @@ public static partial class PulumiStackName
     // The one way input is quoted back: escaped, and excerpted with its length when long.
     private static string Quote(string text) => $"\"{Excerpt.Of(text)}\"";
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]+\z")]
     private static partial Regex NameOrProject();
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}[a-zA-Z0-9]$")]
+    [GeneratedRegex(@"\A[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}[a-zA-Z0-9]\z")]
     private static partial Regex Owner();
 }

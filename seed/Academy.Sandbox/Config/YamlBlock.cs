@@ -119,10 +119,10 @@ public static partial class YamlBlock
         return text.Append('"').ToString();
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_./-]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_./-]*\\z")]
     private static partial Regex PlainSafe();
 
     // Words YAML 1.1 or 1.2 readers type as bool or null.
-    [GeneratedRegex("^(y|n|yes|no|on|off|true|false|null)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(y|n|yes|no|on|off|true|false|null)\\z", RegexOptions.IgnoreCase)]
     private static partial Regex Keyword();
 }

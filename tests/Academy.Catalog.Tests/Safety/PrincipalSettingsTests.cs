@@ -49,6 +49,7 @@ public class PrincipalSettingsTests
     [TestCase("writerRoleName", "arn:aws:iam::123456789012:role/academy-writer", "is an ARN; give the role's name only")]
     [TestCase("writerUserName", "/academy/writer", "has a '/'; give the user's name without its path")]
     [TestCase("etlRoleName", "etl*", "is not an IAM role name")]
+    [TestCase("etlRoleName", "academy-etl\n", "is not an IAM role name")]
     public void ABadNameIsAnErrorNamingItsConfigKey(string key, string value, string message)
     {
         var error = Failures.Of(() => TestProject.Build(config: new() { [key] = value })).Single();

@@ -79,6 +79,16 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task AFlagTakenAsAValueIsRefusedBeforeAnythingIsCreated()
+    {
+        var run = await Tool.RunAsync("up", "--user", "--prune", "--endpoint", "http://127.0.0.1:1", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Is.EqualTo("--user needs a value after it; '--prune' is an option, not its value"));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
     public void AWordEndingInALineFeedIsQuotedInASuggestedCommand() =>
         Assert.That(Hints.Typed(["show", "--user", "bob\n"]), Is.Not.EqualTo("`academy-sandbox show --user bob\n`"));
 
@@ -119,6 +129,8 @@ public sealed class CommandLineTests
     [TestCase("--endpoint --user bob", "--endpoint needs a URL after it, such as http://127.0.0.1:8000; '--user' is an option, not a URL")]
     [TestCase("--user --endpoint http://127.0.0.1:1", "--user needs a value after it; '--endpoint' is an option, not its value")]
     [TestCase("--stack --user bob", "--stack needs a value after it; '--user' is an option, not its value")]
+    [TestCase("--user --json", "--user needs a value after it; '--json' is an option, not its value")]
+    [TestCase("--user --help", "--user needs a value after it; '--help' is an option, not its value")]
     public async Task AnOptionThatTookTheNextOptionAsItsValueIsNamedRatherThanTheWordLeftOver(string line, string error)
     {
         var run = await Tool.RunAsync(["show", .. line.Split(' '), "--project", LocalEngine.Repo.Root]);

@@ -77,17 +77,22 @@ public sealed class EndpointFailureTests
         "{\"Table\": {\"TableStatus\": \"ACTIVE\", \"KeySchema\": [{\"AttributeName\": \"name\", \"KeyType\": \"HASH\"}], "
         + "\"AttributeDefinitions\": [{\"AttributeName\": \"name\", \"AttributeType\": \"S\"}], \"BillingModeSummary\": {\"BillingMode\": \"PAY_PER_REQUEST\"}}, " + scan + "}";
 
-    [TestCase("{}", "a description of", "without the table in it")]
+    [TestCase("{}", "a description of", "without the table's key in it")]
     [TestCase("SCAN:\"Items\": [{\"name\": {\"S\": \"dup\"}}, {\"name\": {\"S\": \"dup\"}}]", "that returned the item dup twice", "a scan of alice-academy-")]
     [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": {\"S\": \"again\"}}", "the same position to go on from (LastEvaluatedKey) twice", "twice")]
+    [TestCase("SCAN:\"Items\": [null]", "an empty or null item", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [{\"tz\": {\"S\": \"x\"}}]", "an item without its key", "a scan of alice-academy-")]
+    [TestCase("{\"Table\": \"x\"}", "a description of", "without the table's key in it")]
     public async Task AnAnswerNoDynamoDbGivesIsOneLineNotAStackTraceOrAHang(string body, string said, string also)
     {
         var json = body.StartsWith("SCAN:", StringComparison.Ordinal) ? Answer(body["SCAN:".Length..]) : body;
         using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", json);
 
-        foreach (var command in body == "{}" ? new[] { "up", "show", "verify", "adopt" } : ["show", "verify", "plan", "adopt"])
+        foreach (var command in body.StartsWith("SCAN:", StringComparison.Ordinal) ? new[] { "show", "verify", "plan", "adopt", "export" } : ["up", "show", "verify", "adopt"])
         {
-            var run = await Tool.RunAsync(command, "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+            // export writes files: never into the repository, should it get that far.
+            string[] scratch = command == "export" ? ["--out", Path.Combine(Path.GetTempPath(), "academy-export-" + Guid.NewGuid().ToString("N"))] : [];
+            var run = await Tool.RunAsync([command, "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root, .. scratch]).WaitAsync(Bound);
 
             var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable), $"{command}: {run.Error}");

@@ -21,11 +21,23 @@ public sealed class OutputFailureTests
     }
 
     [Test]
+    public async Task WithoutStderrTheJsonDocumentAndTheExitCodeStillSayIt()
+    {
+        var output = new StringWriter();
+
+        var code = await SandboxCli.RunAsync(["plan", "--json", "--bogus", "--project", LocalEngine.Repo.Root], output, new FullDisk());
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Usage));
+        using var document = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.That(document.RootElement.GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Usage));
+    }
+
+    [Test]
     public async Task WithStderrGoneAsWellTheExitCodeStillSaysIt()
     {
         var code = await SandboxCli.RunAsync(["plan", "--project", LocalEngine.Repo.Root], new FullDisk(), new FullDisk());
 
-        Assert.That(code, Is.EqualTo(ExitCodes.Failed));
+        Assert.That(code, Is.EqualTo(ExitCodes.Failed), "stdout failed: what plan found is not said");
     }
 
     [TestCase("a\nb")]

@@ -33,10 +33,12 @@ public static class SandboxCli
     {
         args = EmptyValuesKept(args);
         var parsed = Build().Parse(args, Parsing);
-        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error, "error"), EnableDefaultExceptionHandler = false };
+        var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error, TerminalWriter.ErrorStream), EnableDefaultExceptionHandler = false };
         try
         {
-            return parsed.Action is ParseErrorAction ? UsageError(parsed, args, terminal) : await parsed.InvokeAsync(terminal, ct);
+            return parsed.Action is ParseErrorAction || UsageErrors.SwallowedOptions(parsed).Count > 0
+                ? UsageError(parsed, args, terminal)
+                : await parsed.InvokeAsync(terminal, ct);
         }
         catch (OutputUnwritableException e)
         {

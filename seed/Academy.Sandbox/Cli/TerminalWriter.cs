@@ -11,8 +11,12 @@ namespace Academy.Sandbox.Cli;
 /// and means the same. Messages escape what they quote themselves, so a line feed in a name does not
 /// split it; this is the net under all of them.
 /// </summary>
-public sealed class TerminalWriter(TextWriter inner, string stream = "output") : TextWriter
+public sealed class TerminalWriter(TextWriter inner, string stream = TerminalWriter.OutputStream) : TextWriter
 {
+    public const string OutputStream = "output";
+
+    public const string ErrorStream = "error";
+
     public override Encoding Encoding => inner.Encoding;
 
     public override IFormatProvider FormatProvider => inner.FormatProvider;
@@ -63,7 +67,12 @@ public sealed class TerminalWriter(TextWriter inner, string stream = "output") :
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            throw new OutputUnwritableException(stream, e);
+            // Without stderr the command still does its work, writes its --json document and
+            // returns its own exit code; without stdout it cannot say what it found.
+            if (stream != ErrorStream)
+            {
+                throw new OutputUnwritableException(stream, e);
+            }
         }
     }
 

@@ -22,9 +22,10 @@ public static class UsageErrors
 
     // Options that took another of the command's options as their value (`--endpoint --user`): the
     // option's own message where it has one (--endpoint's), else that its value is missing.
-    private static List<string> SwallowedOptions(ParseResult parsed)
+    internal static List<string> SwallowedOptions(ParseResult parsed)
     {
-        var names = parsed.CommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = parsed.CommandResult.Command.Options.Concat(parsed.RootCommandResult.Command.Options)
+            .SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         var swallowing = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
             .Where(o => o.Tokens.Any(t => names.Contains(t.Value)))
             .ToList();
@@ -34,23 +35,24 @@ public static class UsageErrors
             .Select(e => e.Message)
             .Distinct()
             .ToList();
-        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens[0].Value}' is an option, not its value").ToList();
+        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens.First(t => names.Contains(t.Value)).Value}' is an option, not its value").ToList();
     }
 
     /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>
     public static IReadOnlyList<string> Lines(ParseResult parsed, IReadOnlyList<string> args)
     {
+        // `show --endpoint --user bob`: --endpoint took `--user` as its value and `bob` is left over;
+        // `up --user --prune` parses, with a learner named --prune. The option's own message says what
+        // went wrong; the word left over would not.
+        if (SwallowedOptions(parsed) is { Count: > 0 } swallowed)
+        {
+            return swallowed;
+        }
+
         if (parsed.UnmatchedTokens.Count == 0)
         {
             // A bad value or a missing one: the option's own message already names it.
             return parsed.Errors.Select(e => e.Message).Distinct().ToList();
-        }
-
-        // `show --endpoint --user bob`: --endpoint took `--user` as its value and `bob` is left over.
-        // The option's own message says what went wrong; the word left over would not.
-        if (SwallowedOptions(parsed) is { Count: > 0 } swallowed)
-        {
-            return swallowed;
         }
 
         // The first word not understood explains the rest (`--usr bob` leaves `bob` over too).

@@ -8,18 +8,30 @@ namespace Academy.Sandbox.Engine;
 /// <summary>Reads what a table holds now.</summary>
 public static class LiveTable
 {
+    // DynamoDB returns up to 1 MB a page; an empty page with more to come is rare, a hundred in a row never.
+    private const int MaxEmptyPages = 100;
+
     /// <summary>Every item, with strongly consistent reads so a scan right after `up` sees every write.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
         var positions = new HashSet<string>(StringComparer.Ordinal);
+        var emptyPages = 0;
         await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
-            items.AddRange(page.Items ?? []);
-            // A scan that names a position it already gave would go on for ever.
-            if (page.LastEvaluatedKey is { Count: > 0 } next && !positions.Add(Academy.Catalog.Items.DynamoJsonWriter.Write(next)))
+            var found = page.Items ?? [];
+            if (found.Any(i => i is null || i.Count == 0 || i.Values.Any(v => v is null)))
             {
-                throw new EngineAnswerException($"a scan of {tableName} that gave the same position to go on from (LastEvaluatedKey) twice");
+                throw new EngineAnswerException($"a scan of {tableName} that returned an empty or null item");
+            }
+
+            items.AddRange(found);
+            // A scan that names a position it already gave, or goes on and on finding nothing, would never end.
+            emptyPages = found.Count == 0 ? emptyPages + 1 : 0;
+            if (page.LastEvaluatedKey is { Count: > 0 } next
+                && (!positions.Add(Academy.Catalog.Items.DynamoJsonWriter.Write(next)) || emptyPages > MaxEmptyPages))
+            {
+                throw new EngineAnswerException($"a scan of {tableName} that gave the same position to go on from (LastEvaluatedKey) twice, or {MaxEmptyPages} pages in a row without an item");
             }
         }
 
@@ -33,6 +45,11 @@ public static class LiveTable
         foreach (var item in items)
         {
             var key = TableKeys.Of(table, item);
+            if (key.Hash.Length == 0 || key.Range?.Length == 0)
+            {
+                throw new EngineAnswerException($"a scan of {table.Name} that returned an item without its key ({Academy.Catalog.Errors.Excerpt.Escape(TableSettings.DeclaredKey(table))})");
+            }
+
             if (!byKey.TryAdd(key, item))
             {
                 throw new EngineAnswerException($"a scan of {table.Name} that returned the item {Academy.Catalog.Errors.Excerpt.Escape(Academy.Catalog.Errors.Excerpt.Of(key.ToString()))} twice");
@@ -47,8 +64,10 @@ public static class LiveTable
     {
         try
         {
-            return (await client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct)).Table
-                ?? throw new EngineAnswerException($"a description of {tableName} without the table in it");
+            var table = (await client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct)).Table;
+            return table is { KeySchema.Count: > 0 }
+                ? table
+                : throw new EngineAnswerException($"a description of {tableName} without the table's key in it");
         }
         catch (ResourceNotFoundException)
         {

@@ -62,6 +62,7 @@ public static class ExportRunner
             // may hold one (docs/safety.md) keep the files' own version, so the files lose nothing they declared.
             var secrets = LiveSecrets.For(catalog, table);
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
+            _ = LiveTable.ByKey(live, table); // an item twice, or without its key, is the engine's fault: one line
             var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i))
                 .Concat(live.Where(secrets.MayBeSecret).Select(i => TableKeys.Of(table, i))).ToHashSet();
             var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();

@@ -36,7 +36,7 @@ public static class SandboxCli
         var terminal = new InvocationConfiguration { Output = new TerminalWriter(output), Error = new TerminalWriter(error, TerminalWriter.ErrorStream), EnableDefaultExceptionHandler = false };
         try
         {
-            return parsed.Action is ParseErrorAction || UsageErrors.SwallowedOptions(parsed).Count > 0
+            return parsed.Action is ParseErrorAction || UsageErrors.SwallowedOptions(parsed, args).Count > 0
                 ? UsageError(parsed, args, terminal)
                 : await parsed.InvokeAsync(terminal, ct);
         }

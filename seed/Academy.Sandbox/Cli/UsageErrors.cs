@@ -22,12 +22,16 @@ public static class UsageErrors
 
     // Options that took another of the command's options as their value (`--endpoint --user`): the
     // option's own message where it has one (--endpoint's), else that its value is missing.
-    internal static List<string> SwallowedOptions(ParseResult parsed)
+    // Only a value given as the next word counts: `--item=--help` (as hints write a key that looks
+    // like an option) is that value on purpose.
+    internal static List<string> SwallowedOptions(ParseResult parsed, IReadOnlyList<string> args)
     {
         var names = parsed.CommandResult.Command.Options.Concat(parsed.RootCommandResult.Command.Options)
             .SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        bool NextWord(System.CommandLine.Option option, string value) =>
+            Enumerable.Range(0, Math.Max(0, args.Count - 1)).Any(i => args[i + 1] == value && (args[i] == option.Name || option.Aliases.Contains(args[i])));
         var swallowing = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
-            .Where(o => o.Tokens.Any(t => names.Contains(t.Value)))
+            .Where(o => o.Tokens.Any(t => names.Contains(t.Value) && NextWord(o.Option, t.Value)))
             .ToList();
         var own = parsed.Errors
             .Where(e => e.SymbolResult is System.CommandLine.Parsing.OptionResult r && swallowing.Contains(r)
@@ -35,7 +39,7 @@ public static class UsageErrors
             .Select(e => e.Message)
             .Distinct()
             .ToList();
-        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens.First(t => names.Contains(t.Value)).Value}' is an option, not its value").ToList();
+        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens.First(t => names.Contains(t.Value) && NextWord(o.Option, t.Value)).Value}' is an option, not its value").ToList();
     }
 
     /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>
@@ -44,7 +48,7 @@ public static class UsageErrors
         // `show --endpoint --user bob`: --endpoint took `--user` as its value and `bob` is left over;
         // `up --user --prune` parses, with a learner named --prune. The option's own message says what
         // went wrong; the word left over would not.
-        if (SwallowedOptions(parsed) is { Count: > 0 } swallowed)
+        if (SwallowedOptions(parsed, args) is { Count: > 0 } swallowed)
         {
             return swallowed;
         }

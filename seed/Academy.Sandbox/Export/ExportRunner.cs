@@ -10,6 +10,7 @@ using Academy.Sandbox.Compare;
 using Academy.Sandbox.Config;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Files;
+using Academy.Sandbox.Up;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -47,7 +48,7 @@ public static class ExportRunner
         var tables = new List<LiveTableItems>();
         foreach (var table in catalog.Tables.Where(scope.Includes))
         {
-            if (await LiveTable.DescribeAsync(client, table.Name, ct) is null)
+            if (await LiveTable.DescribeAsync(client, table.Name, ct) is not { } description)
             {
                 if (!scope.Whole)
                 {
@@ -61,6 +62,8 @@ public static class ExportRunner
             // A value from a secret must never land in a file in plaintext; it stays in config. Items that
             // may hold one (docs/safety.md) keep the files' own version, so the files lose nothing they declared.
             var secrets = LiveSecrets.For(catalog, table);
+            // Items of a table keyed otherwise cannot be matched to the catalog's, as for up and show.
+            TableProvisioner.RequireKeys(table, description, hints);
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
             _ = LiveTable.ByKey(live, table); // an item twice, or without its key, is the engine's fault: one line
             var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i))

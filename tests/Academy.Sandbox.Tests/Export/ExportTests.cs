@@ -45,6 +45,26 @@ public sealed class ExportTests
         await Tool.RunAsync([.. args, "--user", user, "--project", project.Root, "--endpoint", LocalEngine.Endpoint]);
 
     [Test]
+    public async Task ATableKeyedOtherwiseIsRefusedWithItsWayOutNotBlamedOnTheEngine()
+    {
+        using var project = new ScratchProject();
+        var user = Tool.NewUser();
+        var table = $"{user}-academy-global";
+        await OnDemandTable.CreateAsync(table, "id", Amazon.DynamoDBv2.ScalarAttributeType.S);
+        using (var client = LocalEngine.Client())
+        {
+            await client.PutItemAsync(table, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["id"] = new() { S = "a" } });
+        }
+
+        var export = await RunAsync(project, user, "export", "--out", Path.Combine(project.Root, "out"));
+
+        Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Failed), export.Error);
+        Assert.That(export.Error.Trim(), Does.StartWith($"error: table {table} exists with key HASH id (S) but the catalog declares HASH name (S)")
+            .And.Not.Contain("not DynamoDB"));
+        Assert.That(Directory.Exists(Path.Combine(project.Root, "out")), Is.False, "nothing written");
+    }
+
+    [Test]
     public async Task UpExportRebuildGivesExactlyTheLiveItemsOfEveryType()
     {
         using var source = new ScratchProject();

@@ -31,15 +31,17 @@ public static class UsageErrors
         bool NextWord(System.CommandLine.Option option, string value) =>
             Enumerable.Range(0, Math.Max(0, args.Count - 1)).Any(i => args[i + 1] == value && (args[i] == option.Name || option.Aliases.Contains(args[i])));
         var swallowing = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
-            .Where(o => o.Tokens.Any(t => names.Contains(t.Value) && NextWord(o.Option, t.Value)))
+            .Select(o => (Result: o, Taken: o.Tokens.FirstOrDefault(t => names.Contains(t.Value) && NextWord(o.Option, t.Value))?.Value))
+            .Where(o => o.Taken is not null)
             .ToList();
+        var results = swallowing.Select(o => o.Result).ToHashSet();
         var own = parsed.Errors
-            .Where(e => e.SymbolResult is System.CommandLine.Parsing.OptionResult r && swallowing.Contains(r)
-                || e.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult p } && swallowing.Contains(p))
+            .Where(e => e.SymbolResult is System.CommandLine.Parsing.OptionResult r && results.Contains(r)
+                || e.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult p } && results.Contains(p))
             .Select(e => e.Message)
             .Distinct()
             .ToList();
-        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Option.Name} needs a value after it; '{o.Tokens.First(t => names.Contains(t.Value) && NextWord(o.Option, t.Value)).Value}' is an option, not its value").ToList();
+        return own.Count > 0 ? own : swallowing.Select(o => $"{o.Result.Option.Name} needs a value after it; '{o.Taken}' is an option, not its value").ToList();
     }
 
     /// <summary>What stderr says about a command line that does not parse; a --json document's error says the same.</summary>

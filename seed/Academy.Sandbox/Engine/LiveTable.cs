@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
 using Amazon.DynamoDBv2;
@@ -29,7 +30,7 @@ public static class LiveTable
             // A scan that names a position it already gave, or goes on and on finding nothing, would never end.
             emptyPages = found.Count == 0 ? emptyPages + 1 : 0;
             if (page.LastEvaluatedKey is { Count: > 0 } next
-                && (!positions.Add(Academy.Catalog.Items.DynamoJsonWriter.Write(next)) || emptyPages > MaxEmptyPages))
+                && (!positions.Add(DynamoJsonWriter.Write(next)) || emptyPages > MaxEmptyPages))
             {
                 throw new EngineAnswerException($"a scan of {tableName} that gave the same position to go on from (LastEvaluatedKey) twice, or {MaxEmptyPages} pages in a row without an item");
             }
@@ -47,12 +48,12 @@ public static class LiveTable
             var key = TableKeys.Of(table, item);
             if (key.Hash.Length == 0 || key.Range?.Length == 0)
             {
-                throw new EngineAnswerException($"a scan of {table.Name} that returned an item without its key ({Academy.Catalog.Errors.Excerpt.Escape(TableSettings.DeclaredKey(table))})");
+                throw new EngineAnswerException($"a scan of {table.Name} that returned an item without its key ({Excerpt.Escape(TableSettings.DeclaredKey(table))})");
             }
 
             if (!byKey.TryAdd(key, item))
             {
-                throw new EngineAnswerException($"a scan of {table.Name} that returned the item {Academy.Catalog.Errors.Excerpt.Escape(Academy.Catalog.Errors.Excerpt.Of(key.ToString()))} twice");
+                throw new EngineAnswerException($"a scan of {table.Name} that returned the item {Excerpt.Escape(Excerpt.Of(key.ToString()))} twice");
             }
         }
 

@@ -17,6 +17,7 @@ internal static class ItemChecks
     /// <summary>"Attribute names must be at least one character long and less than 64 KB".</summary>
     public const int MaxNameBytes = (64 * 1024) - 1;
 
+    /// <summary>Names, letter collisions and depth; the size is <see cref="Size"/>.</summary>
     public static void Run(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {
         CheckNames(item.Keys, "", report);
@@ -26,8 +27,11 @@ internal static class ItemChecks
         {
             Walk(value, new AttributePlace("", name, 0), 1, report, ref tooDeep);
         }
+    }
 
-        var size = ItemSize.Of(item);
+    /// <summary>The 400 KB limit, given the item's size (worked out once, by <see cref="CatalogItem"/> when it is built).</summary>
+    public static void Size(int size, Action<string, ErrorMessage> report)
+    {
         if (size > ItemSize.MaxBytes)
         {
             report("", $"is {size:N0} bytes by DynamoDB's size rules; an item may be at most {ItemSize.MaxBytes:N0} bytes (400 KB)");

@@ -73,12 +73,9 @@ public static class ItemParser
         var range = table.RangeKey is null ? null : KeyValue(attributes, table.RangeKey, isHash: false, format, report);
         ItemChecks.Run(attributes, report);
 
-        if (errors.Count > before || hash is null)
-        {
-            return null;
-        }
-
-        return new CatalogItem
+        // The item works out its size when built; an item with other problems is not built, and its
+        // size is worked out here so that every problem is still reported at once.
+        var item = errors.Count > before || hash is null ? null : new CatalogItem
         {
             TableKey = table.Key,
             HashKeyValue = hash,
@@ -86,6 +83,8 @@ public static class ItemParser
             Attributes = attributes,
             Source = source,
         };
+        ItemChecks.Size(item?.SizeBytes ?? ItemSize.Of(attributes), report);
+        return errors.Count > before ? null : item;
     }
 
     private static string? KeyValue(Dictionary<string, AttributeValue> item, KeyAttribute key, bool isHash, ItemFormat format, Action<string, ErrorMessage> report)

@@ -53,7 +53,8 @@ public static class LiveTable
 
             if (!byKey.TryAdd(key, item))
             {
-                throw new EngineAnswerException($"a scan of {table.Name} that returned the item {Excerpt.Escape(Excerpt.Of(key.ToString()))} twice");
+                // The key is not named: it may be one declared in secret config.
+                throw new EngineAnswerException($"a scan of {table.Name} that returned one item twice");
             }
         }
 

@@ -64,13 +64,29 @@ public static class DynamoJsonWriter
     internal static void WriteObject(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, AttributeValue>> map, Action<Utf8JsonWriter, AttributeValue> writeValue)
     {
         writer.WriteStartObject();
-        foreach (var (name, value) in map)
+        // A dictionary's own enumerator is a struct; through the interface it is an object per map.
+        if (map is Dictionary<string, AttributeValue> dictionary)
+        {
+            foreach (var (name, value) in dictionary)
+            {
+                Property(name, value);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in map)
+            {
+                Property(name, value);
+            }
+        }
+
+        writer.WriteEndObject();
+
+        void Property(string name, AttributeValue value)
         {
             writer.WritePropertyName(name);
             writeValue(writer, value);
         }
-
-        writer.WriteEndObject();
     }
 
     public static void WriteValue(Utf8JsonWriter writer, AttributeValue value)

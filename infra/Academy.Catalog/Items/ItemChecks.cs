@@ -18,7 +18,8 @@ internal static class ItemChecks
     public const int MaxNameBytes = (64 * 1024) - 1;
 
     /// <summary>Names, letter collisions and depth; the size is <see cref="Size"/>.</summary>
-    public static void Run(IReadOnlyDictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
+    // Dictionaries, not interfaces: an enumerator through an interface is an object, several per item.
+    public static void Run(Dictionary<string, AttributeValue> item, Action<string, ErrorMessage> report)
     {
         CheckNames(item.Keys, "", report);
         CheckLetterCollisions(item.Keys, report);
@@ -72,7 +73,7 @@ internal static class ItemChecks
         }
     }
 
-    private static void CheckNames(IEnumerable<string> names, string parent, Action<string, ErrorMessage> report)
+    private static void CheckNames(Dictionary<string, AttributeValue>.KeyCollection names, string parent, Action<string, ErrorMessage> report)
     {
         foreach (var name in names)
         {
@@ -87,7 +88,7 @@ internal static class ItemChecks
     // The provider's TableItem builds expression placeholders from the item's top-level names with
     // everything but the letters a-z and A-Z removed; its documentation warns that your-name-here and
     // Yournamehere then overlap and fail, so names are compared that way (ignoring case, as that example does).
-    private static void CheckLetterCollisions(IEnumerable<string> names, Action<string, ErrorMessage> report)
+    private static void CheckLetterCollisions(Dictionary<string, AttributeValue>.KeyCollection names, Action<string, ErrorMessage> report)
     {
         // One dictionary per thread, emptied for each item, rather than a new one for every item.
         var seen = t_letters ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -28,11 +28,12 @@ public static class ItemParser
         var items = new List<CatalogItem>(count);
         var seen = new Dictionary<ItemKey, (int Position, string Label)>(count);
         var position = 0;
+        var reporter = new Reporter(errors, source);
         foreach (var element in list.EnumerateArray())
         {
             position++;
-            var label = Label(element, format, table, position);
-            var item = Parse(element, format, table, source, label, errors);
+            var label = reporter.Label = Label(element, format, table, position);
+            var item = Parse(element, format, table, reporter);
             if (item is null)
             {
                 continue;
@@ -54,12 +55,36 @@ public static class ItemParser
         return items;
     }
 
-    public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors)
+    public static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, string source, string label, ErrorList errors) =>
+        Parse(element, format, table, new Reporter(errors, source) { Label = label });
+
+    /// <summary>
+    /// Reports an item's problems under its file and label: one per list, its label set for each item,
+    /// so a list of a thousand items makes one delegate rather than a thousand closures.
+    /// </summary>
+    private sealed class Reporter
     {
+        public Reporter(ErrorList errors, string source)
+        {
+            Errors = errors;
+            Source = source;
+            Report = (path, message) => Errors.Add(Source, Label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
+        }
+
+        public ErrorList Errors { get; }
+
+        public string Source { get; }
+
+        public string Label { get; set; } = "";
+
+        /// <summary>The one delegate every check of every item of the list reports through.</summary>
+        public Action<string, ErrorMessage> Report { get; }
+    }
+
+    private static CatalogItem? Parse(JsonElement element, ItemFormat format, TableDefinition table, Reporter reporter)
+    {
+        var (errors, source, report) = (reporter.Errors, reporter.Source, reporter.Report);
         var before = errors.Count;
-        // One delegate for the item's every check (each conversion of a local function makes another).
-        Action<string, ErrorMessage> report = (path, message) =>
-            errors.Add(source, label, path.Length == 0 ? message : $"attribute '{Name(path)}': {message}");
 
         var attributes = format == ItemFormat.Plain
             ? PlainJsonMarshaller.Marshal(element, report)

@@ -9,7 +9,7 @@ public static class ItemSize
     public const int MaxBytes = 400 * 1024;
 
     public static int Of(IReadOnlyDictionary<string, AttributeValue> item) =>
-        item.Sum(kv => Encoding.UTF8.GetByteCount(kv.Key) + Of(kv.Value));
+        Entries(item as Dictionary<string, AttributeValue> ?? new Dictionary<string, AttributeValue>(item), perEntry: 0);
 
     public static int Of(AttributeValue value)
     {
@@ -46,14 +46,32 @@ public static class ItemSize
         // Lists and maps: 3 bytes of overhead, plus 1 byte per element.
         if (value.IsMSet)
         {
-            return 3 + value.M.Sum(kv => Encoding.UTF8.GetByteCount(kv.Key) + Of(kv.Value) + 1);
+            return 3 + Entries(value.M, perEntry: 1);
         }
 
         if (value.IsLSet)
         {
-            return 3 + value.L.Sum(v => Of(v) + 1);
+            var size = 3;
+            foreach (var element in value.L)
+            {
+                size += Of(element) + 1;
+            }
+
+            return size;
         }
 
         return 1; // BOOL and NULL
+    }
+
+    // Loops over the dictionary itself: LINQ or an interface would make an enumerator object per map.
+    private static int Entries(Dictionary<string, AttributeValue> map, int perEntry)
+    {
+        var size = 0;
+        foreach (var (name, value) in map)
+        {
+            size += Encoding.UTF8.GetByteCount(name) + Of(value) + perEntry;
+        }
+
+        return size;
     }
 }

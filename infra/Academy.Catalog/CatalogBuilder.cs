@@ -24,8 +24,7 @@ public static class CatalogBuilder
     {
         var errors = new ErrorList();
         var (settings, definitions, rejected, tables) = ReadTables(config, paths, errors);
-        var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors)
-            .ToDictionary(i => (i.TableKey, i.Key));
+        var items = SeedFiles.Load(paths, settings.SeedDir, definitions, rejected, errors);
         var secretItems = config.IsSecret(ConfigKeys.Items.Name);
         foreach (var item in ConfigItems.Load(settings.Items, secretItems, definitions, rejected, errors.Concerning(secretItems)))
         {

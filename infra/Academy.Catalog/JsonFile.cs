@@ -19,6 +19,23 @@ internal static class JsonFile
     /// <param name="limit">What the file is and its most bytes, as in "a seed file is at most 64 MB".</param>
     public static byte[]? Read(string file, string source, string emptyHint, int maxDepth, (string What, long MaxBytes) limit, ErrorList errors)
     {
+        if (Readable(file, source, emptyHint, limit, errors) is not { } json)
+        {
+            return null;
+        }
+
+        if (LoneSurrogate(json, new JsonReaderOptions { MaxDepth = maxDepth }, describeMalformed: true) is { } problem)
+        {
+            errors.Add(source, null, problem);
+            return null;
+        }
+
+        return json;
+    }
+
+    // The file's bytes as UTF-8 text without a byte order mark (not yet parsed), or null after reporting why not.
+    private static byte[]? Readable(string file, string source, string emptyHint, (string What, long MaxBytes) limit, ErrorList errors)
+    {
         var tooLarge = $"{limit.What} is at most {InputFile.Size(limit.MaxBytes)}";
         if (InputFile.Read(file, limit.MaxBytes, size => size is { } known ? $"is {InputFile.Size(known)}; {tooLarge}" : $"is more than {InputFile.Size(limit.MaxBytes)}; {tooLarge}", out var unreadable) is not { } bytes)
         {
@@ -26,7 +43,7 @@ internal static class JsonFile
             return null;
         }
 
-        if (Problem(bytes, maxDepth, out var json) is { } problem)
+        if (Problem(bytes, out var json) is { } problem)
         {
             errors.Add(source, null, problem == Empty ? $"is empty; {emptyHint}" : problem);
             return null;
@@ -35,13 +52,46 @@ internal static class JsonFile
         return json;
     }
 
+    /// <summary>
+    /// The file's JSON parsed, or null after reporting why it cannot be read: <see cref="Read"/>'s
+    /// checks with the text parsed once. Its strings are read again only when the file escapes a
+    /// surrogate at all, which seed files almost never do.
+    /// </summary>
+    public static JsonDocument? Parse(string file, string source, string emptyHint, JsonDocumentOptions options, (string What, long MaxBytes) limit, ErrorList errors)
+    {
+        if (Readable(file, source, emptyHint, limit, errors) is not { } json)
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, options);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(source, null, Json.Describe(e).Render(secret: false));
+            return null;
+        }
+
+        if (EscapesSurrogate(json) && LoneSurrogate(json, new JsonReaderOptions { MaxDepth = options.MaxDepth }, describeMalformed: true) is { } problem)
+        {
+            document.Dispose();
+            errors.Add(source, null, problem);
+            return null;
+        }
+
+        return document;
+    }
+
     /// <summary>The same checks for JSON given as text (stack config), where only escapes can go wrong.</summary>
     public static string? TextProblem(string text) =>
         LoneSurrogate(Encoding.UTF8.GetBytes(text), new JsonReaderOptions(), describeMalformed: false);
 
     private const string Empty = "empty";
 
-    private static string? Problem(byte[] bytes, int maxDepth, out byte[] json)
+    private static string? Problem(byte[] bytes, out byte[] json)
     {
         json = bytes;
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || bytes[0] == 0 || bytes[1] == 0))
@@ -67,7 +117,23 @@ internal static class JsonFile
         }
 
         json = span.Length == bytes.Length ? bytes : span.ToArray(); // a copy only to drop a byte order mark
-        return LoneSurrogate(json, new JsonReaderOptions { MaxDepth = maxDepth }, describeMalformed: true);
+        return null;
+    }
+
+    // True when the text has \u followed by d8 to df in either case: the only way to escape a half
+    // of a surrogate pair. A \\u (an escaped backslash, then u) may match too; it only costs a scan.
+    private static bool EscapesSurrogate(ReadOnlySpan<byte> json)
+    {
+        for (var at = json.IndexOf("\\u"u8); at >= 0; at = json.IndexOf("\\u"u8))
+        {
+            json = json[(at + 2)..];
+            if (json.Length >= 2 && json[0] is (byte)'d' or (byte)'D' && json[1] is >= (byte)'8' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // JSON may escape half of a surrogate pair ("\ud800"), which is no text at all: System.Text.Json

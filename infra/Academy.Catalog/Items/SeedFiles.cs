@@ -22,10 +22,11 @@ public static class SeedFiles
     // need more than System.Text.Json's default of 64; the item checks then report the real depth.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
-    public static List<CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
+    /// <summary>The items of every seed file by table and key, each key once (a key in two files is reported).</summary>
+    public static Dictionary<(string Table, ItemKey Key), CatalogItem> Load(ProjectPaths paths, string seedDir, IReadOnlyDictionary<string, TableDefinition> tables, IReadOnlySet<string> rejectedTables, ErrorList errors)
     {
         var folder = Path.Combine(paths.Resolve(seedDir), ItemsFolder);
-        var items = new List<CatalogItem>();
+        var items = new Dictionary<(string Table, ItemKey Key), CatalogItem>();
         if (tables.Count == 0 && rejectedTables.Count == 0)
         {
             return items; // tables.json is missing, unreadable or empty, as already reported: every file would be an orphan
@@ -41,7 +42,6 @@ public static class SeedFiles
 
         var withFile = new HashSet<string>(StringComparer.Ordinal);
 
-        var ids = new Dictionary<(string Table, ItemKey Key), string>();
         // Entries, not files: a folder named global.json is refused by the read as a folder, not missed as "not found".
         foreach (var file in Directory.EnumerateFileSystemEntries(folder, "*.json").Order(StringComparer.Ordinal))
         {
@@ -68,16 +68,14 @@ public static class SeedFiles
                 continue;
             }
 
-            foreach (var item in ItemParser.ParseList(list, format, table, source, errors))
+            var parsed = ItemParser.ParseList(list, format, table, source, errors);
+            items.EnsureCapacity(items.Count + parsed.Count);
+            foreach (var item in parsed)
             {
-                if (ids.TryGetValue((item.TableKey, item.Key), out var other))
+                if (!items.TryAdd((item.TableKey, item.Key), item))
                 {
-                    errors.Add(source, item.Key.ToString(), $"duplicate key: {other} declares the same {ItemParser.Describe(table, item.Key)}");
-                    continue;
+                    errors.Add(source, item.Key.ToString(), $"duplicate key: {items[(item.TableKey, item.Key)].Source} declares the same {ItemParser.Describe(table, item.Key)}");
                 }
-
-                ids[(item.TableKey, item.Key)] = source;
-                items.Add(item);
             }
         }
 
@@ -108,12 +106,11 @@ public static class SeedFiles
     private static JsonDocument? ReadList(string file, string source, ItemFormat format, ErrorList errors, out JsonElement list)
     {
         list = default;
-        if (JsonFile.Read(file, source, "write [] for a table without items", DocumentOptions.MaxDepth, ("a seed file", MaxBytes), errors) is not { } json)
+        if (JsonFile.Parse(file, source, "write [] for a table without items", DocumentOptions, ("a seed file", MaxBytes), errors) is not { } document)
         {
             return null;
         }
 
-        var document = JsonDocument.Parse(json, DocumentOptions);
         var root = document.RootElement;
         if (format == ItemFormat.DynamoDb && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Items", out var scanned))
         {

@@ -3,9 +3,9 @@ using System.Reflection;
 using Academy.Infra.Benchmarks;
 
 // Usage: dotnet run --project tests/Academy.Infra.Benchmarks -c Release -- [N...] [--rounds R]
-//        (default: 1000 10000 --rounds 9; issue 18's goal for the Pulumi program: docs/performance.md)
+//        (default: 1000 10000 --rounds 21; issue 18's goal for the Pulumi program: docs/performance.md)
 var counts = new List<int>();
-var rounds = 9;
+var rounds = 21;
 for (var i = 0; i < args.Length; i++)
 {
     var (what, text) = args[i] == "--rounds" ? ("--rounds", i + 1 < args.Length ? args[++i] : "") : ("N", args[i]);

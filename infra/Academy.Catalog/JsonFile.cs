@@ -54,8 +54,8 @@ internal static class JsonFile
 
     /// <summary>
     /// The file's JSON parsed, or null after reporting why it cannot be read: <see cref="Read"/>'s
-    /// checks with the text parsed once. Its strings are read again only when the file escapes a
-    /// surrogate at all, which seed files almost never do.
+    /// checks and messages with the text parsed once. It is read twice only when it may escape half
+    /// of a surrogate pair, which seed files almost never do.
     /// </summary>
     public static JsonDocument? Parse(string file, string source, string emptyHint, JsonDocumentOptions options, (string What, long MaxBytes) limit, ErrorList errors)
     {
@@ -64,25 +64,23 @@ internal static class JsonFile
             return null;
         }
 
-        JsonDocument document;
+        // A text that may escape one is read in order first, so the file's first problem is named,
+        // whichever it is, as when every file was read that way.
+        if (EscapesSurrogate(json) && LoneSurrogate(json, new JsonReaderOptions { MaxDepth = options.MaxDepth }, describeMalformed: true) is { } problem)
+        {
+            errors.Add(source, null, problem);
+            return null;
+        }
+
         try
         {
-            document = JsonDocument.Parse(json, options);
+            return JsonDocument.Parse(json, options);
         }
         catch (JsonException e)
         {
             errors.Add(source, null, Json.Describe(e).Render(secret: false));
             return null;
         }
-
-        if (EscapesSurrogate(json) && LoneSurrogate(json, new JsonReaderOptions { MaxDepth = options.MaxDepth }, describeMalformed: true) is { } problem)
-        {
-            document.Dispose();
-            errors.Add(source, null, problem);
-            return null;
-        }
-
-        return document;
     }
 
     /// <summary>The same checks for JSON given as text (stack config), where only escapes can go wrong.</summary>

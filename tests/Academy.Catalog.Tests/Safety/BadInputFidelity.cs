@@ -78,6 +78,9 @@ public partial class BadInputTests
         // an escaped backslash followed by u, which looks like an escape and is not, must still be found.
         yield return new("lone surrogate escape in capitals after an escaped backslash", GlobalFile, null, "line 2: a string escapes half of a UTF-16 surrogate pair",
             Write(GlobalFile, "[{\"name\": \"x\", \"path\": \"C:\\\\users\",\n \"tz\": \"\\uDBFF\"}]"));
+        // The first problem in the file is named: a lone surrogate before malformed JSON is the surrogate.
+        yield return new("lone surrogate escape before malformed JSON", GlobalFile, null, "line 1: a string escapes half of a UTF-16 surrogate pair",
+            Write(GlobalFile, "[{\"name\": \"x\", \"tz\": \"\\ud800\"}]]"));
         yield return new("lone surrogate escape in academy:items", Items, null, "a string escapes half of a UTF-16 surrogate pair",
             Config: Config1("items", "{\"global\": [{\"name\": \"\\ud800\"}]}"));
         yield return new("seed file holding only a byte order mark", GlobalFile, null, "is empty; write [] for a table without items",

@@ -30,9 +30,12 @@ internal sealed record MedianInterval(double Median, double Low, double High, do
             : new MedianInterval(median, sorted[k - 1], sorted[n - k], 1 - (2 * BelowAtMost(n, k)), n);
     }
 
-    /// <summary>Where the interval lies against a goal of at most <paramref name="goal"/>.</summary>
+    /// <summary>Where the interval lies against a goal of at most <paramref name="goal"/>; no verdict from fewer than 6 rounds.</summary>
     public string Against(double goal) =>
-        High <= goal ? "met" : Low > goal ? "not met" : $"undecided, the interval holds {goal.ToString("0.00", CultureInfo.InvariantCulture)}x";
+        Confidence < Wanted ? $"not judged from {Rounds} rounds (6 or more give a {Wanted:0%} interval)"
+        : High <= goal ? "met"
+        : Low > goal ? "not met"
+        : $"undecided, the interval holds {goal.ToString("0.00", CultureInfo.InvariantCulture)}x";
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Median:0.00}x ({Low:0.00} to {High:0.00}x)");

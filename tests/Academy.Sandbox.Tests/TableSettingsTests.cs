@@ -91,6 +91,6 @@ public sealed class TableSettingsTests
         };
         configure(request);
         await client.CreateTableAsync(request);
-        await TableProvisioner.WaitActiveAsync(client, name, CancellationToken.None);
+        await TableProvisioner.WaitActiveAsync(client, name, _ => { }, CancellationToken.None);
     }
 }

@@ -21,7 +21,8 @@ public static class DownRunner
         catalog.Tables.Where(t => only is null || t.Key == only);
 
     /// <summary>Returns the names of the tables it deleted.</summary>
-    public static async Task<List<string>> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, string? only, TextWriter output, CancellationToken ct)
+    /// <param name="noteEvery">How often a wait for a deletion says so (10 s unless given).</param>
+    public static async Task<List<string>> RunAsync(IAmazonDynamoDB client, Academy.Catalog.Catalog catalog, string? only, TextWriter output, CancellationToken ct, TimeSpan? noteEvery = null)
     {
         var deleted = new List<string>();
         foreach (var table in Tables(catalog, only))
@@ -36,7 +37,7 @@ public static class DownRunner
                 continue;
             }
 
-            await WaitGoneAsync(client, table.Name, ct);
+            await WaitGoneAsync(client, table.Name, ct, output.WriteLine, noteEvery);
             deleted.Add(table.Name);
             output.WriteLine($"  table {table.Name}: deleted, with every item in it");
         }
@@ -44,15 +45,23 @@ public static class DownRunner
         return deleted;
     }
 
-    internal static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
+    internal static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct, Action<string>? note = null, TimeSpan? noteEvery = null)
     {
         var clock = Stopwatch.StartNew();
+        var every = noteEvery ?? Up.TableProvisioner.DefaultNoteEvery;
+        var nextNote = every;
         var delay = TimeSpan.FromMilliseconds(50);
         while (await LiveTable.DescribeAsync(client, tableName, ct) is not null)
         {
             if (clock.Elapsed > GoneTimeout)
             {
                 throw new SandboxException($"error: table {tableName} was still being deleted after {GoneTimeout.TotalMinutes:0} minutes; run down again later");
+            }
+
+            if (clock.Elapsed >= nextNote)
+            {
+                nextNote = clock.Elapsed + every;
+                note?.Invoke($"  table {tableName}: still being deleted after {clock.Elapsed.TotalSeconds:0} s; waiting until it is gone (at most {GoneTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(delay, ct);

@@ -13,12 +13,15 @@ public static class TableProvisioner
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a wait for a table says it is still waiting (AWS takes seconds to create one; a broken endpoint, minutes).</summary>
+    public static readonly TimeSpan DefaultNoteEvery = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Creates a table the catalog declares and the engine lacks, waits until it is ACTIVE and turns on
     /// point-in-time recovery. False when another run (a second `up`, `pulumi up`) created it first:
     /// then this run did not create it and must not say so.
     /// </summary>
-    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, Hints hints, CancellationToken ct)
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, TableSpec table, Action<string> note, Hints hints, CancellationToken ct, TimeSpan? noteEvery = null)
     {
         try
         {
@@ -28,11 +31,11 @@ public static class TableProvisioner
         {
             // It was created since we looked: check it like any existing table, and leave its settings to whoever made it.
             RequireKeys(table, (await LiveTable.DescribeAsync(client, table.Name, ct))!, hints);
-            await WaitActiveAsync(client, table.Name, ct);
+            await WaitActiveAsync(client, table.Name, note, ct, noteEvery);
             return false;
         }
 
-        await WaitActiveAsync(client, table.Name, ct);
+        await WaitActiveAsync(client, table.Name, note, ct, noteEvery);
         if (table.Options.PointInTimeRecovery)
         {
             await EnablePointInTimeRecoveryAsync(client, table.Name, note, ct);
@@ -52,15 +55,27 @@ public static class TableProvisioner
         }
     }
 
-    /// <summary>Waits, with the same jittered backoff as write retries, until the table is ACTIVE.</summary>
-    public static async Task WaitActiveAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
+    /// <summary>
+    /// Waits, with the same jittered backoff as write retries, until the table is ACTIVE, saying
+    /// every <paramref name="noteEvery"/> (10 s unless given) that it still waits and on what.
+    /// </summary>
+    public static async Task WaitActiveAsync(IAmazonDynamoDB client, string tableName, Action<string> note, CancellationToken ct, TimeSpan? noteEvery = null)
     {
         var clock = Stopwatch.StartNew();
+        var every = noteEvery ?? DefaultNoteEvery;
+        var nextNote = every;
         for (var attempt = 0; clock.Elapsed < ActiveTimeout; attempt++)
         {
-            if ((await LiveTable.DescribeAsync(client, tableName, ct))?.TableStatus == TableStatus.ACTIVE)
+            var status = (await LiveTable.DescribeAsync(client, tableName, ct))?.TableStatus;
+            if (status == TableStatus.ACTIVE)
             {
                 return;
+            }
+
+            if (clock.Elapsed >= nextNote)
+            {
+                nextNote = clock.Elapsed + every;
+                note($"  table {tableName}: {(status is null ? "not visible yet" : status.Value)} after {clock.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(Backoff.Default.Delay(attempt), ct);

@@ -26,6 +26,9 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     /// <summary>With --prune: delete even when that empties a table or takes more than half of its items (--yes).</summary>
     public bool PruneConfirmed { get; init; }
 
+    /// <summary>How often a wait for a table to become ACTIVE says so (tests shorten it).</summary>
+    public TimeSpan WaitNoteEvery { get; init; } = TableProvisioner.DefaultNoteEvery;
+
     /// <summary>Scans of the tables started before the catalog was built (<see cref="LiveReads"/>), used where they are as good as a fresh one; by default each table is scanned when planned.</summary>
     public LiveReads Reads { get; init; } = LiveReads.None;
 
@@ -88,7 +91,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
             settings = TableSettings.Differences(table, existing);
             if (existing.TableStatus != TableStatus.ACTIVE)
             {
-                await TableProvisioner.WaitActiveAsync(client, table.Name, ct);
+                await TableProvisioner.WaitActiveAsync(client, table.Name, Say, ct, WaitNoteEvery);
                 liveItems = await LiveTable.ScanAsync(client, table.Name, ct);
             }
             else
@@ -137,7 +140,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
         var created = false;
         if (!plan.Exists)
         {
-            created = await TableProvisioner.CreateAsync(client, table, Say, _hints, ct);
+            created = await TableProvisioner.CreateAsync(client, table, Say, _hints, ct, WaitNoteEvery);
             Say(created
                 ? $"  table {table.Name}: created, ACTIVE"
                 : $"  table {table.Name}: already existed (another run created it after this one looked; its key is the catalog's), ACTIVE");

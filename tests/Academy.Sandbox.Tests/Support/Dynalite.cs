@@ -20,8 +20,10 @@ public sealed class Dynalite : IDisposable
 
     public string Endpoint { get; }
 
-    public static async Task<Dynalite> StartAsync(string engineDir)
+    /// <param name="tableMs">How long a table stays CREATING or DELETING (0: none, as in the sandbox's own engine).</param>
+    public static async Task<Dynalite> StartAsync(string engineDir, int tableMs = 0)
     {
+        var ms = tableMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await EnsureInstalledAsync(engineDir);
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
@@ -33,7 +35,7 @@ public sealed class Dynalite : IDisposable
                 {
                     Path.Combine(engineDir, "node_modules", "dynalite", "cli.js"),
                     "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0",
+                    "--createTableMs", ms, "--deleteTableMs", ms, "--updateTableMs", "0",
                 },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

@@ -64,4 +64,22 @@ public sealed class TableWaitTests
             Assert.That(lines, Has.Some.EqualTo($"  table {user}-academy-jobs: deleted, with every item in it"));
         });
     }
+
+    [Test]
+    public void AStatusFromAHostileEndpointIsQuotedEscapedAndShort()
+    {
+        var status = "CREAT\nING\u001b]0;owned\u0007" + new string('x', 5000);
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", $$$"""
+            {"Table": {"TableName": "t", "TableStatus": {{{System.Text.Json.JsonSerializer.Serialize(status)}}},
+             "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "name", "AttributeType": "S"}]}}
+            """);
+        using var client = EngineTarget.Local(server.Endpoint).CreateClient();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var notes = new List<string>();
+
+        Assert.CatchAsync<OperationCanceledException>(() => TableProvisioner.WaitActiveAsync(client, "t", notes.Add, stop.Token, NoteEvery));
+
+        Assert.That(notes, Is.Not.Empty);
+        Assert.That(notes, Has.All.StartWith("  table t: CREAT").And.All.Length.LessThan(200).And.None.Match("[\\x00-\\x1f]"));
+    }
 }

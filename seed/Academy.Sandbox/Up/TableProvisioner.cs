@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Academy.Catalog.Errors;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
@@ -75,7 +76,8 @@ public static class TableProvisioner
             if (clock.Elapsed >= nextNote)
             {
                 nextNote = clock.Elapsed + every;
-                note($"  table {tableName}: {(status is null ? "not visible yet" : status.Value)} after {clock.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
+                // The status is the endpoint's text: quoted escaped and short, as anything live is.
+                note($"  table {tableName}: {(status is null ? "not visible yet" : Excerpt.Of(status.Value, 40, 30))} after {clock.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(Backoff.Default.Delay(attempt), ct);

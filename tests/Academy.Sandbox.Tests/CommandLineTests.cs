@@ -64,6 +64,8 @@ public sealed class CommandLineTests
     [TestCase("http://127.0.0.1:8000 ", "and no spaces or control characters")]
     [TestCase("http://127.0.0.1:80\n00", "not 'http://127.0.0.1:80\\n00'")]
     [TestCase("\thttp://127.0.0.1:8000", "and no spaces or control characters")]
+    [TestCase("http://127.0.0.1:", "not 'http://127.0.0.1:' (the port after the colon is missing)")]
+    [TestCase("http://[::1]:/", "(the port after the colon is missing)")]
     public async Task AnEndpointThatIsNotAnHttpUrlIsOneUsageLineNamingTheOptionWithAnExample(string value, string detail)
     {
         foreach (var command in new[] { "up", "show", "verify" })
@@ -76,6 +78,17 @@ public sealed class CommandLineTests
             Assert.That(lines[0], Does.StartWith("--endpoint must be an absolute http:// or https:// URL").And.Contain("such as http://127.0.0.1:8000").And.Contain(detail));
             Assert.That(run.Output, Is.Empty, "nothing ran");
         }
+    }
+
+    [TestCase("@x")]
+    [TestCase("user@127.0.0.1:8000")]
+    public async Task AnEndpointWithAnAtSignGetsNoSchemeSuggested(string value)
+    {
+        // "http://" in front would make a URL with a user name, which --endpoint refuses in turn.
+        var run = await Tool.RunAsync("show", "--endpoint", value, "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Does.EndWith($"not '{value}'").And.Not.Contain("did you mean"));
     }
 
     [Test]

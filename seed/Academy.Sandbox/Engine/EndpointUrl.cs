@@ -17,6 +17,13 @@ public static class EndpointUrl
             return $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535 and no spaces or control characters, such as {Example}, not '{Academy.Catalog.Errors.Excerpt.Escape(text)}'";
         }
 
+        var message = $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535, such as {Example}, not '{text}'";
+        if (EmptyPort(text))
+        {
+            // Uri reads "http://host:" as the scheme's default port, 80: the engine would then be looked for there.
+            return $"{message} (the port after the colon is missing)";
+        }
+
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.Host.Length > 0
@@ -34,10 +41,24 @@ public static class EndpointUrl
             return $"--endpoint needs a URL after it, such as {Example}; '{text}' is an option, not a URL";
         }
 
-        var message = $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535, such as {Example}, not '{text}'";
+        // A scheme is suggested for host:port only: "@x" would become a URL with an empty user name.
         var withScheme = "http://" + text;
-        return !text.Contains("://", StringComparison.Ordinal) && text.Length > 0 && Problem(withScheme) is null
+        return !text.Contains("://", StringComparison.Ordinal) && !text.Contains('@') && text.Length > 0 && Problem(withScheme) is null
             ? $"{message} (did you mean {withScheme}?)"
             : message;
+    }
+
+    // The authority (after "://", up to the path, query or fragment) ends in a colon with no port after it.
+    private static bool EmptyPort(string text)
+    {
+        var start = text.IndexOf("://", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(start + 3);
+        var end = rest.IndexOfAny('/', '?', '#');
+        return (end < 0 ? rest : rest[..end]).EndsWith(":");
     }
 }

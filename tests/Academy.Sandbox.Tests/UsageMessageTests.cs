@@ -103,6 +103,18 @@ public sealed partial class UsageMessageTests
     }
 
     [Test]
+    public async Task AMisspelledOptionWithEqualsSuggestsTheCorrectedLineWhichRunsAsPrinted()
+    {
+        var run = await Tool.RunAsync("plan", "--usr=bob", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error, Does.StartWith("'--usr=bob' is not an option of plan; did you mean `academy-sandbox plan --user=bob --project "));
+        var pasted = await Tool.RunAsync(Suggested(run.Error));
+        Assert.That(pasted.ExitCode, Is.EqualTo(ExitCodes.Ok), pasted.Error);
+        Assert.That(pasted.Output, Does.StartWith("Learner bob "));
+    }
+
+    [Test]
     public async Task AnUnknownOptionPointsToTheCommandsHelpWhichListsItsOptions()
     {
         var run = await Tool.RunAsync("verify", "--concurrency", "4");

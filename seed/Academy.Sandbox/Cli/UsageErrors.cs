@@ -72,9 +72,12 @@ public static class UsageErrors
         // and never corrected to an option such as -h; a corrected option the command would refuse is no help.
         var root = parsed.RootCommandResult.Command;
         var option = token.StartsWith('-');
-        var named = Suggestions(parsed, token)
+        // `--usr=bob` is corrected as `--usr` is, keeping its `=bob`: the typo corrections compare whole words.
+        var (word, value) = option && token.IndexOf('=') is > 0 and var equals ? (token[..equals], token[equals..]) : (token, "");
+        var named = (value.Length == 0 ? Suggestions(parsed, token) : Suggestions(root.Parse(Replace(args, token, word).ToArray(), SandboxCli.Parsing), word))
             .Where(s => option || !s.StartsWith('-'))
             .Where(s => !args.Any(a => Given(a, s)))
+            .Select(s => s + value)
             .ToList();
         var runnable = named
             .Where(s => root.Parse(Replace(args, token, s).ToArray(), SandboxCli.Parsing).Errors.Count == 0 && !RefusedWhenRun(Replace(args, token, s).ToList()))

@@ -1,5 +1,6 @@
 using Academy.Catalog;
 using Academy.Catalog.Settings;
+using Academy.Sandbox.Cli;
 using Academy.Sandbox.Down;
 using Academy.Sandbox.Engine;
 using Academy.Sandbox.Tests.Support;
@@ -12,6 +13,7 @@ namespace Academy.Sandbox.Tests;
 /// minutes: up and down say what they wait for instead of going quiet. Against an engine of its
 /// own that keeps each table CREATING or DELETING for 2.5 seconds, with a note every 300 ms.
 /// </summary>
+[Parallelizable(ParallelScope.Children)] // each test its own learner; the waits overlap
 public sealed class TableWaitTests
 {
     private static readonly TimeSpan NoteEvery = TimeSpan.FromMilliseconds(300);
@@ -81,5 +83,56 @@ public sealed class TableWaitTests
 
         Assert.That(notes, Is.Not.Empty);
         Assert.That(notes, Has.All.StartWith("  table t: CREAT").And.All.Length.LessThan(200).And.None.Match("[\\x00-\\x1f]"));
+    }
+
+    [Test]
+    public async Task UpAfterAStoppedDownWaitsUntilTheTableIsGoneAndCreatesItAgain()
+    {
+        var user = Tool.NewUser();
+        using var client = EngineTarget.Local(_slow!.Endpoint).CreateClient();
+        var catalog = CatalogBuilder.Build(new DictionaryConfigSource(user), LocalEngine.Repo);
+        await new UpRunner(client, TextWriter.Null, concurrency: 4).RunAsync(catalog, prune: false, CancellationToken.None);
+        await client.DeleteTableAsync($"{user}-academy-global"); // what a down stopped with Ctrl+C leaves: a table being deleted
+        var output = new StringWriter();
+
+        var result = await new UpRunner(client, output, concurrency: 4) { WaitNoteEvery = NoteEvery }
+            .RunAsync(catalog, prune: false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var lines = output.ToString().Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Tables.Single(t => t.TableKey == "global").Created, Is.True);
+            Assert.That(lines, Has.Some.Match($@"^  table {user}-academy-global: still being deleted after \d+ s; waiting until it is gone"));
+            Assert.That(lines, Has.Some.EqualTo($"  table {user}-academy-global: created, ACTIVE"));
+        });
+    }
+
+    [Test]
+    public async Task DownOfATableStillBeingCreatedWaitsUntilItIsActiveAndDeletesIt()
+    {
+        var user = Tool.NewUser();
+        using var client = EngineTarget.Local(_slow!.Endpoint).CreateClient();
+        var catalog = CatalogBuilder.Build(new DictionaryConfigSource(user), LocalEngine.Repo);
+        await client.CreateTableAsync(TableProvisioner.CreateRequest(catalog.Table("global")));
+        var output = new StringWriter();
+
+        var deleted = await DownRunner.RunAsync(client, catalog, "global", output, CancellationToken.None, NoteEvery).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(deleted, Is.EqualTo(new[] { $"{user}-academy-global" }), output.ToString());
+        Assert.That(output.ToString(), Does.Contain($"  table {user}-academy-global: CREATING after").And.Contain("deleted, with every item in it"));
+    }
+
+    [Test]
+    public async Task AWaitForActiveStopsAtOnceWhenTheTableIsBeingDeleted()
+    {
+        var user = Tool.NewUser();
+        using var client = EngineTarget.Local(_slow!.Endpoint).CreateClient();
+        var catalog = CatalogBuilder.Build(new DictionaryConfigSource(user), LocalEngine.Repo);
+        await new UpRunner(client, TextWriter.Null, concurrency: 4).RunAsync(catalog, prune: false, CancellationToken.None);
+        await client.DeleteTableAsync($"{user}-academy-jobs");
+
+        var error = Assert.ThrowsAsync<SandboxException>(() => TableProvisioner.WaitActiveAsync(client, $"{user}-academy-jobs", _ => { }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.That(error!.Message, Is.EqualTo($"error: table {user}-academy-jobs is being deleted (by `down` or another tool), so it will not become ACTIVE; run the command again once it is gone"));
     }
 }

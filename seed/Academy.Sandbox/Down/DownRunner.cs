@@ -36,6 +36,16 @@ public static class DownRunner
                 output.WriteLine($"  table {table.Name}: does not exist; nothing to delete");
                 continue;
             }
+            catch (ResourceInUseException)
+            {
+                // DynamoDB deletes no table that is being created or updated: once it is ACTIVE, it is
+                // deleted. One already being deleted is waited for below like any other.
+                if ((await LiveTable.DescribeAsync(client, table.Name, ct))?.TableStatus != TableStatus.DELETING)
+                {
+                    await Up.TableProvisioner.WaitActiveAsync(client, table.Name, output.WriteLine, ct, noteEvery);
+                    await client.DeleteTableAsync(new DeleteTableRequest { TableName = table.Name }, ct);
+                }
+            }
 
             await WaitGoneAsync(client, table.Name, ct, output.WriteLine, noteEvery);
             deleted.Add(table.Name);

@@ -65,6 +65,7 @@ public static class TableProvisioner
         var clock = Stopwatch.StartNew();
         var every = noteEvery ?? DefaultNoteEvery;
         var nextNote = every;
+        var seen = false;
         for (var attempt = 0; clock.Elapsed < ActiveTimeout; attempt++)
         {
             var status = (await LiveTable.DescribeAsync(client, tableName, ct))?.TableStatus;
@@ -72,6 +73,14 @@ public static class TableProvisioner
             {
                 return;
             }
+
+            // A table being deleted, or gone after it was seen, never becomes ACTIVE: no 5-minute wait for it.
+            if (status == TableStatus.DELETING || (status is null && seen))
+            {
+                throw new SandboxException($"error: table {tableName} is being deleted (by `down` or another tool), so it will not become ACTIVE; run the command again once it is gone");
+            }
+
+            seen |= status is not null;
 
             if (clock.Elapsed >= nextNote)
             {

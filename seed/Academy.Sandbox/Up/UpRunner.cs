@@ -83,6 +83,13 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     private async Task<TablePlan> PlanAsync(Academy.Catalog.Catalog catalog, TableSpec table, bool prune, CancellationToken ct)
     {
         var existing = await LiveTable.DescribeAsync(client, table.Name, ct);
+        if (existing?.TableStatus == TableStatus.DELETING)
+        {
+            // A `down` (one stopped with Ctrl+C, say) is deleting it: once it is gone, it is created afresh.
+            await Down.DownRunner.WaitGoneAsync(client, table.Name, ct, Say, WaitNoteEvery);
+            existing = null;
+        }
+
         IReadOnlyList<string> settings = [];
         List<Dictionary<string, AttributeValue>> liveItems = [];
         if (existing is not null)

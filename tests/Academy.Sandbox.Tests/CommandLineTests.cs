@@ -64,8 +64,11 @@ public sealed class CommandLineTests
     [TestCase("http://127.0.0.1:8000 ", "and no spaces or control characters")]
     [TestCase("http://127.0.0.1:80\n00", "not 'http://127.0.0.1:80\\n00'")]
     [TestCase("\thttp://127.0.0.1:8000", "and no spaces or control characters")]
-    [TestCase("http://127.0.0.1:", "not 'http://127.0.0.1:' (the port after the colon is missing)")]
-    [TestCase("http://[::1]:/", "(the port after the colon is missing)")]
+    [TestCase("http://127.0.0.1:", "not 'http://127.0.0.1:' (a colon with no port after it)")]
+    [TestCase("http://[::1]:/", "(a colon with no port after it)")]
+    [TestCase("http://127.0.0.1:8000:", "(a colon with no port after it)")]
+    [TestCase("http://0.0.0.0:8000", "(0.0.0.0 is the address a server listens on, not one to connect to; use 127.0.0.1 for this machine)")]
+    [TestCase("http://[::]:8000", "([::] is the address a server listens on")]
     public async Task AnEndpointThatIsNotAnHttpUrlIsOneUsageLineNamingTheOptionWithAnExample(string value, string detail)
     {
         foreach (var command in new[] { "up", "show", "verify" })
@@ -78,6 +81,17 @@ public sealed class CommandLineTests
             Assert.That(lines[0], Does.StartWith("--endpoint must be an absolute http:// or https:// URL").And.Contain("such as http://127.0.0.1:8000").And.Contain(detail));
             Assert.That(run.Output, Is.Empty, "nothing ran");
         }
+    }
+
+    [Test]
+    public async Task AnEndpointOfAHundredThousandCharactersIsRefusedAsAnExcerpt()
+    {
+        // Accepted before, it came back whole in the no-engine message: one line of 100 KB.
+        var run = await Tool.RunAsync("show", "--endpoint", "http://" + new string('0', 100_000) + ":1", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.Trim(), Does.StartWith("--endpoint must be an absolute http:// or https:// URL of at most 2,048 characters").And.EndWith("(100,009 characters)'"));
+        Assert.That(run.Error.Length, Is.LessThan(500));
     }
 
     [TestCase("@x")]

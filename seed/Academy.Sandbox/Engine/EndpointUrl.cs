@@ -8,9 +8,17 @@ public static class EndpointUrl
 {
     public const string Example = "http://127.0.0.1:8000";
 
+    /// <summary>Longer than any URL of an engine a learner runs; every message quotes the endpoint whole.</summary>
+    public const int MaxLength = 2048;
+
     /// <summary>Null when <paramref name="text"/> is a usable endpoint, otherwise the one-line error.</summary>
     public static string? Problem(string text)
     {
+        if (text.Length > MaxLength)
+        {
+            return $"--endpoint must be an absolute http:// or https:// URL of at most {MaxLength:N0} characters, such as {Example}, not '{Academy.Catalog.Errors.Excerpt.Of(text)}'";
+        }
+
         // Uri.TryCreate trims spaces and accepts some inside, which the SDK then refuses with a stack trace.
         if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
@@ -21,7 +29,7 @@ public static class EndpointUrl
         if (EmptyPort(text))
         {
             // Uri reads "http://host:" as the scheme's default port, 80: the engine would then be looked for there.
-            return $"{message} (the port after the colon is missing)";
+            return $"{message} (a colon with no port after it)";
         }
 
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri)
@@ -29,6 +37,12 @@ public static class EndpointUrl
             && uri.Host.Length > 0
             && uri.Port is > 0 and <= 65535)
         {
+            // 0.0.0.0 and :: are what a server listens on, not an address a client can send to.
+            if (System.Net.IPAddress.TryParse(uri.DnsSafeHost, out var address) && (address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any)))
+            {
+                return $"{message} ({uri.Host} is the address a server listens on, not one to connect to; use 127.0.0.1 for this machine)";
+            }
+
             // Credentials in the URL would be echoed in every header line; DynamoDB never reads them anyway.
             return uri.UserInfo.Length > 0
                 ? "--endpoint must not carry a user name or password; DynamoDB signs requests with AWS credentials instead"

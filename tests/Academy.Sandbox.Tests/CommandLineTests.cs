@@ -64,6 +64,7 @@ public sealed class CommandLineTests
     [TestCase("http://127.0.0.1:8000 ", "and no spaces or control characters")]
     [TestCase("http://127.0.0.1:80\n00", "not 'http://127.0.0.1:80\\n00'")]
     [TestCase("\thttp://127.0.0.1:8000", "and no spaces or control characters")]
+    [TestCase("http://127.0.0.1\u200b:8000", "and no spaces or control characters")]
     [TestCase("http://127.0.0.1:", "not 'http://127.0.0.1:' (a colon with no port after it)")]
     [TestCase("http://[::1]:/", "(a colon with no port after it)")]
     [TestCase("http://127.0.0.1:8000:", "(a colon with no port after it)")]

@@ -20,7 +20,8 @@ public static class EndpointUrl
         }
 
         // Uri.TryCreate trims spaces and accepts some inside, which the SDK then refuses with a stack trace.
-        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Invisible format characters too (a zero-width space): a URL has none, and it would be echoed unseen.
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
         {
             return $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535 and no spaces or control characters, such as {Example}, not '{Academy.Catalog.Errors.Excerpt.Escape(text)}'";
         }

@@ -104,6 +104,18 @@ public sealed class EndpointFailureTests
     }
 
     [Test]
+    public async Task HttpsToTheLocalEngineWhichSpeaksHttpSaysToUseHttp()
+    {
+        var https = "https://" + LocalEngine.Endpoint["http://".Length..];
+
+        var run = await Tool.RunAsync("show", "--user", Tool.NewUser(), "--endpoint", https, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        Assert.That(run.Error.Trim(), Does.StartWith($"error: the server at {https} does not answer over HTTPS (its TLS handshake failed: ")
+            .And.EndWith($"the local engine speaks plain HTTP: use --endpoint {LocalEngine.Endpoint}"));
+    }
+
+    [Test]
     public async Task AnEngineThatKeepsFailingWithInternalServerErrorIsReportedAsAServerErrorNotAsThrottling()
     {
         using var proxy = new FlakyProxy(LocalEngine.Endpoint, _ => (500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error"}"""));

@@ -75,6 +75,14 @@ public static class ConnectionFailure
             return null;
         }
 
+        // https:// to a server that speaks plain HTTP, as the local engine does: the port is right, the scheme is not.
+        if (!target.IsAws && Find<System.Security.Authentication.AuthenticationException>(e) is not null
+            && target.Endpoint!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"error: the server at {target.Endpoint} does not answer over HTTPS (its TLS handshake failed: {OneLine(Root(e).Message)}); "
+                + $"the local engine speaks plain HTTP: use --endpoint http://{target.Endpoint["https://".Length..]}";
+        }
+
         return target.IsAws
             ? $"error: cannot reach DynamoDB in AWS ({Root(e).Message}); check your network, AWS_REGION and credentials"
             : $"error: no DynamoDB engine answers at {target.Endpoint} ({Root(e).Message}); {LocalHint(target.Endpoint!)}";

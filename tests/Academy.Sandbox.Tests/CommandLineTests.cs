@@ -167,10 +167,12 @@ public sealed class CommandLineTests
         Assert.That(run.Error.Trim(), Is.EqualTo(error));
     }
 
-    [Test]
-    public async Task AnEndpointWithAPasswordIsRefusedWithoutEchoingIt()
+    [TestCase("http://admin:hunter2@127.0.0.1:8000")]
+    [TestCase("http://:hunter2@127.0.0.1:8000")]
+    [TestCase("http://@127.0.0.1:8000")]
+    public async Task AnEndpointWithAPasswordIsRefusedWithoutEchoingIt(string endpoint)
     {
-        var run = await Tool.RunAsync("up", "--endpoint", "http://admin:hunter2@127.0.0.1:8000", "--project", LocalEngine.Repo.Root);
+        var run = await Tool.RunAsync("up", "--endpoint", endpoint, "--project", LocalEngine.Repo.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error, Does.Contain("--endpoint must not carry a user name or password").And.Not.Contain("hunter2"));

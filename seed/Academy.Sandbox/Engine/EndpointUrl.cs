@@ -27,7 +27,7 @@ public static class EndpointUrl
         }
 
         var message = $"--endpoint must be an absolute http:// or https:// URL with a host and a port from 1 to 65535, such as {Example}, not '{text}'";
-        if (EmptyPort(text))
+        if (Authority(text).EndsWith(':'))
         {
             // Uri reads "http://host:" as the scheme's default port, 80: the engine would then be looked for there.
             return $"{message} (a colon with no port after it)";
@@ -45,7 +45,8 @@ public static class EndpointUrl
             }
 
             // Credentials in the URL would be echoed in every header line; DynamoDB never reads them anyway.
-            return uri.UserInfo.Length > 0
+            // An empty user name ("http://@host") is no user name to Uri, but is one to read.
+            return uri.UserInfo.Length > 0 || Authority(text).Contains('@')
                 ? "--endpoint must not carry a user name or password; DynamoDB signs requests with AWS credentials instead"
                 : null;
         }
@@ -63,17 +64,17 @@ public static class EndpointUrl
             : message;
     }
 
-    // The authority (after "://", up to the path, query or fragment) ends in a colon with no port after it.
-    private static bool EmptyPort(string text)
+    // The authority: after "://", up to the path, query or fragment ("" without a "://").
+    private static string Authority(string text)
     {
         var start = text.IndexOf("://", StringComparison.Ordinal);
         if (start < 0)
         {
-            return false;
+            return "";
         }
 
-        var rest = text.AsSpan(start + 3);
-        var end = rest.IndexOfAny('/', '?', '#');
-        return (end < 0 ? rest : rest[..end]).EndsWith(":");
+        var rest = text[(start + 3)..];
+        var end = rest.IndexOfAny(['/', '?', '#']);
+        return end < 0 ? rest : rest[..end];
     }
 }

@@ -102,6 +102,17 @@ public sealed partial class UsageMessageTests
         Assert.That(run.Error.Trim(), Is.EqualTo(message));
     }
 
+    [TestCase("plan", "--usr=")]
+    [TestCase("plan", "--usr", "")]
+    public async Task AMisspelledOptionWithAnEmptyValueGetsNoLineThatWouldBeRefused(params string[] args)
+    {
+        // `--user ''` parses, and is then refused as empty: no help to paste.
+        var run = await Tool.RunAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("'--usr' is not an option of plan; `academy-sandbox plan --help` lists its options"));
+    }
+
     [Test]
     public async Task AMisspelledOptionWithEqualsSuggestsTheCorrectedLineWhichRunsAsPrinted()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -57,21 +56,18 @@ public static class DownRunner
 
     internal static async Task WaitGoneAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct, Action<string>? note = null, TimeSpan? noteEvery = null)
     {
-        var clock = Stopwatch.StartNew();
-        var every = noteEvery ?? Up.TableProvisioner.DefaultNoteEvery;
-        var nextNote = every;
+        var wait = new WaitNote(noteEvery);
         var delay = TimeSpan.FromMilliseconds(50);
         while (await LiveTable.DescribeAsync(client, tableName, ct) is not null)
         {
-            if (clock.Elapsed > GoneTimeout)
+            if (wait.Elapsed > GoneTimeout)
             {
                 throw new SandboxException($"error: table {tableName} was still being deleted after {GoneTimeout.TotalMinutes:0} minutes; run down again later");
             }
 
-            if (clock.Elapsed >= nextNote)
+            if (wait.Due())
             {
-                nextNote = clock.Elapsed + every;
-                note?.Invoke($"  table {tableName}: still being deleted after {clock.Elapsed.TotalSeconds:0} s; waiting until it is gone (at most {GoneTimeout.TotalMinutes:0} minutes)");
+                note?.Invoke($"  table {tableName}: still being deleted after {wait.Elapsed.TotalSeconds:0} s; waiting until it is gone (at most {GoneTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(delay, ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Academy.Catalog.Errors;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
@@ -13,9 +12,6 @@ namespace Academy.Sandbox.Up;
 public static class TableProvisioner
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(5);
-
-    /// <summary>How often a wait for a table says it is still waiting (AWS takes seconds to create one; a broken endpoint, minutes).</summary>
-    public static readonly TimeSpan DefaultNoteEvery = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Creates a table the catalog declares and the engine lacks, waits until it is ACTIVE and turns on
@@ -62,11 +58,9 @@ public static class TableProvisioner
     /// </summary>
     public static async Task WaitActiveAsync(IAmazonDynamoDB client, string tableName, Action<string> note, CancellationToken ct, TimeSpan? noteEvery = null)
     {
-        var clock = Stopwatch.StartNew();
-        var every = noteEvery ?? DefaultNoteEvery;
-        var nextNote = every;
+        var wait = new WaitNote(noteEvery);
         var seen = false;
-        for (var attempt = 0; clock.Elapsed < ActiveTimeout; attempt++)
+        for (var attempt = 0; wait.Elapsed < ActiveTimeout; attempt++)
         {
             var status = (await LiveTable.DescribeAsync(client, tableName, ct))?.TableStatus;
             if (status == TableStatus.ACTIVE)
@@ -82,11 +76,10 @@ public static class TableProvisioner
 
             seen |= status is not null;
 
-            if (clock.Elapsed >= nextNote)
+            if (wait.Due())
             {
-                nextNote = clock.Elapsed + every;
                 // The status is the endpoint's text: quoted escaped and short, as anything live is.
-                note($"  table {tableName}: {(status is null ? "not visible yet" : Excerpt.Of(status.Value, 40, 30))} after {clock.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
+                note($"  table {tableName}: {(status is null ? "not visible yet" : Excerpt.Of(status.Value, 40, 30))} after {wait.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(Backoff.Default.Delay(attempt), ct);

@@ -27,7 +27,7 @@ public sealed class UpRunner(IAmazonDynamoDB client, TextWriter output, int conc
     public bool PruneConfirmed { get; init; }
 
     /// <summary>How often a wait for a table to become ACTIVE says so (tests shorten it).</summary>
-    public TimeSpan WaitNoteEvery { get; init; } = TableProvisioner.DefaultNoteEvery;
+    public TimeSpan WaitNoteEvery { get; init; } = WaitNote.DefaultEvery;
 
     /// <summary>Scans of the tables started before the catalog was built (<see cref="LiveReads"/>), used where they are as good as a fresh one; by default each table is scanned when planned.</summary>
     public LiveReads Reads { get; init; } = LiveReads.None;

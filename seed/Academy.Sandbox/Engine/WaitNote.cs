@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Academy.Sandbox.Engine;
+
+/// <summary>
+/// The clock of a wait for a table (to become ACTIVE, to be gone) and when it says it still waits:
+/// once every <see cref="DefaultEvery"/> unless given, counted from the wait's start.
+/// </summary>
+public sealed class WaitNote(TimeSpan? every = null)
+{
+    /// <summary>AWS takes seconds to create or delete a table; a broken endpoint, minutes.</summary>
+    public static readonly TimeSpan DefaultEvery = TimeSpan.FromSeconds(10);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _every = every ?? DefaultEvery;
+    private TimeSpan _next = every ?? DefaultEvery;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>True when a note is due, at most once per interval.</summary>
+    public bool Due()
+    {
+        if (_clock.Elapsed < _next)
+        {
+            return false;
+        }
+
+        _next = _clock.Elapsed + _every;
+        return true;
+    }
+}

@@ -132,13 +132,14 @@ public static class UsageErrors
 
     // What a command refuses only once it runs, in a line that parses: --learner picks one learner of
     // a roster, report covers a course, --item is an item of --table; a word starting with @ (a
-    // response file elsewhere) is a mistake here, and so is an empty value (`--usr=` or `--usr ''`),
-    // which no option takes. (A --stack without a roster is not caught: that needs the stack's file.)
+    // response file elsewhere) is a mistake here, and so is an empty value (`--usr ''`, and `--usr=`,
+    // which SandboxCli.EmptyValuesKept has split into the same two words), which no option takes.
+    // (A --stack without a roster is not caught: that needs the stack's file.)
     private static bool RefusedWhenRun(IReadOnlyList<string> args)
     {
         bool Has(string option) => args.Any(a => Given(a, option));
         var course = Has("--roster") || Has("--stack");
-        return args.Any(a => a.StartsWith('@') || a.Length == 0 || (a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=')))
+        return args.Any(a => a.StartsWith('@') || a.Length == 0)
             || (Has("--learner") && !course)
             || (args.Count > 0 && args[0] == "report" && !course)
             || (Has("--item") && !Has("--table"));

@@ -20,14 +20,14 @@ internal sealed record MedianInterval(double Median, double Low, double High, do
         // The widest k with P(Binomial(n, 1/2) < k) <= (1 - Wanted) / 2 on each side; with too few
         // rounds for any, the whole range (and its lower confidence).
         var k = 0;
-        while (k + 1 <= n / 2 && BelowAtMost(n, k + 1) <= (1 - Wanted) / 2)
+        while (k + 1 <= n / 2 && Below(n, k + 1) <= (1 - Wanted) / 2)
         {
             k++;
         }
 
         return k == 0
-            ? new MedianInterval(median, sorted[0], sorted[^1], 1 - (2 * BelowAtMost(n, 1)), n)
-            : new MedianInterval(median, sorted[k - 1], sorted[n - k], 1 - (2 * BelowAtMost(n, k)), n);
+            ? new MedianInterval(median, sorted[0], sorted[^1], 1 - (2 * Below(n, 1)), n)
+            : new MedianInterval(median, sorted[k - 1], sorted[n - k], 1 - (2 * Below(n, k)), n);
     }
 
     /// <summary>Where the interval lies against a goal of at most <paramref name="goal"/>; no verdict from fewer than 6 rounds.</summary>
@@ -41,7 +41,7 @@ internal sealed record MedianInterval(double Median, double Low, double High, do
         $"{Median:0.00}x ({Low:0.00} to {High:0.00}x)");
 
     // P(X < k) for X ~ Binomial(n, 1/2), summed in logarithms so large n does not overflow.
-    private static double BelowAtMost(int n, int k)
+    private static double Below(int n, int k)
     {
         var total = 0.0;
         for (var i = 0; i < k; i++)

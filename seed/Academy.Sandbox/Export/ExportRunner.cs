@@ -65,10 +65,10 @@ public static class ExportRunner
             // Items of a table keyed otherwise cannot be matched to the catalog's, as for up and show.
             TableProvisioner.RequireKeys(table, description, hints);
             var live = await LiveTable.ScanAsync(client, table.Name, ct);
-            _ = LiveTable.ByKey(live, table); // an item twice, or without its key, is the engine's fault: one line
+            // By key: an item twice, or without its key, is the engine's fault, said in one line.
+            var liveKeys = LiveTable.ByKey(live, table).Keys;
             var secret = catalog.ItemsOf(table.Key).Where(i => i.Secret).Select(i => TableKeys.Of(table, i))
                 .Concat(live.Where(secrets.MayBeSecret).Select(i => TableKeys.Of(table, i))).ToHashSet();
-            var liveKeys = live.Select(i => TableKeys.Of(table, i)).ToHashSet();
             var unknown = scope.Items.Where(k => liveKeys.All(l => l.ToString() != k)).ToList();
             if (unknown.Count > 0)
             {

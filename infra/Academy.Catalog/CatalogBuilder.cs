@@ -32,10 +32,10 @@ public static class CatalogBuilder
         }
 
         // Sorted by table and key so that the order of files and lists never shows up in a preview.
-        var ordered = items.Values
-            .OrderBy(i => i.TableKey, StringComparer.Ordinal)
-            .ThenBy(i => i.Key)
-            .ToList();
+        // (Table and key are unique, so an unstable sort gives the one order; one comparison, not
+        // LINQ's key arrays and comparer chain, since this runs inside every `pulumi up`.)
+        var ordered = items.Values.ToList();
+        ordered.Sort(static (a, b) => string.CompareOrdinal(a.TableKey, b.TableKey) is var table and not 0 ? table : a.Key.CompareTo(b.Key));
         CheckLogicalNames(ordered, errors);
         var catalog = new Catalog(settings, tables, ordered);
         CatalogChecks.Run(catalog, errors);

@@ -25,6 +25,29 @@ public class MarshallingTests
     }
 
     [Test]
+    public void EmptyAndFilledMapsAndListsAreDeclaredAtEveryDepth()
+    {
+        // Only an empty map or list is marked set explicitly (the mark copies it); both kinds must
+        // still reach DynamoDB JSON as M and L.
+        var catalog = TestProject.Build(config: new()
+        {
+            ["items"] = """{"global": [{"name": "probe", "m": {}, "l": [], "full": {"m": {}, "l": [[], {"x": [1]}]}}]}""",
+        });
+        var item = catalog.ItemsOf("global").Single(i => i.HashKeyValue == "probe");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(item.Attributes["m"].IsMSet && item.Attributes["l"].IsLSet, Is.True);
+            Assert.That(item.Attributes["full"].M["l"].L[0].IsLSet, Is.True);
+            Assert.That(item.ToDynamoJson(), Does.Contain("""
+                "m":{"M":{}},"l":{"L":[]},"full":{"M":{"m":{"M":{}},"l":{"L":[{"L":[]},{"M":{"x":{"L":[{"N":"1"}]}}}]}}}
+                """.Trim()));
+            Assert.That(catalog.WithJsonOnlyItems().ItemsOf("global").Single(i => i.HashKeyValue == "probe").Attributes["full"].M["m"].IsMSet, Is.True,
+                "read back from its JSON, the empty map is still a map");
+        });
+    }
+
+    [Test]
     public void ItemsOfOneListShareTheirAttributeNamesYetKeepTheirOwn()
     {
         // The marshaller reuses the previous item's name strings where they are equal (memory per

@@ -109,7 +109,7 @@ public static class PlainJsonMarshaller
                 return new AttributeValue { NULL = true };
             case JsonValueKind.Object:
                 return ToMap(element, place.Path, new Dictionary<string, AttributeValue>(element.GetPropertyCount(), StringComparer.Ordinal), report, ref names) is { } map
-                    ? new AttributeValue { M = map, IsMSet = true }
+                    ? MapValue(map)
                     : null;
             default:
                 var path = place.Path;
@@ -126,7 +126,32 @@ public static class PlainJsonMarshaller
                     }
                 }
 
-                return ok ? new AttributeValue { L = list, IsLSet = true } : null;
+                return ok ? ListValue(list) : null;
         }
+    }
+
+    // AWSSDK counts a map or list with members as set whatever AWSConfigs.InitializeCollections says;
+    // only an empty one needs the explicit mark, which wraps it in a copy (AlwaysSendDictionary,
+    // AlwaysSendList) that would otherwise double every map and list of a catalog.
+    private static AttributeValue MapValue(Dictionary<string, AttributeValue> map)
+    {
+        var value = new AttributeValue { M = map };
+        if (map.Count == 0)
+        {
+            value.IsMSet = true;
+        }
+
+        return value;
+    }
+
+    private static AttributeValue ListValue(List<AttributeValue> list)
+    {
+        var value = new AttributeValue { L = list };
+        if (list.Count == 0)
+        {
+            value.IsLSet = true;
+        }
+
+        return value;
     }
 }

@@ -31,7 +31,8 @@ if (counts.Count == 0)
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MockedRuns.Load()} (1, 5, 15 min) at the start; .NET {Environment.Version}, "
-    + $"Pulumi {Version(typeof(Pulumi.Deployment))}, Pulumi.Aws {Version(typeof(Pulumi.Aws.DynamoDB.Table))}, mocked engine (Pulumi.Testing, IsPreview false)");
+    + $"Pulumi {Version(typeof(Pulumi.Deployment))}, Pulumi.Aws {Version(typeof(Pulumi.Aws.DynamoDB.Table))}, mocked engine (Pulumi.Testing, IsPreview false); "
+    + $"tiering's call counting delay {AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs") ?? "100 (the default)"} ms");
 // Until the code run once per deployment is optimized (MockedRuns.WarmUpAsync), then once at the
 // largest size, so that size's heap is grown before it is measured.
 const int WarmUpRounds = 40;

@@ -103,6 +103,28 @@ public sealed class EndpointFailureTests
         }
     }
 
+    [TestCase(2_000, "read 250,000 items in 125 pages")]
+    [TestCase(1, "read 1,000 items in 1,000 pages")]
+    public async Task AScanThatNeverEndsStopsAtItsLimitInOneLine(int perPage, string said)
+    {
+        // Every page new items and a new position to go on from, for ever: before, the tool asked
+        // until the machine's memory ran out.
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", n => Answer(
+            "\"Items\": [" + string.Join(", ", Enumerable.Range(0, perPage).Select(i => $"{{\"name\": {{\"S\": \"p{n}-{i}\"}}}}")) + "], "
+            + $"\"LastEvaluatedKey\": {{\"name\": {{\"S\": \"p{n}\"}}}}"));
+
+        foreach (var command in new[] { "show", "verify" })
+        {
+            var run = await Tool.RunAsync(command, "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), $"{command}: {run.Error}");
+            Assert.That(lines, Has.Length.EqualTo(1), $"{command}: {run.Error}");
+            Assert.That(lines[0], Does.StartWith("error: the scan of table alice-academy-").And.Contain(said).And.Contain("still had more")
+                .And.Contain($"{LiveTable.MaxItems:N0} items or {LiveTable.MaxPages:N0} pages"), command);
+        }
+    }
+
     [Test]
     public async Task HttpsToTheLocalEngineWhichSpeaksHttpSaysToUseHttp()
     {

@@ -1,6 +1,7 @@
 using Academy.Catalog.Errors;
 using Academy.Catalog.Items;
 using Academy.Catalog.Tables;
+using Academy.Sandbox.Cli;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -12,12 +13,23 @@ public static class LiveTable
     // DynamoDB returns up to 1 MB a page; an empty page with more to come is rare, a hundred in a row never.
     private const int MaxEmptyPages = 100;
 
+    /// <summary>
+    /// Most items one scan reads. A configuration table of the course holds tens to thousands; an
+    /// answer that goes on far past that is a table this tool does not manage or an endpoint that
+    /// never ends, and holding all of it would take the machine's memory first.
+    /// </summary>
+    public const int MaxItems = 250_000;
+
+    /// <summary>Most pages one scan reads: 1,000 full pages are a gigabyte of items; an endpoint that gives one item a page would otherwise be asked for ever.</summary>
+    public const int MaxPages = 1_000;
+
     /// <summary>Every item, with strongly consistent reads so a scan right after `up` sees every write.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
         var positions = new HashSet<string>(StringComparer.Ordinal);
         var emptyPages = 0;
+        var pages = 0;
         await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
             var found = page.Items ?? [];
@@ -27,6 +39,13 @@ public static class LiveTable
             }
 
             items.AddRange(found);
+            if (page.LastEvaluatedKey is { Count: > 0 } && (++pages >= MaxPages || items.Count >= MaxItems))
+            {
+                throw new SandboxException(
+                    $"error: the scan of table {Excerpt.Escape(tableName)} read {items.Count:N0} items in {pages:N0} pages and the endpoint still had more; it stops at "
+                    + $"{MaxItems:N0} items or {MaxPages:N0} pages, far more than a configuration table of the course holds: is this the table and the DynamoDB you meant?");
+            }
+
             // A scan that names a position it already gave, or goes on and on finding nothing, would never end.
             emptyPages = found.Count == 0 ? emptyPages + 1 : 0;
             if (page.LastEvaluatedKey is { Count: > 0 } next

@@ -6,20 +6,26 @@ namespace Academy.Sandbox.Tests.Support;
 
 /// <summary>
 /// A TCP server on a free 127.0.0.1 port standing in for endpoints that are not a working DynamoDB:
-/// one that accepts connections and never says a word, or a plain HTTP server with a fixed answer.
+/// one that accepts connections and never says a word, or a plain HTTP server with a fixed answer or one made for each request.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly byte[]? _response;
+    private readonly Func<int, byte[]>? _respond;
     private readonly TimeSpan? _drip;
+    private int _requests;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
     private readonly Task _loop;
 
     private LoopbackServer(byte[]? response, TimeSpan? drip = null)
+        : this(response is null ? null : _ => response, drip)
     {
-        _response = response;
+    }
+
+    private LoopbackServer(Func<int, byte[]>? respond, TimeSpan? drip = null)
+    {
+        _respond = respond;
         _drip = drip;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -32,7 +38,7 @@ public sealed class LoopbackServer : IDisposable
     public string Endpoint { get; }
 
     /// <summary>Accepts every connection and holds it open without reading or answering.</summary>
-    public static LoopbackServer Silent() => new(null);
+    public static LoopbackServer Silent() => new((byte[]?)null);
 
     /// <summary>
     /// Reads each request and answers it with <paramref name="status"/> and <paramref name="body"/>
@@ -40,10 +46,20 @@ public sealed class LoopbackServer : IDisposable
     /// </summary>
     public static LoopbackServer Http(int status, string reason, string contentType, string body, string? server = null)
     {
+        var response = Response(status, reason, contentType, body, server);
+        return new(response);
+    }
+
+    /// <summary>Like <see cref="Http(int, string, string, string, string?)"/>, with a body made for each request from its number (0, 1, ...).</summary>
+    public static LoopbackServer Http(int status, string reason, string contentType, Func<int, string> body) =>
+        new(n => Response(status, reason, contentType, body(n), null));
+
+    private static byte[] Response(int status, string reason, string contentType, string body, string? server)
+    {
         var bytes = Encoding.UTF8.GetBytes(body);
         var serverHeader = server is null ? "" : $"Server: {server}\r\n";
         var head = $"HTTP/1.1 {status} {reason}\r\n{serverHeader}Content-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
-        return new([.. Encoding.ASCII.GetBytes(head), .. bytes]);
+        return [.. Encoding.ASCII.GetBytes(head), .. bytes];
     }
 
     /// <summary>Reads each request, sends <paramref name="response"/> as it is (nothing at all, or broken HTTP), then closes.</summary>
@@ -91,7 +107,7 @@ public sealed class LoopbackServer : IDisposable
                 return;
             }
 
-            if (_response is null)
+            if (_respond is null)
             {
                 lock (_held)
                 {
@@ -113,7 +129,7 @@ public sealed class LoopbackServer : IDisposable
             {
                 var stream = client.GetStream();
                 await ReadRequestAsync(stream);
-                await stream.WriteAsync(_response);
+                await stream.WriteAsync(_respond!(Interlocked.Increment(ref _requests) - 1));
                 while (_drip is { } interval)
                 {
                     await Task.Delay(interval, _stop.Token);

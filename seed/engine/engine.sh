@@ -25,6 +25,13 @@ if ! [[ "$port" =~ ^[0-9]{1,5}$ ]] || ((10#$port < 1 || 10#$port > 65535)); then
   exit 2
 fi
 
+# A command of this engine as the user pastes it: with the port variable when it is not the default,
+# so the pasted command acts on this engine and on no other (the CLI's hints do the same).
+here_cmd() {
+  if ((10#$port != 8000)); then printf 'ACADEMY_SANDBOX_PORT=%s ' "$port"; fi
+  printf '%s' "$*"
+}
+
 need_node() {
   command -v node >/dev/null || { echo "engine: Node.js is not installed; install Node.js 18 or later" >&2; exit 1; }
 }
@@ -60,7 +67,7 @@ note_dead_engine() {
 warn_data_deleted() {
   [[ -d "$data" ]] && return 0
   echo "engine: seed/engine/data was deleted while the engine ran: what it holds now is lost when it stops," \
-    "and it may crash; run seed/engine/engine.sh reset (stop, delete, start) instead" >&2
+    "and it may crash; run $(here_cmd seed/engine/engine.sh reset) (stop, delete, start) instead" >&2
 }
 
 # A DynamoDB answers at the endpoint: the engine started here ($1 says how it runs), or another one
@@ -172,7 +179,7 @@ status() {
       return 3
       ;;
     *)
-      echo "engine: not running at $endpoint; start it with scripts/sandbox.sh start"
+      echo "engine: not running at $endpoint; start it with $(here_cmd scripts/sandbox.sh start)"
       return 3
       ;;
   esac

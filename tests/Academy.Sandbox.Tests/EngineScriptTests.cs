@@ -92,7 +92,34 @@ public sealed class EngineScriptTests
             var status = await EngineAsync(checkout, port, "status");
 
             Assert.That(status.Output, Does.StartWith("engine: running at "));
-            Assert.That(status.Error, Does.StartWith("engine: seed/engine/data was deleted while the engine ran").And.Contain("engine.sh reset"));
+            Assert.That(status.Error, Does.StartWith("engine: seed/engine/data was deleted while the engine ran")
+                .And.Contain($"run ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh reset"), "the reset of this engine, not of the one on the default port");
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+        }
+    }
+
+    [Test]
+    public async Task StatusOfNoEngineOnAnotherPortSaysHowToStartOneThere()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var port = LoopbackPort.Free();
+        try
+        {
+            var status = await EngineAsync(checkout, port, "status");
+
+            // Before, the hint left the port out, and pasted it started an engine on 8000.
+            var hint = $"ACADEMY_SANDBOX_PORT={port} scripts/sandbox.sh start";
+            Assert.That(status.ExitCode, Is.EqualTo(3));
+            Assert.That(status.Output, Is.EqualTo($"engine: not running at http://127.0.0.1:{port}; start it with {hint}\n"));
+
+            // Pasted as printed, from the checkout's root: a script of that one line.
+            File.WriteAllText(checkout.Resolve("pasted.sh"), hint + "\n");
+            var pasted = await ScriptProcess.RunAsync(checkout.Root, "pasted.sh", [], new Dictionary<string, string> { ["PATH"] = checkout.SearchPath });
+            Assert.That(pasted.ExitCode, Is.Zero, pasted.Error);
+            Assert.That((await EngineAsync(checkout, port, "status")).Output, Does.StartWith($"engine: running at http://127.0.0.1:{port}"));
         }
         finally
         {

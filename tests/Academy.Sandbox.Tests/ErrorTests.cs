@@ -1,3 +1,4 @@
+using System.Globalization;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Tests.Support;
 using Amazon.DynamoDBv2.Model;
@@ -22,6 +23,21 @@ public sealed class ErrorTests
         // Pasted where the command ran (here the test's own folder, not the checkout), it names the script.
         var script = System.Text.RegularExpressions.Regex.Match(lines[0], $"ACADEMY_SANDBOX_PORT={port} ([^` ]+) start").Groups[1].Value;
         Assert.That(File.Exists(Path.GetFullPath(script)), Is.True, $"{script} from {Environment.CurrentDirectory}");
+    }
+
+    // The engine script listens on 127.0.0.1 alone: started as the hint says, it would not answer at
+    // [::1] either, so the hint also says which endpoint reaches it.
+    [TestCase("http://[::1]:{0}")]
+    [TestCase("http://[0:0:0:0:0:0:0:1]:{0}/")]
+    public async Task NoEngineAtTheIpv6LoopbackSaysToUse127001(string form)
+    {
+        var port = LoopbackPort.Free();
+
+        var run = await Tool.RunAsync("show", "--user", "zed", "--endpoint", string.Format(CultureInfo.InvariantCulture, form, port), "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        Assert.That(run.Error.TrimEnd(), Does.Match($"`ACADEMY_SANDBOX_PORT={port} [^` ]*seed/engine/engine.sh start`")
+            .And.EndWith($"; the local engine listens on 127.0.0.1 only, so then use --endpoint http://127.0.0.1:{port}"));
     }
 
     // Set for the one command (`ACADEMY_SANDBOX_PORT=N academy-sandbox up`), the variable is not in the

@@ -15,9 +15,16 @@ public static class ConnectionFailure
     // The engine script listens on ACADEMY_SANDBOX_PORT (default 8000): for another port on this
     // machine the hint sets it, so the engine it starts is the one the command looked for.
     private static string LocalHint(string endpoint) =>
-        OtherLocalPort(endpoint) is not null
+        (OtherLocalPort(endpoint) is not null
             ? $"start the local engine on that port with `{EngineScript(endpoint, "start")}`, or pass the --endpoint URL of a running one"
-            : $"start the local engine with `{CheckoutFile("seed/engine/engine.sh")} start` (or `{CheckoutFile("scripts/sandbox.sh")}`), or pass --endpoint URL";
+            : $"start the local engine with `{CheckoutFile("seed/engine/engine.sh")} start` (or `{CheckoutFile("scripts/sandbox.sh")}`), or pass --endpoint URL")
+        + Ipv4Only(endpoint);
+
+    // The engine listens on 127.0.0.1 alone: at [::1] the engine the hint starts would not answer either.
+    private static string Ipv4Only(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.HostNameType == UriHostNameType.IPv6
+            ? $"; the local engine listens on 127.0.0.1 only, so then use --endpoint http://127.0.0.1:{uri.Port}"
+            : "";
 
     // The engine script's command for the engine at this endpoint, so a pasted stop or start acts on it and on no other.
     private static string EngineScript(string endpoint, string verb) =>

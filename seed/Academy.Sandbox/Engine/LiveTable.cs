@@ -23,6 +23,9 @@ public static class LiveTable
     /// <summary>Most pages one scan reads: 1,000 full pages are a gigabyte of items; an endpoint that gives one item a page would otherwise be asked for ever.</summary>
     public const int MaxPages = 1_000;
 
+    /// <summary>Most bytes of answers one scan reads: each answer may be up to 64 MB (<see cref="DeadlineHttp"/>), and a thousand of those would not fit in memory.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
     /// <summary>Every item, with strongly consistent reads so a scan right after `up` sees every write.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)
     {
@@ -30,6 +33,7 @@ public static class LiveTable
         var positions = new HashSet<string>(StringComparer.Ordinal);
         var emptyPages = 0;
         var pages = 0;
+        var bytes = 0L;
         await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
             var found = page.Items ?? [];
@@ -39,11 +43,12 @@ public static class LiveTable
             }
 
             items.AddRange(found);
-            if (page.LastEvaluatedKey is { Count: > 0 } && (++pages >= MaxPages || items.Count >= MaxItems))
+            bytes += Math.Max(page.ContentLength, 0);
+            if (page.LastEvaluatedKey is { Count: > 0 } && (++pages >= MaxPages || items.Count >= MaxItems || bytes >= MaxBytes))
             {
                 throw new SandboxException(
-                    $"error: the scan of table {Excerpt.Escape(tableName)} read {items.Count:N0} items in {pages:N0} pages and the endpoint still had more; it stops at "
-                    + $"{MaxItems:N0} items or {MaxPages:N0} pages, far more than a configuration table of the course holds: is this the table and the DynamoDB you meant?");
+                    $"error: the scan of table {Excerpt.Escape(tableName)} read {items.Count:N0} items in {pages:N0} pages ({bytes / (1024 * 1024):N0} MB) and the endpoint still had more; it stops at "
+                    + $"{MaxItems:N0} items, {MaxPages:N0} pages or {MaxBytes / (1024 * 1024):N0} MB, far more than a configuration table of the course holds: is this the table and the DynamoDB you meant?");
             }
 
             // A scan that names a position it already gave, or goes on and on finding nothing, would never end.

@@ -17,13 +17,17 @@ port="${ACADEMY_SANDBOX_PORT:-8000}"
 host=127.0.0.1
 data="$here/data"
 pidfile="$here/engine.pid"
+portfile="$here/engine.port" # the port the engine started here listens on (one engine per checkout: one data folder)
 logfile="$here/engine.log"
-endpoint="http://$host:$port"
 
-if ! [[ "$port" =~ ^[0-9]{1,5}$ ]] || ((10#$port < 1 || 10#$port > 65535)); then
+# Digits only, leading zeros allowed as the CLI allows them (018801 is 18801), then spelled plainly.
+digits="${port#"${port%%[!0]*}"}"
+if ! [[ "$port" =~ ^[0-9]+$ ]] || ((${#digits} > 5)) || ((10#${digits:-0} < 1 || 10#${digits:-0} > 65535)); then
   echo "engine: ACADEMY_SANDBOX_PORT='$port' is not a port number (1 to 65535)" >&2
   exit 2
 fi
+port="$digits"
+endpoint="http://$host:$port"
 
 # A command of this engine as the user pastes it: with the port variable when it is not the default,
 # so the pasted command acts on this engine and on no other (the CLI's hints do the same).
@@ -49,6 +53,18 @@ running_pid() {
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# The port the engine started here listens on, when it runs ("" for one started before the port was kept).
+started_port() {
+  running_pid >/dev/null || return 1
+  cat "$portfile" 2>/dev/null || echo ""
+}
+
+# The engine started here runs, on another port than this command's: its pid and data are not this port's.
+elsewhere() {
+  local other
+  other="$(started_port)" && [[ -n "$other" && "$other" != "$port" ]] && echo "$other"
+}
+
 port_taken() { # $1: the probe's "other ..." answer; $2: what to say first
   echo "engine: ${2:-}port $port on $host is taken by something that is not a DynamoDB (${1#other }); stop that" \
     "program, or give the engine and the CLI another port, e.g. ACADEMY_SANDBOX_PORT=$((10#$port + 1)) scripts/sandbox.sh" >&2
@@ -60,7 +76,7 @@ note_dead_engine() {
   if ! running_pid >/dev/null; then
     echo "engine: the engine started here (pid $(cat "$pidfile")) is no longer running; the end of seed/engine/engine.log:" >&2
     tail -n 3 "$logfile" 2>/dev/null | sed 's/^/  /' >&2 || true
-    rm -f "$pidfile"
+    rm -f "$pidfile" "$portfile"
   fi
 }
 
@@ -74,7 +90,7 @@ warn_data_deleted() {
 # ($2: what start adds about reusing it).
 say_dynamodb() {
   local pid
-  if pid="$(running_pid)"; then
+  if [[ -z "$(elsewhere)" ]] && pid="$(running_pid)"; then
     echo "engine: $1 at $endpoint (pid $pid)"
     warn_data_deleted
   else
@@ -119,6 +135,13 @@ start() {
       exit 1
       ;;
   esac
+  local other
+  if other="$(elsewhere)"; then
+    echo "engine: the engine started here already runs on port $other (pid $(running_pid)) with seed/engine/data;" \
+      "two engines on one data folder would corrupt it: use that port, or stop it first with" \
+      "ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh stop" >&2
+    exit 1
+  fi
   mkdir -p "$data"
   # Its own process group: Ctrl+C in the terminal that started it (or in scripts/sandbox.sh) stops the
   # command running there, not the engine.
@@ -127,13 +150,14 @@ start() {
     >"$logfile" 2>&1 </dev/null &
   set +m
   echo $! >"$pidfile"
+  echo "$port" >"$portfile"
   for _ in $(seq 1 100); do
     if [[ "$(probe)" == dynalite ]]; then
       echo "engine: started at $endpoint (pid $(cat "$pidfile"), data in seed/engine/data)"
       return 0
     fi
     if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      rm -f "$pidfile"
+      rm -f "$pidfile" "$portfile"
       if grep -q EADDRINUSE "$logfile"; then
         # Taken between the check above and the start.
         found="$(probe)"
@@ -151,19 +175,24 @@ start() {
 }
 
 stop() {
-  local pid
+  local pid other
+  if other="$(elsewhere)"; then
+    echo "engine: the engine started here runs on port $other, not $port; nothing stopped (to stop it:" \
+      "ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh stop)" >&2
+    return 1
+  fi
   if ! pid="$(running_pid)"; then
-    rm -f "$pidfile"
+    rm -f "$pidfile" "$portfile"
     echo "engine: not running (no engine started by this script)"
     return 0
   fi
   kill "$pid"
   for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; echo "engine: stopped (pid $pid)"; return 0; }
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile" "$portfile"; echo "engine: stopped (pid $pid)"; return 0; }
     sleep 0.1
   done
   kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$portfile"
   echo "engine: killed (pid $pid did not stop within 5 s)"
 }
 
@@ -179,14 +208,24 @@ status() {
       return 3
       ;;
     *)
-      echo "engine: not running at $endpoint; start it with $(here_cmd scripts/sandbox.sh start)"
+      local other
+      if other="$(elsewhere)"; then
+        echo "engine: not running at $endpoint; the engine started here runs on port $other (ACADEMY_SANDBOX_PORT=$other)"
+      else
+        echo "engine: not running at $endpoint; start it with $(here_cmd scripts/sandbox.sh start)"
+      fi
       return 3
       ;;
   esac
 }
 
 reset() {
-  local was_running=0
+  local was_running=0 other
+  if other="$(elsewhere)"; then
+    echo "engine: the engine started here runs on port $other with seed/engine/data; nothing stopped or deleted" \
+      "(to reset it: ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh reset)" >&2
+    return 1
+  fi
   if running_pid >/dev/null; then
     was_running=1
     stop

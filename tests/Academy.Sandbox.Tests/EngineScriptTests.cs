@@ -127,9 +127,61 @@ public sealed class EngineScriptTests
         }
     }
 
+    // One checkout has one pid file and one data folder. Before, stop, reset and status on another
+    // port acted on the engine started here wherever it ran (a pasted hint stopped it and deleted its
+    // data), and start ran a second engine on the same data folder.
+    [Test]
+    public async Task CommandsOnAnotherPortLeaveTheEngineStartedHereAlone()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var (port, other) = (LoopbackPort.Free(), LoopbackPort.Free());
+        try
+        {
+            Assert.That((await EngineAsync(checkout, port, "start")).ExitCode, Is.Zero);
+            File.WriteAllText(checkout.Resolve("seed/engine/data/kept"), "");
+
+            var stop = await EngineAsync(checkout, other, "stop");
+            var reset = await EngineAsync(checkout, other, "reset");
+            var start = await EngineAsync(checkout, other, "start");
+            var status = await EngineAsync(checkout, other, "status");
+
+            var mine = $"ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh";
+            Assert.Multiple(() =>
+            {
+                Assert.That((stop.ExitCode, stop.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port}, not {other}; nothing stopped (to stop it: {mine} stop)")));
+                Assert.That((reset.ExitCode, reset.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port} with seed/engine/data; nothing stopped or deleted (to reset it: {mine} reset)")));
+                Assert.That(start.ExitCode, Is.EqualTo(1));
+                Assert.That(start.Error, Does.StartWith($"engine: the engine started here already runs on port {port}").And.Contain("two engines on one data folder"));
+                Assert.That((status.ExitCode, status.Output.TrimEnd()), Is.EqualTo((3, $"engine: not running at http://127.0.0.1:{other}; the engine started here runs on port {port} (ACADEMY_SANDBOX_PORT={port})")));
+                Assert.That(File.Exists(checkout.Resolve("seed/engine/data/kept")), Is.True, "the data folder was deleted");
+            });
+            Assert.That((await EngineAsync(checkout, port, "status")).Output, Does.StartWith($"engine: running at http://127.0.0.1:{port}"), "the engine was stopped");
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+            await EngineAsync(checkout, other, "stop");
+        }
+    }
+
+    // The CLI reads 018801 as 18801; the script does too, and spells it plainly in what it prints.
+    [Test]
+    public async Task APortWithLeadingZerosIsThePortTheCliUses()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var port = LoopbackPort.Free();
+
+        var run = await ScriptProcess.RunAsync(checkout.Root, "seed/engine/engine.sh", ["status"],
+            new Dictionary<string, string> { ["ACADEMY_SANDBOX_PORT"] = $"00{port}", ["PATH"] = checkout.SearchPath });
+
+        Assert.That((run.ExitCode, run.Output.TrimEnd()), Is.EqualTo((3, $"engine: not running at http://127.0.0.1:{port}; start it with ACADEMY_SANDBOX_PORT={port} scripts/sandbox.sh start")));
+    }
+
     [TestCase("abc")]
     [TestCase("70000")]
     [TestCase("0")]
+    [TestCase("000000")]
+    [TestCase("0000065536")]
     public async Task APortVariableThatIsNotAPortIsNamed(string port)
     {
         using var checkout = new ScratchCheckout(linkEngine: true);

@@ -81,6 +81,11 @@ public sealed class EndpointFailureTests
     [TestCase("SCAN:\"Items\": [{\"name\": {\"S\": \"dup\"}}, {\"name\": {\"S\": \"dup\"}}]", "that returned one item twice", "a scan of alice-academy-")]
     [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": {\"S\": \"again\"}}", "the same position to go on from (LastEvaluatedKey) twice", "twice")]
     [TestCase("SCAN:\"Items\": [null]", "an empty or null item", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [{\"name\": {\"S\": \"a\"}, \"x\": {}}]", "a value without a type", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [{\"name\": {\"S\": \"a\"}, \"x\": {\"L\": [{\"M\": {\"y\": {}}}]}}]", "a value without a type", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": {}}", "(LastEvaluatedKey) with a value without a type", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": null}", "(LastEvaluatedKey) with a value without a type", "a scan of alice-academy-")]
+    [TestCase("SCAN:\"Items\": [], \"LastEvaluatedKey\": {\"name\": {\"M\": {\"n\": {}}}}", "(LastEvaluatedKey) with a value without a type", "a scan of alice-academy-")]
     [TestCase("SCAN:\"Items\": [{\"tz\": {\"S\": \"x\"}}]", "an item without its key", "a scan of alice-academy-")]
     [TestCase("{\"Table\": \"x\"}", "a description of", "without the table's key in it")]
     public async Task AnAnswerNoDynamoDbGivesIsOneLineNotAStackTraceOrAHang(string body, string said, string also)

@@ -42,6 +42,16 @@ public static class LiveTable
                 throw new EngineAnswerException($"a scan of {tableName} that returned an empty or null item");
             }
 
+            if (found.Any(i => !i.Values.All(Typed)))
+            {
+                throw new EngineAnswerException($"a scan of {tableName} that returned a value without a type (such as {{}})");
+            }
+
+            if (page.LastEvaluatedKey is { Count: > 0 } position && !position.Values.All(Typed))
+            {
+                throw new EngineAnswerException($"a scan of {tableName} that named a position to go on from (LastEvaluatedKey) with a value without a type");
+            }
+
             items.AddRange(found);
             bytes += Math.Max(page.ContentLength, 0);
             if (page.LastEvaluatedKey is { Count: > 0 } && (++pages >= MaxPages || items.Count >= MaxItems || bytes >= MaxBytes))
@@ -62,6 +72,15 @@ public static class LiveTable
 
         return items;
     }
+
+    // Every value DynamoDB returns has exactly one type; an empty {} (or null) would be shown as
+    // nothing and fail where it is written out. Maps and lists are walked: their values too.
+    private static bool Typed(AttributeValue? value) =>
+        value is not null
+        && (value.S is not null || value.N is not null || value.B is not null || value.IsBOOLSet || value.NULL == true
+            || value.IsSSSet || value.IsNSSet || value.IsBSSet
+            || (value.IsMSet && value.M.Values.All(Typed))
+            || (value.IsLSet && value.L.All(Typed)));
 
     /// <summary>Scanned items by key; an item returned twice is an answer no DynamoDB gives.</summary>
     public static Dictionary<ItemKey, Dictionary<string, AttributeValue>> ByKey(IEnumerable<Dictionary<string, AttributeValue>> items, TableSpec table)

@@ -132,6 +132,22 @@ public sealed class EndpointFailureTests
         }
     }
 
+    // The local engine listens on 127.0.0.1 alone, so whatever holds a port at [::1] is not it:
+    // before, the hint said to stop and start the engine "there", which acted on nothing there.
+    [Test]
+    public async Task NothingAnsweringAtTheIpv6LoopbackIsNotCalledAStuckLocalEngine()
+    {
+        Assume.That(System.Net.Sockets.Socket.OSSupportsIPv6, "this machine has no IPv6");
+        using var server = LoopbackServer.SilentOnIpv6();
+
+        var run = await Tool.RunAsync("show", "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        Assert.That(run.Error.TrimEnd(), Does.StartWith($"error: nothing answered at {server.Endpoint} (")
+            .And.EndWith($"the local engine listens on 127.0.0.1 only, so another program holds that port at [::1]: use --endpoint http://127.0.0.1:{server.Port}, or pass the --endpoint of a DynamoDB engine")
+            .And.Not.Contain("engine.sh"));
+    }
+
     [Test]
     public async Task HttpsToTheLocalEngineWhichSpeaksHttpSaysToUseHttp()
     {

@@ -40,6 +40,18 @@ public sealed class ErrorTests
             .And.EndWith($"; the local engine listens on 127.0.0.1 only, so then use --endpoint http://127.0.0.1:{port}"));
     }
 
+    // [::ffff:127.0.0.1] is 127.0.0.1 written as IPv6: the engine the hint starts answers there.
+    [Test]
+    public async Task NoEngineAtAnIpv4AddressWrittenAsIpv6GetsThePlainHint()
+    {
+        var port = LoopbackPort.Free();
+
+        var run = await Tool.RunAsync("show", "--user", "zed", "--endpoint", $"http://[::ffff:127.0.0.1]:{port}", "--project", LocalEngine.Repo.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        Assert.That(run.Error.TrimEnd(), Does.EndWith("or pass the --endpoint URL of a running one").And.Not.Contain("127.0.0.1 only"));
+    }
+
     // Set for the one command (`ACADEMY_SANDBOX_PORT=N academy-sandbox up`), the variable is not in the
     // shell the hint is pasted into: the hint sets it itself, or the engine would start on 8000.
     [Test]

@@ -22,9 +22,15 @@ public static class ConnectionFailure
 
     // The engine listens on 127.0.0.1 alone: at [::1] the engine the hint starts would not answer either.
     private static string Ipv4Only(string endpoint) =>
+        Ipv6LoopbackPort(endpoint) is { } port ? $"; the local engine listens on 127.0.0.1 only, so then use --endpoint http://127.0.0.1:{port}" : "";
+
+    // The port of an IPv6 loopback endpoint ([::1]), where the local engine never listens; an IPv4
+    // address written as IPv6 ([::ffff:127.0.0.1]) is 127.0.0.1 itself, so not one of these.
+    private static int? Ipv6LoopbackPort(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.HostNameType == UriHostNameType.IPv6
-            ? $"; the local engine listens on 127.0.0.1 only, so then use --endpoint http://127.0.0.1:{uri.Port}"
-            : "";
+        && IPAddress.TryParse(uri.DnsSafeHost, out var address) && !address.IsIPv4MappedToIPv6
+            ? uri.Port
+            : null;
 
     // The engine script's command for the engine at this endpoint, so a pasted stop or start acts on it and on no other.
     private static string EngineScript(string endpoint, string verb) =>
@@ -66,6 +72,9 @@ public static class ConnectionFailure
         {
             return target.IsAws
                 ? $"error: DynamoDB in AWS did not answer in time ({silent.Message}); is a proxy in the way? Check HTTPS_PROXY and your network"
+                : Ipv6LoopbackPort(target.Endpoint!) is { } port
+                ? $"error: nothing answered at {target.Endpoint} ({silent.Message}); the local engine listens on 127.0.0.1 only, so another program holds that port at [::1]: "
+                + $"use --endpoint http://127.0.0.1:{port}, or pass the --endpoint of a DynamoDB engine"
                 : $"error: nothing answered at {target.Endpoint} ({silent.Message}); if the local engine runs there it is stuck "
                 + $"(`{EngineScript(target.Endpoint!, "stop")}`, then `{EngineScript(target.Endpoint!, "start")}`), otherwise another program holds that port: pass the --endpoint of a DynamoDB engine";
         }

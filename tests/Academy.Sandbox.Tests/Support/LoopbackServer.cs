@@ -10,7 +10,7 @@ namespace Academy.Sandbox.Tests.Support;
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly Func<int, byte[]>? _respond;
     private readonly TimeSpan? _drip;
     private int _requests;
@@ -18,18 +18,19 @@ public sealed class LoopbackServer : IDisposable
     private readonly List<TcpClient> _held = [];
     private readonly Task _loop;
 
-    private LoopbackServer(byte[]? response, TimeSpan? drip = null)
-        : this(response is null ? null : _ => response, drip)
+    private LoopbackServer(byte[]? response, TimeSpan? drip = null, bool ipv6 = false)
+        : this(response is null ? null : _ => response, drip, ipv6)
     {
     }
 
-    private LoopbackServer(Func<int, byte[]>? respond, TimeSpan? drip = null)
+    private LoopbackServer(Func<int, byte[]>? respond, TimeSpan? drip = null, bool ipv6 = false)
     {
         _respond = respond;
         _drip = drip;
+        _listener = new(ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        Endpoint = $"http://127.0.0.1:{Port}";
+        Endpoint = ipv6 ? $"http://[::1]:{Port}" : $"http://127.0.0.1:{Port}";
         _loop = Task.Run(LoopAsync);
     }
 
@@ -39,6 +40,9 @@ public sealed class LoopbackServer : IDisposable
 
     /// <summary>Accepts every connection and holds it open without reading or answering.</summary>
     public static LoopbackServer Silent() => new((byte[]?)null);
+
+    /// <summary>Like <see cref="Silent"/>, on the IPv6 loopback address [::1].</summary>
+    public static LoopbackServer SilentOnIpv6() => new((byte[]?)null, ipv6: true);
 
     /// <summary>
     /// Reads each request and answers it with <paramref name="status"/> and <paramref name="body"/>

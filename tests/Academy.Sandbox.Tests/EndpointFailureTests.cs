@@ -110,7 +110,7 @@ public sealed class EndpointFailureTests
 
     [TestCase(2_000, 0, @"read 250,000 items in 125 pages \(\d+ MB\)")]
     [TestCase(1, 0, @"read 1,000 items in 1,000 pages \(\d+ MB\)")]
-    [TestCase(1, 8_000_000, @"read (3\d) items in \1 pages \(25\d MB\)")]
+    [TestCase(1, 8_000_000, @"read (\d) items in \1 pages \((6[4-9]|7\d) MB\)")]
     public async Task AScanThatNeverEndsStopsAtItsLimitInOneLine(int perPage, int padding, string said)
     {
         // Every page new items and a new position to go on from, for ever: before, the tool asked
@@ -128,7 +128,7 @@ public sealed class EndpointFailureTests
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failed), $"{command}: {run.Error}");
             Assert.That(lines, Has.Length.EqualTo(1), $"{command}: {run.Error}");
             Assert.That(lines[0], Does.StartWith("error: the scan of table alice-academy-").And.Match(said).And.Contain("still had more")
-                .And.Contain($"{LiveTable.MaxItems:N0} items, {LiveTable.MaxPages:N0} pages or 256 MB"), command);
+                .And.Contain($"{LiveTable.MaxItems:N0} items, {LiveTable.MaxPages:N0} pages or 64 MB"), command);
         }
     }
 

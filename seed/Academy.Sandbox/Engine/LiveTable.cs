@@ -20,11 +20,15 @@ public static class LiveTable
     /// </summary>
     public const int MaxItems = 250_000;
 
-    /// <summary>Most pages one scan reads: 1,000 full pages are a gigabyte of items; an endpoint that gives one item a page would otherwise be asked for ever.</summary>
+    /// <summary>Most pages one scan reads: an endpoint that gives one small item a page would otherwise be asked for ever.</summary>
     public const int MaxPages = 1_000;
 
-    /// <summary>Most bytes of answers one scan reads: each answer may be up to 64 MB (<see cref="DeadlineHttp"/>), and a thousand of those would not fit in memory.</summary>
-    public const long MaxBytes = 256L * 1024 * 1024;
+    /// <summary>
+    /// Most bytes of answers one scan reads. Each answer may be up to 64 MB (<see cref="DeadlineHttp"/>),
+    /// and a byte of an answer can take tens of bytes as the SDK's objects (an empty list is 8 bytes
+    /// of JSON and some 150 in memory), so this keeps a scan to a few gigabytes at the very worst.
+    /// </summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>Every item, with strongly consistent reads so a scan right after `up` sees every write.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(IAmazonDynamoDB client, string tableName, CancellationToken ct)

@@ -17,7 +17,7 @@ port="${ACADEMY_SANDBOX_PORT:-8000}"
 host=127.0.0.1
 data="$here/data"
 pidfile="$here/engine.pid"
-portfile="$here/engine.port" # the port the engine started here listens on (one engine per checkout: one data folder)
+lockdir="$here/engine.lock" # held while an engine of this checkout starts: one engine per checkout, as there is one data folder
 logfile="$here/engine.log"
 
 # Digits only, leading zeros allowed as the CLI allows them (018801 is 18801), then spelled plainly.
@@ -46,23 +46,34 @@ probe() {
   node "$here/probe.js" "$host" "$port"
 }
 
-running_pid() {
+# The engine started here, if it runs: the pid file's process, when that is this checkout's dynalite
+# (a pid file left behind may name a process that reused the number).
+engine_args() {
   [[ -f "$pidfile" ]] || return 1
   local pid
   pid="$(cat "$pidfile")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  local args
+  args="$(ps -o args= -p "$pid" 2>/dev/null)" || return 1
+  [[ "$args" == *"$here/node_modules/dynalite/cli.js"* ]] || return 1
+  echo "$args"
 }
 
-# The port the engine started here listens on, when it runs ("" for one started before the port was kept).
+running_pid() {
+  engine_args >/dev/null && cat "$pidfile"
+}
+
+# The port the engine started here listens on, read from its own command line, not from a file.
 started_port() {
-  running_pid >/dev/null || return 1
-  cat "$portfile" 2>/dev/null || echo ""
+  local args
+  args="$(engine_args)" || return 1
+  [[ "$args" =~ --port\ ([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
 }
 
 # The engine started here runs, on another port than this command's: its pid and data are not this port's.
 elsewhere() {
   local other
-  other="$(started_port)" && [[ -n "$other" && "$other" != "$port" ]] && echo "$other"
+  other="$(started_port)" && [[ "$other" != "$port" ]] && echo "$other"
 }
 
 port_taken() { # $1: the probe's "other ..." answer; $2: what to say first
@@ -76,7 +87,7 @@ note_dead_engine() {
   if ! running_pid >/dev/null; then
     echo "engine: the engine started here (pid $(cat "$pidfile")) is no longer running; the end of seed/engine/engine.log:" >&2
     tail -n 3 "$logfile" 2>/dev/null | sed 's/^/  /' >&2 || true
-    rm -f "$pidfile" "$portfile"
+    rm -f "$pidfile"
   fi
 }
 
@@ -120,8 +131,24 @@ install() {
   fi
 }
 
+# Two starts at once (two ports, two terminals) would each see no engine of this checkout and start
+# one each on the same data folder: a start holds the checkout's lock from its check to its pid file.
+take_lock() {
+  for _ in $(seq 1 300); do
+    if mkdir "$lockdir" 2>/dev/null; then
+      trap 'rmdir "$lockdir" 2>/dev/null || true' EXIT
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "engine: another start of this checkout's engine has held seed/engine/engine.lock for 30 s; if none runs," \
+    "remove that folder and start again" >&2
+  exit 1
+}
+
 start() {
   install
+  take_lock
   note_dead_engine
   local found
   found="$(probe)"
@@ -150,14 +177,13 @@ start() {
     >"$logfile" 2>&1 </dev/null &
   set +m
   echo $! >"$pidfile"
-  echo "$port" >"$portfile"
   for _ in $(seq 1 100); do
     if [[ "$(probe)" == dynalite ]]; then
       echo "engine: started at $endpoint (pid $(cat "$pidfile"), data in seed/engine/data)"
       return 0
     fi
     if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      rm -f "$pidfile" "$portfile"
+      rm -f "$pidfile"
       if grep -q EADDRINUSE "$logfile"; then
         # Taken between the check above and the start.
         found="$(probe)"
@@ -182,17 +208,17 @@ stop() {
     return 1
   fi
   if ! pid="$(running_pid)"; then
-    rm -f "$pidfile" "$portfile"
+    rm -f "$pidfile"
     echo "engine: not running (no engine started by this script)"
     return 0
   fi
   kill "$pid"
   for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile" "$portfile"; echo "engine: stopped (pid $pid)"; return 0; }
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; echo "engine: stopped (pid $pid)"; return 0; }
     sleep 0.1
   done
   kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile" "$portfile"
+  rm -f "$pidfile"
   echo "engine: killed (pid $pid did not stop within 5 s)"
 }
 

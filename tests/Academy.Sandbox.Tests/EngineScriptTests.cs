@@ -164,6 +164,49 @@ public sealed class EngineScriptTests
         }
     }
 
+    // Each start saw no engine of this checkout and started one: two dynalites on one data folder.
+    [Test]
+    public async Task TwoStartsAtOnceOnTwoPortsStartOneEngine()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var (port, other) = (LoopbackPort.Free(), LoopbackPort.Free());
+        try
+        {
+            var runs = await Task.WhenAll(EngineAsync(checkout, port, "start"), EngineAsync(checkout, other, "start"));
+
+            Assert.That(runs.Select(r => r.ExitCode).Order(), Is.EqualTo(new[] { 0, 1 }), string.Join("\n", runs.Select(r => r.Output + r.Error)));
+            Assert.That(runs.Single(r => r.ExitCode == 1).Error, Does.Contain("two engines on one data folder"));
+            Assert.That(ScriptProcess.ProcessesMentioning(checkout.Root), Has.Count.EqualTo(1), "one dynalite on the data folder");
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+            await EngineAsync(checkout, other, "stop");
+        }
+    }
+
+    // A pid file left behind may name a process that got the number since: it is not the engine.
+    [Test]
+    public async Task APidFileNamingAnotherProcessIsNotTheEngine()
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        using var stranger = System.Diagnostics.Process.Start("sleep", "60");
+        try
+        {
+            File.WriteAllText(checkout.Resolve("seed/engine/engine.pid"), stranger.Id.ToString(CultureInfo.InvariantCulture));
+
+            var stop = await EngineAsync(checkout, LoopbackPort.Free(), "stop");
+
+            Assert.That(stop.ExitCode, Is.Zero);
+            Assert.That(stop.Output, Does.StartWith("engine: not running"));
+            Assert.That(stranger.HasExited, Is.False, "stop killed a process that is not the engine");
+        }
+        finally
+        {
+            stranger.Kill();
+        }
+    }
+
     // The CLI reads 018801 as 18801; the script does too, and spells it plainly in what it prints.
     [Test]
     public async Task APortWithLeadingZerosIsThePortTheCliUses()

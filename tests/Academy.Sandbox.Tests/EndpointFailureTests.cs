@@ -132,6 +132,22 @@ public sealed class EndpointFailureTests
         }
     }
 
+    // Before, an answer past the size no DynamoDB answer reaches was called "nothing answered", with
+    // hints to stop and start a stuck engine.
+    [Test]
+    public async Task AnAnswerPast64MbIsNotDynamoDbNotSilence()
+    {
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0",
+            Answer($"\"Items\": [{{\"name\": {{\"S\": \"a\"}}, \"pad\": {{\"S\": \"{new string('x', 65 * 1024 * 1024)}\"}}}}]"));
+
+        var run = await Tool.RunAsync("show", "--user", "alice", "--endpoint", server.Endpoint, "--project", LocalEngine.Repo.Root).WaitAsync(Bound);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unreachable));
+        Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.StartWith($"error: the server at {server.Endpoint} is not DynamoDB: it answered a DynamoDB request with an answer that ran past 64 MB")
+            .And.Not.Contain("stuck"));
+    }
+
     // The local engine listens on 127.0.0.1 alone, so whatever holds a port at [::1] is not it:
     // before, the hint said to stop and start the engine "there", which acted on nothing there.
     [Test]

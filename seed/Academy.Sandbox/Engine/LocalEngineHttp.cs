@@ -88,7 +88,8 @@ public class DeadlineHttp(HttpDeadlines deadlines) : HttpClientFactory
 
                 if (body.Length + read > MaxBody)
                 {
-                    throw new EngineSilentException($"its answer ran past {MaxBody / (1024 * 1024)} MB, more than any DynamoDB answer");
+                    // Something answered, and at length: not silence, an answer no DynamoDB gives.
+                    throw new EngineAnswerException($"an answer that ran past {MaxBody / (1024 * 1024)} MB, more than any DynamoDB answer");
                 }
 
                 body.Write(buffer, 0, read);

@@ -46,14 +46,14 @@ public static class LiveTable
                 throw new EngineAnswerException($"a scan of {tableName} that returned an empty or null item");
             }
 
-            if (found.Any(i => !i.Values.All(Typed)))
+            if (found.Any(i => !i.Values.All(WellFormed)))
             {
-                throw new EngineAnswerException($"a scan of {tableName} that returned a value without a type (such as {{}})");
+                throw new EngineAnswerException($"a scan of {tableName} that returned {NeverGiven}");
             }
 
-            if (page.LastEvaluatedKey is { Count: > 0 } position && !position.Values.All(Typed))
+            if (page.LastEvaluatedKey is { Count: > 0 } position && !position.Values.All(WellFormed))
             {
-                throw new EngineAnswerException($"a scan of {tableName} that named a position to go on from (LastEvaluatedKey) with a value without a type");
+                throw new EngineAnswerException($"a scan of {tableName} that named a position to go on from (LastEvaluatedKey) with {NeverGiven}");
             }
 
             items.AddRange(found);
@@ -77,14 +77,41 @@ public static class LiveTable
         return items;
     }
 
-    // Every value DynamoDB returns has exactly one type; an empty {} (or null) would be shown as
-    // nothing and fail where it is written out. Maps and lists are walked: their values too.
-    private static bool Typed(AttributeValue? value) =>
-        value is not null
-        && (value.S is not null || value.N is not null || value.B is not null || value.IsBOOLSet || value.NULL == true
-            || value.IsSSSet || value.IsNSSet || value.IsBSSet
-            || (value.IsMSet && value.M.Values.All(Typed))
-            || (value.IsLSet && value.L.All(Typed)));
+    private const string NeverGiven = "a value DynamoDB never gives (with no type or two, an empty set, a set with a member twice or null, or a number that is not one)";
+
+    // A value DynamoDB returns has exactly one type, a set at least one member and none twice or
+    // null, a number is one. Anything else would be shown and compared as data (drift that is not
+    // there), or fail where it is sized or written out. Maps and lists are walked: their values too.
+    private static bool WellFormed(AttributeValue? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        var types = (value.S is null ? 0 : 1) + (value.N is null ? 0 : 1) + (value.B is null ? 0 : 1) + (value.IsBOOLSet ? 1 : 0)
+            + (value.NULL is null ? 0 : 1) + (value.IsSSSet ? 1 : 0) + (value.IsNSSet ? 1 : 0) + (value.IsBSSet ? 1 : 0)
+            + (value.IsMSet ? 1 : 0) + (value.IsLSet ? 1 : 0);
+        return types == 1 && value switch
+        {
+            { NULL: { } isNull } => isNull,
+            { N: { } number } => NumberText.TryCanonical(number, out _, out _),
+            { IsSSSet: true } => Set(value.SS, s => s),
+            { IsNSSet: true } => Set(value.NS, n => NumberText.TryCanonical(n, out var canonical, out _) ? canonical : null),
+            { IsBSSet: true } => Set(value.BS, b => Convert.ToBase64String(b.ToArray())),
+            { IsMSet: true } => value.M.Values.All(WellFormed),
+            { IsLSet: true } => value.L.All(WellFormed),
+            _ => true,
+        };
+    }
+
+    // At least one member, each there (its text not null) and none twice.
+    private static bool Set<T>(List<T> members, Func<T, string?> text)
+        where T : class
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return members.Count > 0 && members.All(m => m is not null && text(m) is { } t && seen.Add(t));
+    }
 
     /// <summary>Scanned items by key; an item returned twice is an answer no DynamoDB gives.</summary>
     public static Dictionary<ItemKey, Dictionary<string, AttributeValue>> ByKey(IEnumerable<Dictionary<string, AttributeValue>> items, TableSpec table)

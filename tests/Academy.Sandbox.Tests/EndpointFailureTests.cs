@@ -140,6 +140,21 @@ public sealed class EndpointFailureTests
         }
     }
 
+    // DynamoDB says DELETING from the moment a table is deleted; before, an endpoint that went on
+    // saying ACTIVE kept down waiting for 5 minutes, noting the table was "still being deleted".
+    [Test]
+    public void ATableStillActiveAfterItsDeletionIsNotDynamoDbNotAFiveMinuteWait()
+    {
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", Answer("\"Items\": []"));
+        var catalog = CatalogBuilder.Build(new DictionaryConfigSource("alice"), LocalEngine.Repo);
+        using var client = EngineTarget.Local(server.Endpoint).CreateClient();
+
+        var error = Assert.ThrowsAsync<EngineAnswerException>(() =>
+            Academy.Sandbox.Down.DownRunner.RunAsync(client, catalog, "global", TextWriter.Null, CancellationToken.None, TimeSpan.FromMilliseconds(300)).WaitAsync(Bound))!;
+
+        Assert.That(error.Message, Does.StartWith("a table alice-academy-global still ACTIVE ").And.EndWith("s after it was deleted, where DynamoDB says DELETING until it is gone"));
+    }
+
     // Before, an answer past the size no DynamoDB answer reaches was called "nothing answered", with
     // hints to stop and start a stuck engine.
     [Test]

@@ -1,3 +1,4 @@
+using Academy.Catalog.Errors;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -58,11 +59,19 @@ public static class DownRunner
     {
         var wait = new WaitNote(noteEvery);
         var delay = TimeSpan.FromMilliseconds(50);
-        while (await LiveTable.DescribeAsync(client, tableName, ct) is not null)
+        while (await LiveTable.DescribeAsync(client, tableName, ct) is { } table)
         {
             if (wait.Elapsed > GoneTimeout)
             {
                 throw new SandboxException($"error: table {tableName} was still being deleted after {GoneTimeout.TotalMinutes:0} minutes; run down again later");
+            }
+
+            // A deleted table is DELETING until it is gone; DynamoDB may describe it as before for a
+            // moment, never for as long as a note takes to come due.
+            if (table.TableStatus != TableStatus.DELETING && wait.Elapsed >= (noteEvery ?? WaitNote.DefaultEvery))
+            {
+                throw new EngineAnswerException($"a table {tableName} still {Excerpt.Of(Excerpt.Escape(table.TableStatus?.Value ?? "without a status"), 40, 30)} "
+                    + $"{wait.Elapsed.TotalSeconds:0} s after it was deleted, where DynamoDB says DELETING until it is gone");
             }
 
             if (wait.Due())

@@ -131,59 +131,39 @@ public sealed class EngineScriptTests
     // port acted on the engine started here wherever it ran (a pasted hint stopped it and deleted its
     // data), and start ran a second engine on the same data folder.
     [Test]
-    public async Task CommandsOnAnotherPortLeaveTheEngineStartedHereAlone()
+    public Task CommandsOnAnotherPortLeaveTheEngineStartedHereAlone() => OnTwoPortsAsync(async (checkout, port, other) =>
     {
-        using var checkout = new ScratchCheckout(linkEngine: true);
-        var (port, other) = (LoopbackPort.Free(), LoopbackPort.Free());
-        try
-        {
-            Assert.That((await EngineAsync(checkout, port, "start")).ExitCode, Is.Zero);
-            File.WriteAllText(checkout.Resolve("seed/engine/data/kept"), "");
+        Assert.That((await EngineAsync(checkout, port, "start")).ExitCode, Is.Zero);
+        File.WriteAllText(checkout.Resolve("seed/engine/data/kept"), "");
 
-            var stop = await EngineAsync(checkout, other, "stop");
-            var reset = await EngineAsync(checkout, other, "reset");
-            var start = await EngineAsync(checkout, other, "start");
-            var status = await EngineAsync(checkout, other, "status");
+        var stop = await EngineAsync(checkout, other, "stop");
+        var reset = await EngineAsync(checkout, other, "reset");
+        var start = await EngineAsync(checkout, other, "start");
+        var status = await EngineAsync(checkout, other, "status");
 
-            var mine = $"ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh";
-            Assert.Multiple(() =>
-            {
-                Assert.That((stop.ExitCode, stop.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port}, not {other}; nothing stopped (to stop it: {mine} stop)")));
-                Assert.That((reset.ExitCode, reset.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port} with seed/engine/data; nothing stopped or deleted (to reset it: {mine} reset)")));
-                Assert.That(start.ExitCode, Is.EqualTo(1));
-                Assert.That(start.Error, Does.StartWith($"engine: the engine started here already runs on port {port}").And.Contain("two engines on one data folder"));
-                Assert.That((status.ExitCode, status.Output.TrimEnd()), Is.EqualTo((3, $"engine: not running at http://127.0.0.1:{other}; the engine started here runs on port {port} (ACADEMY_SANDBOX_PORT={port})")));
-                Assert.That(File.Exists(checkout.Resolve("seed/engine/data/kept")), Is.True, "the data folder was deleted");
-            });
-            Assert.That((await EngineAsync(checkout, port, "status")).Output, Does.StartWith($"engine: running at http://127.0.0.1:{port}"), "the engine was stopped");
-        }
-        finally
+        var mine = $"ACADEMY_SANDBOX_PORT={port} seed/engine/engine.sh";
+        Assert.Multiple(() =>
         {
-            await EngineAsync(checkout, port, "stop");
-            await EngineAsync(checkout, other, "stop");
-        }
-    }
+            Assert.That((stop.ExitCode, stop.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port}, not {other}; nothing stopped (to stop it: {mine} stop)")));
+            Assert.That((reset.ExitCode, reset.Error.TrimEnd()), Is.EqualTo((1, $"engine: the engine started here runs on port {port} with seed/engine/data; nothing stopped or deleted (to reset it: {mine} reset)")));
+            Assert.That(start.ExitCode, Is.EqualTo(1));
+            Assert.That(start.Error, Does.StartWith($"engine: the engine started here already runs on port {port}").And.Contain("two engines on one data folder"));
+            Assert.That((status.ExitCode, status.Output.TrimEnd()), Is.EqualTo((3, $"engine: not running at http://127.0.0.1:{other}; the engine started here runs on port {port} (ACADEMY_SANDBOX_PORT={port})")));
+            Assert.That(File.Exists(checkout.Resolve("seed/engine/data/kept")), Is.True, "the data folder was deleted");
+        });
+        Assert.That((await EngineAsync(checkout, port, "status")).Output, Does.StartWith($"engine: running at http://127.0.0.1:{port}"), "the engine was stopped");
+    });
 
     // Each start saw no engine of this checkout and started one: two dynalites on one data folder.
     [Test]
-    public async Task TwoStartsAtOnceOnTwoPortsStartOneEngine()
+    public Task TwoStartsAtOnceOnTwoPortsStartOneEngine() => OnTwoPortsAsync(async (checkout, port, other) =>
     {
-        using var checkout = new ScratchCheckout(linkEngine: true);
-        var (port, other) = (LoopbackPort.Free(), LoopbackPort.Free());
-        try
-        {
-            var runs = await Task.WhenAll(EngineAsync(checkout, port, "start"), EngineAsync(checkout, other, "start"));
+        var runs = await Task.WhenAll(EngineAsync(checkout, port, "start"), EngineAsync(checkout, other, "start"));
 
-            Assert.That(runs.Select(r => r.ExitCode).Order(), Is.EqualTo(new[] { 0, 1 }), string.Join("\n", runs.Select(r => r.Output + r.Error)));
-            Assert.That(runs.Single(r => r.ExitCode == 1).Error, Does.Contain("two engines on one data folder"));
-            Assert.That(ScriptProcess.ProcessesMentioning(checkout.Root), Has.Count.EqualTo(1), "one dynalite on the data folder");
-        }
-        finally
-        {
-            await EngineAsync(checkout, port, "stop");
-            await EngineAsync(checkout, other, "stop");
-        }
-    }
+        Assert.That(runs.Select(r => r.ExitCode).Order(), Is.EqualTo(new[] { 0, 1 }), string.Join("\n", runs.Select(r => r.Output + r.Error)));
+        Assert.That(runs.Single(r => r.ExitCode == 1).Error, Does.Contain("two engines on one data folder"));
+        Assert.That(ScriptProcess.ProcessesMentioning(checkout.Root), Has.Count.EqualTo(1), "one dynalite on the data folder");
+    });
 
     // A pid file left behind may name a process that got the number since: it is not the engine.
     [Test]
@@ -233,6 +213,22 @@ public sealed class EngineScriptTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Is.EqualTo($"engine: ACADEMY_SANDBOX_PORT='{port}' is not a port number (1 to 65535)\n"));
+    }
+
+    // A scratch checkout and two free ports; whatever a test started is stopped on both afterwards.
+    private static async Task OnTwoPortsAsync(Func<ScratchCheckout, int, int, Task> test)
+    {
+        using var checkout = new ScratchCheckout(linkEngine: true);
+        var (port, other) = (LoopbackPort.Free(), LoopbackPort.Free());
+        try
+        {
+            await test(checkout, port, other);
+        }
+        finally
+        {
+            await EngineAsync(checkout, port, "stop");
+            await EngineAsync(checkout, other, "stop");
+        }
     }
 
     private static Task<CliRun> EngineAsync(ScratchCheckout checkout, int port, string command) =>

@@ -12,7 +12,8 @@
 # its files open, so deleting them under a running engine loses what it writes and can crash it.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The physical path: a checkout reached through a symlink is still one checkout with one engine.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 port="${ACADEMY_SANDBOX_PORT:-8000}"
 host=127.0.0.1
 data="$here/data"
@@ -48,14 +49,19 @@ probe() {
 
 # The engine started here, if it runs: the pid file's process, when that is this checkout's dynalite
 # (a pid file left behind may name a process that reused the number).
+# Its arguments one a line: exactly, from /proc on Linux (a path may hold spaces or "--port 1");
+# from ps elsewhere, split at spaces.
 engine_args() {
   [[ -f "$pidfile" ]] || return 1
-  local pid
+  local pid args
   pid="$(cat "$pidfile")"
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  local args
-  args="$(ps -o args= -p "$pid" 2>/dev/null)" || return 1
-  [[ "$args" == *"$here/node_modules/dynalite/cli.js"* ]] || return 1
+  if [[ -r "/proc/$pid/cmdline" ]]; then
+    args="$(tr '\0' '\n' <"/proc/$pid/cmdline")"
+  else
+    args="$(ps -o args= -p "$pid" 2>/dev/null | tr ' ' '\n')" || return 1
+  fi
+  grep -qxF -- "$here/node_modules/dynalite/cli.js" <<<"$args" || return 1
   echo "$args"
 }
 
@@ -67,7 +73,7 @@ running_pid() {
 started_port() {
   local args
   args="$(engine_args)" || return 1
-  [[ "$args" =~ --port\ ([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+  awk 'previous == "--port" { print; exit } { previous = $0 }' <<<"$args"
 }
 
 # The engine started here runs, on another port than this command's: its pid and data are not this port's.
@@ -133,16 +139,20 @@ install() {
 
 # Two starts at once (two ports, two terminals) would each see no engine of this checkout and start
 # one each on the same data folder: a start holds the checkout's lock from its check to its pid file.
+# reset holds it too, so it never stops an engine a start is still bringing up.
+locked=0
 take_lock() {
+  ((locked)) && return 0
   for _ in $(seq 1 300); do
     if mkdir "$lockdir" 2>/dev/null; then
+      locked=1
       trap 'rmdir "$lockdir" 2>/dev/null || true' EXIT
       return 0
     fi
     sleep 0.1
   done
-  echo "engine: another start of this checkout's engine has held seed/engine/engine.lock for 30 s; if none runs," \
-    "remove that folder and start again" >&2
+  echo "engine: another start or reset of this checkout's engine has held seed/engine/engine.lock for 30 s; if none runs," \
+    "remove that folder and try again" >&2
   exit 1
 }
 
@@ -246,6 +256,7 @@ status() {
 }
 
 reset() {
+  take_lock
   local was_running=0 other
   if other="$(elsewhere)"; then
     echo "engine: the engine started here runs on port $other with seed/engine/data; nothing stopped or deleted" \

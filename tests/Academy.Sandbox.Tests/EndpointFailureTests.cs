@@ -155,6 +155,26 @@ public sealed class EndpointFailureTests
         Assert.That(error.Message, Does.StartWith("a table alice-academy-global still ACTIVE ").And.EndWith("s after it was deleted, where DynamoDB says DELETING until it is gone"));
     }
 
+    // A table gone and created again by another client is a new table (a new creation time), not the
+    // deleted one come back: before, down called the endpoint "not DynamoDB".
+    [Test]
+    public void ATableCreatedAgainWhileDownWaitsIsSaidToBeSo()
+    {
+        static string Described(string status, int created) =>
+            "{\"Table\": {\"TableStatus\": \"" + status + "\", \"CreationDateTime\": " + created + ", \"KeySchema\": [{\"AttributeName\": \"name\", \"KeyType\": \"HASH\"}], "
+            + "\"AttributeDefinitions\": [{\"AttributeName\": \"name\", \"AttributeType\": \"S\"}]}}";
+
+        // The delete, two descriptions of the table being deleted, then one created since.
+        using var server = LoopbackServer.Http(200, "OK", "application/x-amz-json-1.0", n => n <= 2 ? Described("DELETING", 1_000) : Described("CREATING", 2_000));
+        var catalog = CatalogBuilder.Build(new DictionaryConfigSource("alice"), LocalEngine.Repo);
+        using var client = EngineTarget.Local(server.Endpoint).CreateClient();
+
+        var error = Assert.ThrowsAsync<SandboxException>(() =>
+            Academy.Sandbox.Down.DownRunner.RunAsync(client, catalog, "global", TextWriter.Null, CancellationToken.None, TimeSpan.FromMilliseconds(300)).WaitAsync(Bound))!;
+
+        Assert.That(error.Message, Is.EqualTo("error: table alice-academy-global was deleted and then created again by someone else while this waited for it to be gone (it is CREATING now); run the command again once they are done"));
+    }
+
     // Before, an answer past the size no DynamoDB answer reaches was called "nothing answered", with
     // hints to stop and start a stuck engine.
     [Test]

@@ -165,6 +165,36 @@ public sealed class EngineScriptTests
         Assert.That(ScriptProcess.ProcessesMentioning(checkout.Root), Has.Count.EqualTo(1), "one dynalite on the data folder");
     });
 
+    // Reached through a symlink, the checkout looked like another one: its engine "no longer running"
+    // and a second engine started on the same data folder.
+    [Test]
+    public Task ACheckoutReachedThroughASymlinkIsOneCheckout() => OnTwoPortsAsync(async (checkout, port, other) =>
+    {
+        var link = Path.Combine(Path.GetTempPath(), "academy-link-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateSymbolicLink(link, checkout.Root);
+        try
+        {
+            var started = await ScriptProcess.RunAsync(link, "seed/engine/engine.sh", ["start"], new Dictionary<string, string>
+            {
+                ["ACADEMY_SANDBOX_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+                ["PATH"] = checkout.SearchPath,
+                ["PWD"] = link, // as a shell that did `cd` through the link has it
+            });
+            Assert.That(started.ExitCode, Is.Zero, started.Error);
+
+            var status = await EngineAsync(checkout, port, "status");
+            var second = await EngineAsync(checkout, other, "start");
+
+            Assert.That((status.Output, status.Error), Is.EqualTo(($"engine: running at http://127.0.0.1:{port} (pid {File.ReadAllText(checkout.Resolve("seed/engine/engine.pid")).Trim()})\n", "")));
+            Assert.That(second.ExitCode, Is.EqualTo(1));
+            Assert.That(second.Error, Does.Contain("two engines on one data folder"));
+        }
+        finally
+        {
+            Directory.Delete(link);
+        }
+    });
+
     // A pid file left behind may name a process that got the number since: it is not the engine.
     [Test]
     public async Task APidFileNamingAnotherProcessIsNotTheEngine()

@@ -59,11 +59,20 @@ public static class DownRunner
     {
         var wait = new WaitNote(noteEvery);
         var delay = TimeSpan.FromMilliseconds(50);
+        DateTime? created = null;
         while (await LiveTable.DescribeAsync(client, tableName, ct) is { } table)
         {
             if (wait.Elapsed > GoneTimeout)
             {
                 throw new SandboxException($"error: table {tableName} was still being deleted after {GoneTimeout.TotalMinutes:0} minutes; run down again later");
+            }
+
+            // Gone and created again by someone else meanwhile: a new table, not this one undeleted.
+            created ??= table.CreationDateTime;
+            if (table.CreationDateTime != created)
+            {
+                throw new SandboxException($"error: table {tableName} was deleted and then created again by someone else while this waited for it to be gone "
+                    + $"(it is {Excerpt.Of(Excerpt.Escape(table.TableStatus?.Value ?? "without a status"), 40, 30)} now); run the command again once they are done");
             }
 
             // A deleted table is DELETING until it is gone; DynamoDB may describe it as before for a

@@ -34,7 +34,16 @@ endpoint="http://$host:$port"
 # so the pasted command acts on this engine and on no other (the CLI's hints do the same).
 here_cmd() {
   if ((10#$port != 8000)); then printf 'ACADEMY_SANDBOX_PORT=%s ' "$port"; fi
-  printf '%s' "$*"
+  checkout_file "$1"
+  shift
+  printf ' %s' "$@"
+}
+
+# A file of this checkout as the user can type it where they stand: relative in the checkout's root,
+# else absolute (run from elsewhere, a relative hint would name another checkout's file, or none).
+root="$(cd "$here/../.." && pwd -P)"
+checkout_file() {
+  if [[ "$(pwd -P)" == "$root" ]]; then printf '%s' "$1"; else printf '%q' "$root/$1"; fi
 }
 
 need_node() {
@@ -47,33 +56,52 @@ probe() {
   node "$here/probe.js" "$host" "$port"
 }
 
-# The engine started here, if it runs: the pid file's process, when that is this checkout's dynalite
-# (a pid file left behind may name a process that reused the number).
-# Its arguments one a line: exactly, from /proc on Linux (a path may hold spaces or "--port 1");
-# from ps elsewhere, split at spaces.
-engine_args() {
-  [[ -f "$pidfile" ]] || return 1
-  local pid args
-  pid="$(cat "$pidfile")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  if [[ -r "/proc/$pid/cmdline" ]]; then
-    args="$(tr '\0' '\n' <"/proc/$pid/cmdline")"
-  else
-    args="$(ps -o args= -p "$pid" 2>/dev/null | tr ' ' '\n')" || return 1
+# This checkout's engine, found from the processes themselves: a node process whose first argument
+# is exactly this checkout's dynalite and whose --path is exactly its data folder (a pid file can be
+# stale, edited, deleted or name a process that reused the number). Prints "PID PORT". Linux reads
+# each process's exact arguments from /proc; elsewhere only the pid file's process is looked at.
+find_engine() {
+  local cmdline pid
+  if [[ -r /proc/self/cmdline ]]; then
+    for cmdline in /proc/[0-9]*/cmdline; do
+      pid="${cmdline#/proc/}"
+      engine_of "${pid%/cmdline}" && return 0
+    done
+    return 1
   fi
-  grep -qxF -- "$here/node_modules/dynalite/cli.js" <<<"$args" || return 1
-  echo "$args"
+  [[ -f "$pidfile" ]] && pid="$(cat "$pidfile")" && [[ "$pid" =~ ^[1-9][0-9]{0,9}$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  local args
+  args="$(ps -o args= -p "$pid" 2>/dev/null)" || return 1
+  [[ "$args" == *" $here/node_modules/dynalite/cli.js "* && "$args" == *" --path $data "* && "$args" =~ \ --port\ ([0-9]+)\  ]] || return 1
+  echo "$pid ${BASH_REMATCH[1]}"
+}
+
+engine_of() { # $1: a pid; prints "PID PORT" when it is this checkout's engine
+  local -a argv
+  mapfile -d '' -t argv <"/proc/$1/cmdline" 2>/dev/null || return 1
+  ((${#argv[@]} >= 2)) && [[ "${argv[0]##*/}" == node* && "${argv[1]}" == "$here/node_modules/dynalite/cli.js" ]] || return 1
+  local i found_port="" found_path=""
+  for ((i = 2; i + 1 < ${#argv[@]}; i++)); do
+    case "${argv[i]}" in
+      --port) found_port="${argv[i + 1]}" ;;
+      --path) found_path="${argv[i + 1]}" ;;
+    esac
+  done
+  [[ "$found_path" == "$data" && "$found_port" =~ ^[1-9][0-9]{0,4}$ ]] || return 1
+  echo "$1 $found_port"
 }
 
 running_pid() {
-  engine_args >/dev/null && cat "$pidfile"
+  local found
+  found="$(find_engine)" || return 1
+  echo "${found%% *}"
 }
 
 # The port the engine started here listens on, read from its own command line, not from a file.
 started_port() {
-  local args
-  args="$(engine_args)" || return 1
-  awk 'previous == "--port" { print; exit } { previous = $0 }' <<<"$args"
+  local found
+  found="$(find_engine)" || return 1
+  echo "${found##* }"
 }
 
 # The engine started here runs, on another port than this command's: its pid and data are not this port's.
@@ -84,17 +112,20 @@ elsewhere() {
 
 port_taken() { # $1: the probe's "other ..." answer; $2: what to say first
   echo "engine: ${2:-}port $port on $host is taken by something that is not a DynamoDB (${1#other }); stop that" \
-    "program, or give the engine and the CLI another port, e.g. ACADEMY_SANDBOX_PORT=$((10#$port + 1)) scripts/sandbox.sh" >&2
+    "program, or give the engine and the CLI another port, e.g. ACADEMY_SANDBOX_PORT=$((10#$port % 65535 + 1)) $(checkout_file scripts/sandbox.sh)" >&2
 }
 
 # The engine started here may have died (killed, crashed, or its data folder deleted under it).
 note_dead_engine() {
-  [[ -f "$pidfile" ]] || return 0
-  if ! running_pid >/dev/null; then
-    echo "engine: the engine started here (pid $(cat "$pidfile")) is no longer running; the end of seed/engine/engine.log:" >&2
-    tail -n 3 "$logfile" 2>/dev/null | sed 's/^/  /' >&2 || true
-    rm -f "$pidfile"
+  local pid
+  if pid="$(running_pid)"; then
+    echo "$pid" >"$pidfile" # found from its process: the pid file says so again, whatever it said
+    return 0
   fi
+  [[ -f "$pidfile" ]] || return 0
+  echo "engine: the engine started here (pid $(head -n 1 "$pidfile" | cut -c 1-20)) is no longer running; the end of seed/engine/engine.log:" >&2
+  tail -n 3 "$logfile" 2>/dev/null | sed 's/^/  /' >&2 || true
+  rm -f "$pidfile"
 }
 
 warn_data_deleted() {
@@ -140,14 +171,26 @@ install() {
 # Two starts at once (two ports, two terminals) would each see no engine of this checkout and start
 # one each on the same data folder: a start holds the checkout's lock from its check to its pid file.
 # reset holds it too, so it never stops an engine a start is still bringing up.
+# The holder's pid is kept inside, so a lock left by a start that was killed is taken over at once.
 locked=0
 take_lock() {
   ((locked)) && return 0
+  if [[ -e "$lockdir" && ! -d "$lockdir" ]]; then
+    echo "engine: seed/engine/engine.lock is a file, not this script's lock folder; remove it and try again" >&2
+    exit 1
+  fi
+  local holder
   for _ in $(seq 1 300); do
     if mkdir "$lockdir" 2>/dev/null; then
       locked=1
-      trap 'rmdir "$lockdir" 2>/dev/null || true' EXIT
+      echo $$ >"$lockdir/pid"
+      trap 'rm -rf "$lockdir"' EXIT
       return 0
+    fi
+    holder="$(head -n 1 "$lockdir/pid" 2>/dev/null || true)"
+    if [[ "$holder" =~ ^[1-9][0-9]{0,9}$ ]] && ! kill -0 "$holder" 2>/dev/null; then
+      rm -rf "$lockdir" # its holder is gone
+      continue
     fi
     sleep 0.1
   done
@@ -176,7 +219,7 @@ start() {
   if other="$(elsewhere)"; then
     echo "engine: the engine started here already runs on port $other (pid $(running_pid)) with seed/engine/data;" \
       "two engines on one data folder would corrupt it: use that port, or stop it first with" \
-      "ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh stop" >&2
+      "ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) stop" >&2
     exit 1
   fi
   mkdir -p "$data"
@@ -214,7 +257,7 @@ stop() {
   local pid other
   if other="$(elsewhere)"; then
     echo "engine: the engine started here runs on port $other, not $port; nothing stopped (to stop it:" \
-      "ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh stop)" >&2
+      "ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) stop)" >&2
     return 1
   fi
   if ! pid="$(running_pid)"; then
@@ -260,7 +303,7 @@ reset() {
   local was_running=0 other
   if other="$(elsewhere)"; then
     echo "engine: the engine started here runs on port $other with seed/engine/data; nothing stopped or deleted" \
-      "(to reset it: ACADEMY_SANDBOX_PORT=$other seed/engine/engine.sh reset)" >&2
+      "(to reset it: ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) reset)" >&2
     return 1
   fi
   if running_pid >/dev/null; then

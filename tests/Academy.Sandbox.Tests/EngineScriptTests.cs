@@ -195,12 +195,14 @@ public sealed class EngineScriptTests
         }
     });
 
-    // A pid file left behind may name a process that got the number since: it is not the engine.
+    // A pid file left behind may name a process that got the number since: it is not the engine, even
+    // one that names the engine's script among its arguments (a shell, an editor, `tail -f`).
     [Test]
     public async Task APidFileNamingAnotherProcessIsNotTheEngine()
     {
         using var checkout = new ScratchCheckout(linkEngine: true);
-        using var stranger = System.Diagnostics.Process.Start("sleep", "60");
+        var engine = checkout.Resolve("seed/engine");
+        using var stranger = System.Diagnostics.Process.Start("bash", ["-c", "sleep 60; :", Path.Combine(engine, "node_modules/dynalite/cli.js"), "--port", "1", "--path", Path.Combine(engine, "data")]);
         try
         {
             File.WriteAllText(checkout.Resolve("seed/engine/engine.pid"), stranger.Id.ToString(CultureInfo.InvariantCulture));
@@ -213,7 +215,7 @@ public sealed class EngineScriptTests
         }
         finally
         {
-            stranger.Kill();
+            stranger.Kill(entireProcessTree: true);
         }
     }
 

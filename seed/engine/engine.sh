@@ -33,10 +33,20 @@ endpoint="http://$host:$port"
 # A command of this engine as the user pastes it: with the port variable when it is not the default,
 # so the pasted command acts on this engine and on no other (the CLI's hints do the same).
 here_cmd() {
-  if ((10#$port != 8000)); then printf 'ACADEMY_SANDBOX_PORT=%s ' "$port"; fi
+  if ((10#$port != 8000)); then port_cmd "$port" "$@"; else checkout_cmd "$@"; fi
+}
+
+# The same for the engine on port $1, wherever this command looked: always with the variable.
+port_cmd() {
+  printf 'ACADEMY_SANDBOX_PORT=%s ' "$1"
+  shift
+  checkout_cmd "$@"
+}
+
+checkout_cmd() { # $1: a file of this checkout; the rest: its arguments
   checkout_file "$1"
   shift
-  printf ' %s' "$@"
+  if (($#)); then printf ' %s' "$@"; fi
 }
 
 # A file of this checkout as the user can type it where they stand: relative in the checkout's root,
@@ -112,7 +122,7 @@ elsewhere() {
 
 port_taken() { # $1: the probe's "other ..." answer; $2: what to say first
   echo "engine: ${2:-}port $port on $host is taken by something that is not a DynamoDB (${1#other }); stop that" \
-    "program, or give the engine and the CLI another port, e.g. ACADEMY_SANDBOX_PORT=$((10#$port % 65535 + 1)) $(checkout_file scripts/sandbox.sh)" >&2
+    "program, or give the engine and the CLI another port, e.g. $(port_cmd $((10#$port % 65535 + 1)) scripts/sandbox.sh)" >&2
 }
 
 # The engine started here may have died (killed, crashed, or its data folder deleted under it).
@@ -219,7 +229,7 @@ start() {
   if other="$(elsewhere)"; then
     echo "engine: the engine started here already runs on port $other (pid $(running_pid)) with seed/engine/data;" \
       "two engines on one data folder would corrupt it: use that port, or stop it first with" \
-      "ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) stop" >&2
+      "$(port_cmd "$other" seed/engine/engine.sh stop)" >&2
     exit 1
   fi
   mkdir -p "$data"
@@ -257,7 +267,7 @@ stop() {
   local pid other
   if other="$(elsewhere)"; then
     echo "engine: the engine started here runs on port $other, not $port; nothing stopped (to stop it:" \
-      "ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) stop)" >&2
+      "$(port_cmd "$other" seed/engine/engine.sh stop))" >&2
     return 1
   fi
   if ! pid="$(running_pid)"; then
@@ -303,7 +313,7 @@ reset() {
   local was_running=0 other
   if other="$(elsewhere)"; then
     echo "engine: the engine started here runs on port $other with seed/engine/data; nothing stopped or deleted" \
-      "(to reset it: ACADEMY_SANDBOX_PORT=$other $(checkout_file seed/engine/engine.sh) reset)" >&2
+      "(to reset it: $(port_cmd "$other" seed/engine/engine.sh reset))" >&2
     return 1
   fi
   if running_pid >/dev/null; then

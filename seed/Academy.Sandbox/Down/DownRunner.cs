@@ -1,4 +1,3 @@
-using Academy.Catalog.Errors;
 using Academy.Sandbox.Cli;
 using Academy.Sandbox.Engine;
 using Amazon.DynamoDBv2;
@@ -72,14 +71,14 @@ public static class DownRunner
             if (table.CreationDateTime != created)
             {
                 throw new SandboxException($"error: table {tableName} was deleted and then created again by someone else while this waited for it to be gone "
-                    + $"(it is {Excerpt.Of(Excerpt.Escape(table.TableStatus?.Value ?? "without a status"), 40, 30)} now); run the command again once they are done");
+                    + $"(it is {WaitNote.Shown(table.TableStatus, "without a status")} now); run the command again once they are done");
             }
 
             // A deleted table is DELETING until it is gone; DynamoDB may describe it as before for a
             // moment, never for as long as a note takes to come due.
             if (table.TableStatus != TableStatus.DELETING && wait.Elapsed >= (noteEvery ?? WaitNote.DefaultEvery))
             {
-                throw new EngineAnswerException($"a table {tableName} still {Excerpt.Of(Excerpt.Escape(table.TableStatus?.Value ?? "without a status"), 40, 30)} "
+                throw new EngineAnswerException($"a table {tableName} still {WaitNote.Shown(table.TableStatus, "without a status")} "
                     + $"{wait.Elapsed.TotalSeconds:0} s after it was deleted, where DynamoDB says DELETING until it is gone");
             }
 

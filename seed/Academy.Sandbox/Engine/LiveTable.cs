@@ -41,6 +41,7 @@ public static class LiveTable
         await foreach (var page in client.Paginators.Scan(new ScanRequest { TableName = tableName, ConsistentRead = true }).Responses.WithCancellation(ct))
         {
             var found = page.Items ?? [];
+            var next = page.LastEvaluatedKey is { Count: > 0 } position ? position : null; // where the scan goes on from; null at its end
             if (found.Any(i => i is null || i.Count == 0 || i.Values.Any(v => v is null)))
             {
                 throw new EngineAnswerException($"a scan of {tableName} that returned an empty or null item");
@@ -51,14 +52,14 @@ public static class LiveTable
                 throw new EngineAnswerException($"a scan of {tableName} that returned {NeverGiven}");
             }
 
-            if (page.LastEvaluatedKey is { Count: > 0 } position && !position.Values.All(WellFormed))
+            if (next is not null && !next.Values.All(WellFormed))
             {
                 throw new EngineAnswerException($"a scan of {tableName} that named a position to go on from (LastEvaluatedKey) with {NeverGiven}");
             }
 
             items.AddRange(found);
             bytes += Math.Max(page.ContentLength, 0);
-            if (page.LastEvaluatedKey is { Count: > 0 } && (++pages >= MaxPages || items.Count >= MaxItems || bytes >= MaxBytes))
+            if (next is not null && (++pages >= MaxPages || items.Count >= MaxItems || bytes >= MaxBytes))
             {
                 throw new SandboxException(
                     $"error: the scan of table {Excerpt.Escape(tableName)} read {items.Count:N0} items in {pages:N0} pages ({bytes / (1024 * 1024):N0} MB) and the endpoint still had more; it stops at "
@@ -67,8 +68,7 @@ public static class LiveTable
 
             // A scan that names a position it already gave, or goes on and on finding nothing, would never end.
             emptyPages = found.Count == 0 ? emptyPages + 1 : 0;
-            if (page.LastEvaluatedKey is { Count: > 0 } next
-                && (!positions.Add(DynamoJsonWriter.Write(next)) || emptyPages > MaxEmptyPages))
+            if (next is not null && (!positions.Add(DynamoJsonWriter.Write(next)) || emptyPages > MaxEmptyPages))
             {
                 throw new EngineAnswerException($"a scan of {tableName} that gave the same position to go on from (LastEvaluatedKey) twice, or {MaxEmptyPages} pages in a row without an item");
             }

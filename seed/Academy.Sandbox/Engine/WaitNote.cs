@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Academy.Catalog.Errors;
+using Amazon.DynamoDBv2;
 
 namespace Academy.Sandbox.Engine;
 
@@ -16,6 +18,9 @@ public sealed class WaitNote(TimeSpan? every = null)
     private TimeSpan _next = every ?? DefaultEvery;
 
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>A table's status as the endpoint gave it, for a line: escaped and cut short, as anything live is.</summary>
+    public static string Shown(TableStatus? status, string none) => status is null ? none : Excerpt.Of(status.Value, 40, 30);
 
     /// <summary>True when a note is due, at most once per interval.</summary>
     public bool Due()

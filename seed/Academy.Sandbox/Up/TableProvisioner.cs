@@ -1,4 +1,3 @@
-using Academy.Catalog.Errors;
 using Academy.Catalog.Settings;
 using Academy.Catalog.Tables;
 using Academy.Sandbox.Cli;
@@ -78,8 +77,7 @@ public static class TableProvisioner
 
             if (wait.Due())
             {
-                // The status is the endpoint's text: quoted escaped and short, as anything live is.
-                note($"  table {tableName}: {(status is null ? "not visible yet" : Excerpt.Of(status.Value, 40, 30))} after {wait.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
+                note($"  table {tableName}: {WaitNote.Shown(status, "not visible yet")} after {wait.Elapsed.TotalSeconds:0} s; waiting until it is ACTIVE (at most {ActiveTimeout.TotalMinutes:0} minutes)");
             }
 
             await Task.Delay(Backoff.Default.Delay(attempt), ct);
